@@ -1,0 +1,56 @@
+// The importer interface: one implementation per source format, chosen by content through
+// ImporterRegistry. An importer turns the bytes of one file into records and per-record errors;
+// it never touches the catalog. Implementations are stateless and thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "model/document.h"
+
+namespace arkiv::ingest {
+
+struct SourceFile {
+  std::string path;   // as given by the user; used in messages and provenance
+  std::string bytes;  // the whole file
+};
+
+struct ParseOutput {
+  std::vector<model::Document> records;  // each already passed model::validate
+  std::vector<Error> errors;             // each names its line, record or field
+};
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  // Short stable name stored in provenance: "wilson-text", "json", "tei"...
+  virtual std::string_view format() const = 0;
+  // How sure the importer is that `file` is its format: 0 = not mine, 100 = certain.
+  // Must look at the content; the extension may only break ties.
+  virtual int sniff(const SourceFile& file) const = 0;
+  // Parses the whole file. Invalid records go to `errors`, the rest to `records`.
+  virtual ParseOutput parse(const SourceFile& file) const = 0;
+};
+
+// Knows every importer and picks the one that claims a file most strongly.
+class ImporterRegistry {
+ public:
+  // All importers arkiv ships with.
+  static ImporterRegistry with_builtin_importers();
+
+  void add(std::unique_ptr<Importer> importer);
+  // The best importer for `file`, or an error saying why none fits (empty, binary, unknown).
+  Result<const Importer*> pick(const SourceFile& file) const;
+
+ private:
+  std::vector<std::unique_ptr<Importer>> importers_;
+};
+
+// Validates each record (model::validate) and moves it to `out.records` or, prefixed with
+// `where(i)`, to `out.errors`. Shared by importers after they have built their records.
+void add_validated(model::Document doc, const std::string& where, ParseOutput& out);
+
+}  // namespace arkiv::ingest

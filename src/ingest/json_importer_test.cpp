@@ -1,0 +1,46 @@
+#include "ingest/json_importer.h"
+
+#include <gtest/gtest.h>
+
+namespace arkiv::ingest {
+namespace {
+
+const char* kGood = R"({"id":"t/1","title":"One","date":"1966","contents":[{"kind":"original","language":"sq","text":"Tiranë"}]})";
+const char* kGood2 = R"({"id":"t/2","title":"Two","date":{"display":"March 1966"}})";
+
+TEST(JsonImporter, ReadsObjectArrayAndLines) {
+  JsonImporter imp;
+  EXPECT_EQ(imp.parse({"a.json", kGood}).records.size(), 1u);
+  EXPECT_EQ(imp.parse({"a.json", std::string("[") + kGood + "," + kGood2 + "]"}).records.size(), 2u);
+  ParseOutput out = imp.parse({"a.jsonl", std::string(kGood) + "\n" + kGood2 + "\n"});
+  EXPECT_EQ(out.records.size(), 2u);
+  EXPECT_TRUE(out.errors.empty());
+  EXPECT_EQ(out.records[1].date.earliest, "1966-03-01");
+}
+
+TEST(JsonImporter, TruncatedLineIsReportedAndTheRestImported) {
+  std::string text = std::string(kGood) + "\n" + R"({"id":"t/3","title":"Thr)" + "\n" + kGood2 + "\n";
+  ParseOutput out = JsonImporter().parse({"a.jsonl", text});
+  EXPECT_EQ(out.records.size(), 2u);
+  ASSERT_EQ(out.errors.size(), 1u);
+  EXPECT_NE(out.errors[0].message().find("line 2"), std::string::npos) << out.errors[0].message();
+}
+
+TEST(JsonImporter, InvalidRecordsNameLineAndField) {
+  std::string text = std::string(kGood) + "\n" + R"({"id":"t/4","title":"","date":"1966"})" + "\n" +
+                     R"({"id":"t/5","title":"X","original_languages":["xx"]})" + "\n";
+  ParseOutput out = JsonImporter().parse({"a.jsonl", text});
+  EXPECT_EQ(out.records.size(), 1u);
+  ASSERT_EQ(out.errors.size(), 2u);
+  EXPECT_NE(out.errors[0].message().find("line 2: title"), std::string::npos) << out.errors[0].message();
+  EXPECT_NE(out.errors[1].message().find("line 3: original_languages[0]: unknown language code 'xx'"), std::string::npos)
+      << out.errors[1].message();
+}
+
+TEST(JsonImporter, SniffsByContent) {
+  EXPECT_GT(JsonImporter().sniff({"noext", kGood}), 50);
+  EXPECT_EQ(JsonImporter().sniff({"x.json", "hello"}), 0);
+}
+
+}  // namespace
+}  // namespace arkiv::ingest

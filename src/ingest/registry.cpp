@@ -1,0 +1,57 @@
+#include <algorithm>
+
+#include "base/strings.h"
+#include "ingest/importer.h"
+#include "ingest/json_importer.h"
+#include "ingest/wilson_text_importer.h"
+#include "model/record_json.h"
+
+namespace arkiv::ingest {
+
+void ImporterRegistry::add(std::unique_ptr<Importer> importer) {
+  importers_.push_back(std::move(importer));
+}
+
+Result<const Importer*> ImporterRegistry::pick(const SourceFile& file) const {
+  if (file.bytes.empty()) return Error::invalid("empty file (0 bytes): nothing to import");
+  std::string_view head(file.bytes.data(), std::min<std::size_t>(file.bytes.size(), 8192));
+  // UTF-16 and UTF-32 text starts with a byte-order mark and has NUL bytes; say so plainly.
+  if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF'))) {
+    return Error::unsupported("UTF-16 text (byte-order mark found): convert the file to UTF-8");
+  }
+  if (head.find('\0') != std::string_view::npos) {
+    return Error::unsupported("binary file (NUL bytes in the first 8 KiB): not a format arkiv imports");
+  }
+  const Importer* best = nullptr;
+  int best_score = 0;
+  for (const auto& imp : importers_) {
+    int score = imp->sniff(file);
+    if (score > best_score) {
+      best = imp.get();
+      best_score = score;
+    }
+  }
+  if (!best) return Error::unsupported("unrecognised format: not an archive-record export, JSON, TEI, HTML, text, CSV or PDF file");
+  return best;
+}
+
+void add_validated(model::Document doc, const std::string& where, ParseOutput& out) {
+  if (Status s = model::validate(doc); !s) {
+    out.errors.push_back(s.error().within(where));
+    return;
+  }
+  out.records.push_back(std::move(doc));
+}
+
+}  // namespace arkiv::ingest
+
+namespace arkiv::ingest {
+
+ImporterRegistry ImporterRegistry::with_builtin_importers() {
+  ImporterRegistry r;
+  r.add(std::make_unique<WilsonTextImporter>());
+  r.add(std::make_unique<JsonImporter>());
+  return r;
+}
+
+}  // namespace arkiv::ingest

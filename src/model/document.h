@@ -1,0 +1,80 @@
+// The archival record: what arkiv stores, indexes, shows and exports. Plain value types with
+// no behaviour beyond what the data itself implies; see docs/record-format.md for the meaning
+// of each field and its JSON form (model/record_json.h).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "model/date.h"
+
+namespace arkiv::model {
+
+// How the record identifies where the document is held, as given and as understood.
+struct Citation {
+  std::string text;        // exactly as the source gives it
+  std::string repository;  // holding archive, e.g. "AQPPSH"
+  std::string reference;   // archival reference, e.g. "AQPPSH, MPP Korese, V. 1966, D 9"
+  std::string url;         // the source's own address for the record
+  std::string publisher;   // who published the record, e.g. "Wilson Center Digital Archive"
+  std::string translator;  // "Translated by ..." when the citation names one
+};
+
+// A note the source attaches at a place in a version's text (a footnote).
+struct Note {
+  std::size_t offset = 0;  // code point offset in Content::text where the note is anchored
+  std::string label;       // the note's mark, e.g. "1"
+  std::string text;
+};
+
+// One version of the document's text.
+struct Content {
+  std::string kind;        // "original", "transcript" or "translation"
+  std::string language;    // ISO 639 code
+  std::string translator;  // for translations, when known
+  std::string title;       // heading of this version, if the source has one
+  std::string text;        // paragraphs separated by a blank line ("\n\n")
+  std::vector<Note> notes;
+};
+
+// A place where the source itself leaves something out ("[date].....to.....").
+struct Gap {
+  std::size_t content = 0;  // index into Document::contents
+  std::size_t offset = 0;   // code point offset in that content's text
+  std::string text;         // the marker exactly as in the source
+};
+
+struct Document {
+  std::string id;
+  std::string title;
+  DateRange date;
+  std::string summary;
+  Citation citation;
+  std::vector<std::string> credits;
+  std::vector<std::string> original_languages;  // ISO 639 codes
+  std::string document_type;   // what the historical document is: "declaration", "telegram"
+  std::string document_state;  // its own state: "draft", "final", "copy"...
+  std::vector<Content> contents;
+  std::vector<std::string> subjects;
+  std::vector<std::string> places;
+  std::vector<std::string> people;
+  std::vector<std::string> organizations;
+  std::vector<std::string> collections;
+  std::vector<std::string> related;  // ids of related records
+  std::vector<Gap> gaps;
+};
+
+// Where a stored record came from: one entry per import that created or changed it.
+struct Provenance {
+  std::string source_path;
+  std::string format;
+  std::string sha256;       // of the whole source file
+  std::string imported_at;  // UTC, ISO 8601
+};
+
+// Finds the gap markers in `text` ("[date].....", ".....", "..... .", ".....(about X)") and
+// appends them to `gaps` for content `content_index`.
+void find_gaps(const std::string& text, std::size_t content_index, std::vector<Gap>& gaps);
+
+}  // namespace arkiv::model
