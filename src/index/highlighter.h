@@ -1,0 +1,32 @@
+// Marks a query's words in a record's text: picks the best passage and returns it as
+// HTML-safe text with each match wrapped in <mark>. Matching folds case and diacritics and
+// compares stems, so "perbashket" marks "përbashkët" and "declare" marks "declaration".
+// Value type, thread-compatible.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace arkiv::index {
+
+class Highlighter {
+ public:
+  Highlighter() = default;
+  Highlighter(std::set<std::string> words, std::set<std::string> stems, std::string stem_language);
+
+  // A passage of about `max_chars` characters around the densest matches, HTML-escaped, with
+  // matches in <mark>…</mark> and "…" where text was cut. Without matches: the text's start.
+  std::string snippet(std::string_view text, std::size_t max_chars = 240) const;
+  // The whole text, HTML-escaped, with every match marked.
+  std::string mark_all(std::string_view text) const;
+  bool empty() const { return words_.empty() && stems_.empty(); }
+
+ private:
+  bool matches(std::string_view folded_word) const;
+  std::set<std::string> words_;  // folded query words (and CJK n-grams)
+  std::set<std::string> stems_;
+  std::string stem_language_;
+};
+
+}  // namespace arkiv::index

@@ -1,0 +1,511 @@
+#include "index/search_index.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+#include "base/strings.h"
+#include "index/term_scheme.h"
+#include "text/fold.h"
+#include "text/language.h"
+
+namespace arkiv::index {
+
+namespace sc = scheme;
+
+namespace {
+
+const std::vector<std::string> kFacetFields = {"language", "year", "decade", "collection", "subject",
+                                               "place", "person", "organization", "type"};
+
+Xapian::valueno facet_slot(const std::string& field) {
+  if (field == "language") return sc::kSlotLanguage;
+  if (field == "year") return sc::kSlotYear;
+  if (field == "decade") return sc::kSlotDecade;
+  if (field == "type") return sc::kSlotType;
+  for (const auto& f : sc::kNameFields) {
+    if (field == f.name) return f.slot;
+  }
+  return Xapian::BAD_VALUENO;
+}
+
+// Xapian's stemmers by ISO code; "none" where Snowball has no stemmer for the language.
+Xapian::Stem stemmer_for(const std::string& language) {
+  static std::mutex mu;
+  static std::map<std::string, Xapian::Stem> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(language);
+  if (it != cache.end()) return it->second;
+  Xapian::Stem stem;
+  try {
+    if (!language.empty()) stem = Xapian::Stem(language);
+  } catch (const Xapian::InvalidArgumentError&) {
+  }
+  cache.emplace(language, stem);
+  return stem;
+}
+
+std::string stem_language(const std::string& language) {
+  try {
+    if (!language.empty()) {
+      Xapian::Stem s(language);
+      return language;
+    }
+  } catch (const Xapian::InvalidArgumentError&) {
+  }
+  return "none";
+}
+
+// The term for an exact facet value: prefix + folded value.
+std::string facet_term(const std::string& field, const std::string& value) {
+  if (field == "language") {
+    auto code = text::normalize_language(value);
+    return sc::kLanguage + (code ? *code : text::fold(value));
+  }
+  if (field == "year") return sc::kYear + std::string(trim(value));
+  if (field == "decade") {
+    std::string v(trim(value));
+    if (!v.empty() && v.back() == 's') v.pop_back();
+    return sc::kDecade + v;
+  }
+  if (field == "type") return sc::kType + text::fold(value);
+  for (const auto& f : sc::kNameFields) {
+    if (field == f.name) return f.exact + text::fold(collapse_spaces(value));
+  }
+  return "";
+}
+
+// Calls fn(word) for each run of letters/digits in `text` containing a non-ASCII letter.
+template <typename Fn>
+void for_each_non_ascii_word(std::string_view text, Fn fn) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size()), i = 0;
+  while (i < n) {
+    int32_t start = i;
+    bool non_ascii = false;
+    while (i < n) {
+      int32_t save = i;
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      bool word = c >= 0 && (c < 0x80 ? std::isalnum(c) : (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK));
+      if (!word) {
+        if (save == start) start = i;  // skip the separator
+        else {
+          i = save;
+          break;
+        }
+        continue;
+      }
+      non_ascii |= c >= 0x80;
+    }
+    if (non_ascii && i > start) fn(text.substr(start, i - start));
+    if (i < n) {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);  // step over the separator that ended the word
+    }
+  }
+}
+
+// Counts, for each requested facet, the values of every matching document.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  explicit FacetSpy(std::vector<Xapian::valueno> slots) : slots_(std::move(slots)), counts_(slots_.size()) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+      std::string v = doc.get_value(slots_[i]);
+      if (v.empty()) continue;
+      std::size_t start = 0;
+      for (;;) {
+        std::size_t end = v.find(sc::kSep, start);
+        ++counts_[i][v.substr(start, end == std::string::npos ? std::string::npos : end - start)];
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
+    }
+  }
+  const std::unordered_map<std::string, std::int64_t>& counts(std::size_t i) const { return counts_[i]; }
+
+ private:
+  std::vector<Xapian::valueno> slots_;
+  std::vector<std::unordered_map<std::string, std::int64_t>> counts_;
+};
+
+// `field:value` in a query: the exact value, or all of its words.
+class NameFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit NameFieldProcessor(const sc::NameField& f) : field_(f) {}
+  Xapian::Query operator()(const std::string& str) override {
+    std::string folded = text::fold(collapse_spaces(str));
+    Xapian::Query exact(field_.exact + folded);
+    std::vector<Xapian::Query> words;
+    for (const std::string& w : split(folded, ' ')) {
+      if (!w.empty()) words.emplace_back(field_.word + w);
+    }
+    if (words.empty()) return exact;
+    return Xapian::Query(Xapian::Query::OP_OR, exact, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
+  }
+
+ private:
+  sc::NameField field_;
+};
+
+class FacetFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit FacetFieldProcessor(std::string field) : field_(std::move(field)) {}
+  Xapian::Query operator()(const std::string& str) override { return Xapian::Query(facet_term(field_, str)); }
+
+ private:
+  std::string field_;
+};
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) {
+    if (v.empty()) continue;
+    if (!out.empty()) out += sc::kSep;
+    out += v;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& facet_fields() { return kFacetFields; }
+bool is_facet_field(const std::string& field) {
+  return std::find(kFacetFields.begin(), kFacetFields.end(), field) != kFacetFields.end();
+}
+
+struct SearchIndex::Impl {
+  std::string dir;
+  std::unique_ptr<Xapian::WritableDatabase> writer;
+  Xapian::Database db;  // == *writer when writable
+  Xapian::TermGenerator tg;
+  std::int64_t docs_since_commit = 0;
+
+  Xapian::Document make_document(const model::Document& d);
+};
+
+Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
+  Xapian::Document xd;
+  tg.set_document(xd);
+  tg.set_stemmer(stemmer_for("en"));
+  auto index_free = [&](const std::string& text, Xapian::termcount weight, const char* prefix = "") {
+    if (text.empty()) return;
+    tg.index_text(text::fold(text), weight, prefix);
+    tg.increase_termpos();
+    for_each_non_ascii_word(text, [&](std::string_view w) {
+      std::string lower = text::lower(w), folded = text::fold(w);
+      if (lower != folded) {
+        xd.add_term(sc::kExact + lower);
+        xd.add_boolean_term(sc::kHasAccented + folded);
+      }
+    });
+  };
+  // Title, summary, citation and names weigh more than body text; spelling suggestions are
+  // drawn from them (not from the bodies, which would make indexing much slower).
+  tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM | (writer ? Xapian::TermGenerator::FLAG_SPELLING : 0));
+  index_free(d.title, 3);
+  tg.index_text(text::fold(d.title), 1, sc::kTitle);
+  tg.increase_termpos();
+  index_free(d.summary, 2);
+  tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  index_free(d.citation.text, 2);
+  std::vector<std::string> languages;
+  for (const std::string& l : d.original_languages) languages.push_back(l);
+  for (const model::Content& c : d.contents) {
+    tg.set_stemmer(stemmer_for(c.language));
+    index_free(c.title, 1);
+    index_free(c.text, 1);
+    for (const model::Note& n : c.notes) index_free(n.text, 1);
+    if (!c.language.empty()) languages.push_back(c.language);
+  }
+  tg.set_stemmer(stemmer_for("en"));
+  for (const std::string& credit : d.credits) index_free(credit, 1);
+
+  const std::vector<std::string>* name_values[] = {&d.collections, &d.subjects, &d.places, &d.people, &d.organizations};
+  for (std::size_t i = 0; i < std::size(sc::kNameFields); ++i) {
+    const auto& f = sc::kNameFields[i];
+    for (const std::string& v : *name_values[i]) {
+      std::string folded = text::fold(collapse_spaces(v));
+      xd.add_boolean_term(f.exact + folded);
+      for (const std::string& w : split(folded, ' ')) {
+        if (!w.empty()) xd.add_boolean_term(f.word + w);
+      }
+      index_free(v, 1);
+    }
+    xd.add_value(f.slot, joined(*name_values[i]));
+  }
+  std::sort(languages.begin(), languages.end());
+  languages.erase(std::unique(languages.begin(), languages.end()), languages.end());
+  for (const std::string& l : languages) xd.add_boolean_term(sc::kLanguage + l);
+  xd.add_value(sc::kSlotLanguage, joined(languages));
+  if (d.date.known()) {
+    std::string year = d.date.earliest.substr(0, 4);
+    std::string decade = year.substr(0, 3) + "0";
+    xd.add_boolean_term(sc::kYear + year);
+    xd.add_boolean_term(sc::kDecade + decade);
+    xd.add_value(sc::kSlotEarliest, d.date.earliest);
+    xd.add_value(sc::kSlotLatest, d.date.latest);
+    xd.add_value(sc::kSlotYear, year);
+    xd.add_value(sc::kSlotDecade, decade + "s");
+  }
+  if (!d.document_type.empty()) {
+    xd.add_boolean_term(sc::kType + text::fold(d.document_type));
+    xd.add_value(sc::kSlotType, d.document_type);
+  }
+  if (!d.document_state.empty()) xd.add_boolean_term(sc::kState + text::fold(d.document_state));
+  xd.add_boolean_term(sc::kId + d.id);
+  xd.set_data(d.id);
+  return xd;
+}
+
+SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SearchIndex::~SearchIndex() {
+  if (impl_ && impl_->writer) {
+    try {
+      impl_->writer->close();
+    } catch (const Xapian::Error&) {
+    }
+  }
+}
+
+Result<std::unique_ptr<SearchIndex>> SearchIndex::open_writable(const std::string& dir) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  try {
+    impl->writer = std::make_unique<Xapian::WritableDatabase>(dir, Xapian::DB_CREATE_OR_OPEN);
+    impl->db = *impl->writer;
+    impl->tg.set_database(*impl->writer);
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Error::busy("search index is being written by another process (" + e.get_msg() + ")");
+  } catch (const Xapian::Error& e) {
+    return Error::io("cannot open search index: " + e.get_description());
+  }
+  return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
+}
+
+Result<std::unique_ptr<SearchIndex>> SearchIndex::open_readonly(const std::string& dir) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  try {
+    impl->db = Xapian::Database(dir);
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return Error::not_found("no search index: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    return Error::io("cannot open search index: " + e.get_description());
+  }
+  return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
+}
+
+Status SearchIndex::replace(const model::Document& doc) {
+  if (!impl_->writer) return Error::internal("search index opened read-only");
+  try {
+    impl_->writer->replace_document(sc::kId + doc.id, impl_->make_document(doc));
+  } catch (const Xapian::Error& e) {
+    return Error::io("search index: " + e.get_description());
+  }
+  return Status::success();
+}
+
+Status SearchIndex::remove(const std::string& id) {
+  if (!impl_->writer) return Error::internal("search index opened read-only");
+  try {
+    impl_->writer->delete_document(sc::kId + id);
+  } catch (const Xapian::Error& e) {
+    return Error::io("search index: " + e.get_description());
+  }
+  return Status::success();
+}
+
+Status SearchIndex::commit(std::int64_t seq, const std::string& catalog_uuid) {
+  if (!impl_->writer) return Error::internal("search index opened read-only");
+  try {
+    impl_->writer->set_metadata(sc::kMetaSeq, std::to_string(seq));
+    impl_->writer->set_metadata(sc::kMetaCatalog, catalog_uuid);
+    impl_->writer->set_metadata(sc::kMetaScheme, sc::kVersion);
+    impl_->writer->commit();
+  } catch (const Xapian::Error& e) {
+    return Error::io("search index commit: " + e.get_description());
+  }
+  return Status::success();
+}
+
+std::int64_t SearchIndex::applied_seq() const {
+  try {
+    if (impl_->db.get_metadata(sc::kMetaScheme) != sc::kVersion) return -1;
+    std::string v = impl_->db.get_metadata(sc::kMetaSeq);
+    return v.empty() ? 0 : std::stoll(v);
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
+std::string SearchIndex::catalog_uuid() const {
+  try {
+    return impl_->db.get_metadata(sc::kMetaCatalog);
+  } catch (const Xapian::Error&) {
+    return "";
+  }
+}
+
+std::int64_t SearchIndex::document_count() const { return impl_->db.get_doccount(); }
+
+bool SearchIndex::reopen() {
+  try {
+    return impl_->db.reopen();
+  } catch (const Xapian::Error&) {
+    return false;
+  }
+}
+
+Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
+  try {
+    Xapian::Database& db = impl_->db;
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    std::string language = "en";
+    for (const auto& [field, value] : q.filters) {
+      if (field == "language") {
+        if (auto code = text::normalize_language(value)) language = *code;
+      }
+    }
+    std::string stem_lang = stem_language(language);
+    qp.set_stemmer(stemmer_for(stem_lang == "none" ? "" : stem_lang));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    qp.add_prefix("title", sc::kTitle);
+    for (const auto& f : sc::kNameFields) qp.add_boolean_prefix(f.name, (new NameFieldProcessor(f))->release());
+    qp.add_boolean_prefix("lang", (new FacetFieldProcessor("language"))->release());
+    qp.add_boolean_prefix("language", (new FacetFieldProcessor("language"))->release());
+    qp.add_boolean_prefix("year", (new FacetFieldProcessor("year"))->release());
+    qp.add_boolean_prefix("decade", (new FacetFieldProcessor("decade"))->release());
+    qp.add_boolean_prefix("type", (new FacetFieldProcessor("type"))->release());
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PHRASE |
+                     Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
+                     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
+                     Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+    std::string text(trim(q.text));
+    Xapian::Query query = Xapian::Query::MatchAll;
+    std::set<std::string> words, stems;
+    std::string suggestion;
+    if (!text.empty()) {
+      query = qp.parse_query(text::strip_diacritics(text), flags);
+      suggestion = qp.get_corrected_query_string();
+      for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        const std::string& term = *t;
+        if (term.empty()) continue;
+        if (term[0] == 'Z') stems.insert(term.substr(1));
+        else if (term[0] == 'S' && term.size() > 1) words.insert(term.substr(1));
+        else if (!std::isupper(static_cast<unsigned char>(term[0]))) words.insert(term);
+      }
+      // Exact forms first: a query word with diacritics prefers records that have that very
+      // form; an unaccented word prefers records that have no accented variant of it.
+      std::vector<Xapian::Query> boosts;
+      for_each_non_ascii_word(text, [&](std::string_view w) {
+        std::string lower = text::lower(w);
+        if (lower != text::fold(w)) boosts.emplace_back(sc::kExact + lower);
+      });
+      for (const std::string& w : split(text::lower(text), ' ')) {
+        if (w.empty() || w.find(':') != std::string::npos || text::fold(w) != w) continue;
+        if (!std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isalpha(c); })) continue;
+        boosts.emplace_back(Xapian::Query::OP_AND_NOT, Xapian::Query(w), Xapian::Query(sc::kHasAccented + w));
+      }
+      if (!boosts.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                            Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()), 0.5));
+      }
+    }
+    // Facet filters: values of one field are ORed, fields are ANDed.
+    std::map<std::string, std::vector<Xapian::Query>> by_field;
+    for (const auto& [field, value] : q.filters) {
+      std::string term = facet_term(field, value);
+      if (term.empty()) return Error::invalid("filter field '" + field + "': expected one of " + join(kFacetFields, ", "));
+      by_field[field].emplace_back(term);
+    }
+    for (auto& [field, terms] : by_field) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    }
+    // Date overlap: earliest <= to and latest >= from.
+    if (!q.to.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_LE, sc::kSlotEarliest, q.to));
+    if (!q.from.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_GE, sc::kSlotLatest, q.from));
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    if (q.sort == SortOrder::kDateAscending) enquire.set_sort_by_value_then_relevance(sc::kSlotEarliest, false);
+    if (q.sort == SortOrder::kDateDescending) enquire.set_sort_by_value_then_relevance(sc::kSlotEarliest, true);
+    std::vector<Xapian::valueno> slots;
+    for (const std::string& f : q.facets) {
+      Xapian::valueno slot = facet_slot(f);
+      if (slot == Xapian::BAD_VALUENO) return Error::invalid("facet '" + f + "': expected one of " + join(kFacetFields, ", "));
+      slots.push_back(slot);
+    }
+    FacetSpy spy(slots);
+    if (!slots.empty()) enquire.add_matchspy(&spy);
+    Xapian::doccount check = slots.empty() ? 0 : db.get_doccount();
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, q.offset)),
+                                         static_cast<Xapian::doccount>(std::max(0, q.limit)), check);
+    SearchResult r;
+    r.total = slots.empty() ? mset.get_matches_estimated() : mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      Facet facet{q.facets[i], {}};
+      for (const auto& [value, count] : spy.counts(i)) facet.values.push_back({value, count});
+      bool by_value = q.facets[i] == "year" || q.facets[i] == "decade";
+      std::sort(facet.values.begin(), facet.values.end(), [by_value](const FacetValue& a, const FacetValue& b) {
+        if (!by_value && a.count != b.count) return a.count > b.count;
+        return a.value < b.value;
+      });
+      if (!by_value && static_cast<int>(facet.values.size()) > q.facet_limit) facet.values.resize(q.facet_limit);
+      r.facets.push_back(std::move(facet));
+    }
+    r.highlighter = Highlighter(std::move(words), std::move(stems), stem_lang);
+    if (!suggestion.empty() && suggestion != text::strip_diacritics(text)) r.suggestion = suggestion;
+    return r;
+  } catch (const Xapian::QueryParserError& e) {
+    return Error::invalid("query '" + q.text + "': " + e.get_msg());
+  } catch (const Xapian::DatabaseModifiedError&) {
+    impl_->db.reopen();
+    return search(q);
+  } catch (const Xapian::Error& e) {
+    return Error::io("search failed: " + e.get_description());
+  }
+}
+
+Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int limit) const {
+  try {
+    Xapian::Database& db = impl_->db;
+    Xapian::PostingIterator p = db.postlist_begin(sc::kId + id);
+    if (p == db.postlist_end(sc::kId + id)) return Error::not_found("no indexed record '" + id + "'");
+    Xapian::RSet rset;
+    rset.add_document(*p);
+    Xapian::Enquire enquire(db);
+    // Only plain words describe content; prefixed terms are metadata.
+    struct WordsOnly : Xapian::ExpandDecider {
+      bool operator()(const std::string& t) const override {
+        return !t.empty() && !std::isupper(static_cast<unsigned char>(t[0])) && t.size() > 2 &&
+               !std::isdigit(static_cast<unsigned char>(t[0]));
+      }
+    } decider;
+    Xapian::ESet eset = enquire.get_eset(25, rset, &decider);
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+    if (terms.empty()) return std::vector<std::string>{};
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                    Xapian::Query(sc::kId + id)));
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    std::vector<std::string> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it.get_document().get_data());
+    return out;
+  } catch (const Xapian::Error& e) {
+    return Error::io("similar records: " + e.get_description());
+  }
+}
+
+}  // namespace arkiv::index

@@ -1,0 +1,87 @@
+// The search index: derived data built from catalog records with Xapian (the only module that
+// includes xapian.h). Term scheme and value slots are in docs/index-terms.md. The index records
+// which catalog it follows and the last catalog change it has applied, so a crash between a
+// catalog commit and an index commit is found and repaired (archive/archive.h).
+// One SearchIndex per thread; a writable one holds Xapian's single-writer lock.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/result.h"
+#include "index/highlighter.h"
+#include "model/document.h"
+
+namespace arkiv::index {
+
+// Facet fields, in the order pages show them.
+const std::vector<std::string>& facet_fields();  // language, year, decade, collection, ...
+bool is_facet_field(const std::string& field);
+
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+struct SearchQuery {
+  std::string text;  // Xapian query syntax: words, "phrases", AND/OR/NOT, title:, place:...
+  std::vector<std::pair<std::string, std::string>> filters;  // facet field, value (exact)
+  std::string from;  // "YYYY-MM-DD": records whose date range overlaps [from, to]
+  std::string to;
+  SortOrder sort = SortOrder::kRelevance;
+  int offset = 0;
+  int limit = 10;
+  std::vector<std::string> facets;  // which facets to count (empty: none)
+  int facet_limit = 20;             // values per facet
+};
+
+struct FacetValue {
+  std::string value;
+  std::int64_t count = 0;
+};
+
+struct Facet {
+  std::string field;
+  std::vector<FacetValue> values;
+};
+
+struct SearchResult {
+  std::int64_t total = 0;
+  std::vector<std::string> ids;  // the page of hits, best first
+  std::vector<Facet> facets;
+  Highlighter highlighter;       // marks the query's words in snippets
+  std::string suggestion;        // a spelling-corrected query, when there is one
+};
+
+class SearchIndex {
+ public:
+  static Result<std::unique_ptr<SearchIndex>> open_writable(const std::string& dir);
+  static Result<std::unique_ptr<SearchIndex>> open_readonly(const std::string& dir);
+  ~SearchIndex();
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
+
+  // Writing (open_writable only). Changes become visible to readers at commit().
+  Status replace(const model::Document& doc);
+  Status remove(const std::string& id);
+  // Commits, recording that catalog `catalog_uuid` is applied up to change `seq`.
+  Status commit(std::int64_t seq, const std::string& catalog_uuid);
+
+  std::int64_t applied_seq() const;
+  std::string catalog_uuid() const;
+  std::int64_t document_count() const;
+  // Picks up commits made by other processes since open or the last reopen (readers).
+  bool reopen();
+
+  Result<SearchResult> search(const SearchQuery& query) const;
+  // Ids of records most like `id` ("more like this"), best first.
+  Result<std::vector<std::string>> similar(const std::string& id, int limit) const;
+
+ private:
+  struct Impl;
+  explicit SearchIndex(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace arkiv::index

@@ -1,0 +1,208 @@
+#include "index/search_index.h"
+
+#include <gtest/gtest.h>
+
+#include "base/temp_dir.h"
+
+namespace arkiv::index {
+namespace {
+
+SearchQuery text_query(const std::string& text) {
+  SearchQuery q;
+  q.text = text;
+  return q;
+}
+
+model::Document make(const std::string& id, const std::string& title, const std::string& date,
+                     const std::string& lang, const std::string& text) {
+  model::Document d;
+  d.id = id;
+  d.title = title;
+  d.date = *model::parse_date(date);
+  d.original_languages = {lang};
+  d.contents.push_back({"original", lang, "", "", text, {}});
+  return d;
+}
+
+class SearchIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto idx = SearchIndex::open_writable(dir_.file("index"));
+    ASSERT_TRUE(idx.ok()) << idx.error().message();
+    index_ = std::move(idx).value();
+    auto a = make("sq/1", "Deklaratë e përbashkët", "4 March 1966", "sq",
+                  "Deklarata e përbashkët u nënshkrua në Tiranë nga të dy palët.");
+    a.places = {"Tiranë"};
+    a.people = {"Mehmet Shehu"};
+    a.collections = {"Albania-Korea Relations"};
+    a.document_type = "declaration";
+    auto b = make("en/2", "Visit to Tirane", "1966", "en", "The delegation arrived in Tirane on a friendly visit to Albania.");
+    b.places = {"Tirane"};
+    b.collections = {"Albania-Korea Relations"};
+    auto c = make("ko/3", "조선로동당 중앙위원회 보고", "1960s", "ko", "조선로동당 중앙위원회는 평양에서 회의를 열었다.");
+    c.places = {"Pyongyang"};
+    auto d = make("zh/4", "中华人民共和国外交部声明", "1917-1918", "zh", "中华人民共和国政府坚决支持朝鲜人民的正义斗争。");
+    auto e = make("en/5", "Railway assistance", "1918-10-11", "en",
+                  "The Trans-Siberian railway needed assistance. The railways were declared in poor condition.");
+    e.people = {"Kim Il Sung"};
+    for (const auto& doc : {a, b, c, d, e}) ASSERT_TRUE(index_->replace(doc).ok());
+    ASSERT_TRUE(index_->commit(5, "uuid-1").ok());
+  }
+
+  std::vector<std::string> ids(SearchQuery q) {
+    auto r = index_->search(q);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+    return r.ok() ? r->ids : std::vector<std::string>{};
+  }
+  std::vector<std::string> ids(const std::string& text) { return ids(text_query(text)); }
+
+  TempDir dir_;
+  std::unique_ptr<SearchIndex> index_;
+};
+
+TEST_F(SearchIndexTest, RecordsItsCatalogAndSequence) {
+  EXPECT_EQ(index_->applied_seq(), 5);
+  EXPECT_EQ(index_->catalog_uuid(), "uuid-1");
+  EXPECT_EQ(index_->document_count(), 5);
+}
+
+TEST_F(SearchIndexTest, DiacriticInsensitiveWithExactFormsFirst) {
+  EXPECT_EQ(ids("perbashket"), std::vector<std::string>{"sq/1"});
+  EXPECT_EQ(ids("përbashkët"), std::vector<std::string>{"sq/1"});
+  // "Tirane" typed without the accent: both match, the exact form ranks first.
+  EXPECT_EQ(ids("Tirane"), (std::vector<std::string>{"en/2", "sq/1"}));
+  // "Tiranë" with the accent: the accented record ranks first.
+  EXPECT_EQ(ids("Tiranë"), (std::vector<std::string>{"sq/1", "en/2"}));
+}
+
+TEST_F(SearchIndexTest, FindsWordsInsideKoreanAndChineseText) {
+  EXPECT_EQ(ids("평양"), std::vector<std::string>{"ko/3"});
+  EXPECT_EQ(ids("중앙위원회"), std::vector<std::string>{"ko/3"});
+  EXPECT_EQ(ids("外交部"), std::vector<std::string>{"zh/4"});
+  EXPECT_EQ(ids("朝鲜人民"), std::vector<std::string>{"zh/4"});
+}
+
+TEST_F(SearchIndexTest, PhrasesBooleansAndFields) {
+  EXPECT_EQ(ids("\"friendly visit\""), std::vector<std::string>{"en/2"});
+  EXPECT_TRUE(ids("\"visit friendly\"").empty());
+  EXPECT_EQ(ids("railway NOT siberian").size(), 0u);
+  EXPECT_EQ(ids("delegation OR railway").size(), 2u);
+  EXPECT_EQ(ids("title:railway"), std::vector<std::string>{"en/5"});
+  EXPECT_EQ(ids("place:tirane").size(), 2u);
+  EXPECT_EQ(ids("person:\"Kim Il Sung\""), std::vector<std::string>{"en/5"});
+  EXPECT_EQ(ids("person:shehu"), std::vector<std::string>{"sq/1"});
+  EXPECT_EQ(ids("lang:ko"), std::vector<std::string>{"ko/3"});
+  EXPECT_EQ(ids("lang:Korean"), std::vector<std::string>{"ko/3"});
+  EXPECT_EQ(ids("collection:\"Albania-Korea Relations\"").size(), 2u);
+  // Stemming: "declared" and "declaration" meet at "declar".
+  EXPECT_EQ(ids("declare"), std::vector<std::string>{"en/5"});
+}
+
+TEST_F(SearchIndexTest, DateRangeMatchesOverlap) {
+  SearchQuery q;
+  q.from = "1918-01-01";
+  q.to = "1918-12-31";
+  auto got = ids(q);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"en/5", "zh/4"}));  // 1917-1918 overlaps 1918
+  q.from = "1960-01-01";
+  q.to = "1965-12-31";
+  EXPECT_EQ(ids(q), std::vector<std::string>{"ko/3"});  // the 1960s overlap 1960-1965
+  q.from = "1966-03-05";
+  q.to = "1966-12-31";
+  got = ids(q);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"en/2", "ko/3"}));  // 4 March 1966 is before
+}
+
+TEST_F(SearchIndexTest, FacetsCountEveryMatch) {
+  SearchQuery q;
+  q.facets = {"language", "decade", "place", "collection", "type"};
+  auto r = index_->search(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 5);
+  auto count = [&](const std::string& field, const std::string& value) -> std::int64_t {
+    for (const auto& f : r->facets) {
+      if (f.field != field) continue;
+      for (const auto& v : f.values) {
+        if (v.value == value) return v.count;
+      }
+    }
+    return 0;
+  };
+  EXPECT_EQ(count("language", "en"), 2);
+  EXPECT_EQ(count("language", "ko"), 1);
+  EXPECT_EQ(count("decade", "1960s"), 3);
+  EXPECT_EQ(count("decade", "1910s"), 2);
+  EXPECT_EQ(count("place", "Tiranë"), 1);
+  EXPECT_EQ(count("place", "Tirane"), 1);
+  EXPECT_EQ(count("collection", "Albania-Korea Relations"), 2);
+  EXPECT_EQ(count("type", "declaration"), 1);
+}
+
+TEST_F(SearchIndexTest, FiltersByFacetValue) {
+  SearchQuery q;
+  q.filters = {{"place", "Tiranë"}, {"language", "sq"}};
+  EXPECT_EQ(ids(q), std::vector<std::string>{"sq/1"});
+  q.filters = {{"decade", "1910s"}};
+  EXPECT_EQ(ids(q).size(), 2u);
+  q.filters = {{"bogus", "x"}};
+  EXPECT_FALSE(index_->search(q).ok());
+}
+
+TEST_F(SearchIndexTest, SortsByDateAndPages) {
+  SearchQuery q;
+  q.sort = SortOrder::kDateAscending;
+  EXPECT_EQ(ids(q), (std::vector<std::string>{"zh/4", "en/5", "ko/3", "en/2", "sq/1"}));
+  q.offset = 1;
+  q.limit = 2;
+  EXPECT_EQ(ids(q), (std::vector<std::string>{"en/5", "ko/3"}));
+  q = SearchQuery{};
+  q.sort = SortOrder::kDateDescending;
+  q.limit = 1;
+  EXPECT_EQ(ids(q), std::vector<std::string>{"sq/1"});
+}
+
+TEST_F(SearchIndexTest, BadQuerySyntaxIsAnInputError) {
+  auto r = index_->search(text_query("\"unbalanced AND ("));
+  // Xapian's parser is forgiving; whatever it does, it must not throw.
+  (void)r;
+  auto r2 = index_->search(text_query("title:"));
+  (void)r2;
+  SUCCEED();
+}
+
+TEST_F(SearchIndexTest, ReplaceAndRemove) {
+  auto doc = make("en/2", "Visit to Durrës", "1966", "en", "Changed text about a harbour.");
+  ASSERT_TRUE(index_->replace(doc).ok());
+  ASSERT_TRUE(index_->remove("en/5").ok());
+  ASSERT_TRUE(index_->commit(7, "uuid-1").ok());
+  EXPECT_EQ(index_->document_count(), 4);
+  EXPECT_EQ(ids("harbour"), std::vector<std::string>{"en/2"});
+  EXPECT_TRUE(ids("railway").empty());
+  EXPECT_EQ(index_->applied_seq(), 7);
+}
+
+TEST_F(SearchIndexTest, SimilarRecords) {
+  auto r = index_->similar("sq/1", 3);
+  ASSERT_TRUE(r.ok());
+  for (const auto& id : *r) EXPECT_NE(id, "sq/1");
+  EXPECT_FALSE(index_->similar("nope", 3).ok());
+}
+
+TEST_F(SearchIndexTest, HighlighterMarksFoldedAndStemmedMatches) {
+  auto r = index_->search(text_query("perbashket tirane"));
+  ASSERT_TRUE(r.ok());
+  std::string s = r->highlighter.snippet("Deklarata e përbashkët u nënshkrua në Tiranë <b>x</b>.");
+  EXPECT_NE(s.find("<mark>përbashkët</mark>"), std::string::npos) << s;
+  EXPECT_NE(s.find("<mark>Tiranë</mark>"), std::string::npos) << s;
+  EXPECT_NE(s.find("&lt;b&gt;"), std::string::npos) << s;
+  EXPECT_EQ(s.find("<b>"), std::string::npos) << s;
+  auto k = index_->search(text_query("평양"));
+  ASSERT_TRUE(k.ok());
+  std::string ks = k->highlighter.snippet("조선로동당 중앙위원회는 평양에서 회의를 열었다.");
+  EXPECT_NE(ks.find("<mark>평</mark><mark>양</mark>"), std::string::npos) << ks;
+}
+
+}  // namespace
+}  // namespace arkiv::index

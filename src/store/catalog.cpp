@@ -1,0 +1,340 @@
+#include "store/catalog.h"
+
+#include <sodium.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "base/digest.h"
+#include "model/record_json.h"
+#include "store/migrations.h"
+#include "store/sqlite.h"
+
+namespace arkiv::store {
+
+namespace {
+
+std::string now_utc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string random_uuid() {
+  unsigned char b[16];
+  randombytes_buf(b, sizeof b);
+  b[6] = (b[6] & 0x0F) | 0x40;
+  b[8] = (b[8] & 0x3F) | 0x80;
+  static const char* kHex = "0123456789abcdef";
+  std::string s;
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) s += '-';
+    s += kHex[b[i] >> 4];
+    s += kHex[b[i] & 15];
+  }
+  return s;
+}
+
+Result<model::Document> decode(const std::string& id, const std::string& record) {
+  auto j = nlohmann::json::parse(record, nullptr, false);
+  if (j.is_discarded()) return Error::corrupt("catalog record '" + id + "' is not valid JSON");
+  auto doc = model::from_json(j);
+  if (!doc) return Error::corrupt("catalog record '" + id + "': " + doc.error().message());
+  return doc;
+}
+
+}  // namespace
+
+const char* outcome_name(PutOutcome o) {
+  switch (o) {
+    case PutOutcome::kCreated: return "created";
+    case PutOutcome::kUpdated: return "updated";
+    case PutOutcome::kUnchanged: return "unchanged";
+  }
+  return "?";
+}
+
+struct Catalog::Impl {
+  Connection db;
+  Statement select_sha, insert_doc, update_doc, insert_prov, select_doc, delete_doc, insert_deletion,
+      delete_deletion, read_seq, write_seq;
+  bool in_transaction = false;
+  std::int64_t seq = 0;  // during a transaction: the last sequence number handed out
+
+  Status prepare_all() {
+    struct {
+      Statement* s;
+      const char* sql;
+    } list[] = {
+        {&select_sha, "SELECT record_sha256 FROM documents WHERE id = ?1"},
+        {&insert_doc, "INSERT INTO documents (id, record, record_sha256, title, date_earliest, date_latest, change_seq, created_at, updated_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"},
+        {&update_doc, "UPDATE documents SET record = ?2, record_sha256 = ?3, title = ?4, date_earliest = ?5, date_latest = ?6, "
+                      "change_seq = ?7, updated_at = ?8 WHERE id = ?1"},
+        {&insert_prov, "INSERT INTO provenance (document_id, source_path, format, source_sha256, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)"},
+        {&select_doc, "SELECT record FROM documents WHERE id = ?1"},
+        {&delete_doc, "DELETE FROM documents WHERE id = ?1"},
+        {&insert_deletion, "INSERT OR REPLACE INTO deletions (id, change_seq) VALUES (?1, ?2)"},
+        {&delete_deletion, "DELETE FROM deletions WHERE id = ?1"},
+        {&read_seq, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'"},
+        {&write_seq, "UPDATE meta SET value = ?1 WHERE key = 'change_seq'"},
+    };
+    for (auto& item : list) {
+      auto st = db.prepare(item.sql);
+      if (!st) return st.error();
+      *item.s = std::move(st).value();
+    }
+    return Status::success();
+  }
+
+  std::int64_t stored_seq() {
+    Status s;
+    std::int64_t v = read_seq.step(s) ? read_seq.integer(0) : 0;
+    read_seq.reset();
+    return v;
+  }
+};
+
+Catalog::Catalog(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Catalog::~Catalog() {
+  if (impl_ && impl_->in_transaction) rollback();
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::open(const std::string& path) {
+  auto conn = Connection::open(path);
+  if (!conn) return conn.error();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(conn).value();
+  Connection& db = impl->db;
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
+    if (Status s = db.exec(pragma); !s) return s.error();
+  }
+  if (Status s = db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT"); !s) {
+    return s.error();
+  }
+  int current = 0;
+  {
+    auto st = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!st) return st.error();
+    Status s;
+    if (st->step(s)) current = static_cast<int>(st->integer(0));
+    if (!s) return s.error();
+  }
+  int newest = migrations().empty() ? 0 : migrations().back().version;
+  if (current > newest) {
+    return Error::unsupported("catalog " + path + " has schema version " + std::to_string(current) +
+                              ", newer than this arkiv knows (" + std::to_string(newest) + "); upgrade arkiv");
+  }
+  for (const Migration& m : migrations()) {
+    if (m.version <= current) continue;
+    if (Status s = db.exec("BEGIN IMMEDIATE"); !s) return s.error();
+    Status s = db.exec(m.sql);
+    if (s && m.version == 1) {
+      s = db.exec("INSERT INTO meta (key, value) VALUES ('change_seq', '0'), ('uuid', '" + random_uuid() + "')");
+    }
+    if (s) {
+      auto st = db.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?1, ?2, ?3)");
+      if (!st) return st.error();
+      st->bind(1, static_cast<std::int64_t>(m.version)).bind(2, m.description).bind(3, now_utc());
+      s = st->run();
+    }
+    if (!s) {
+      (void)db.exec("ROLLBACK");
+      return s.error().within("migration " + std::to_string(m.version));
+    }
+    if (Status c = db.exec("COMMIT"); !c) return c.error();
+  }
+  if (Status s = impl->prepare_all(); !s) return s.error();
+  std::unique_ptr<Catalog> cat(new Catalog(std::move(impl)));
+  auto st = cat->impl_->db.prepare("SELECT value FROM meta WHERE key = 'uuid'");
+  if (!st) return st.error();
+  Status s;
+  if (st->step(s)) cat->uuid_ = st->text(0);
+  if (cat->uuid_.empty()) return Error::corrupt("catalog " + path + " has no uuid in its meta table");
+  return cat;
+}
+
+int Catalog::schema_version() const {
+  auto st = impl_->db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  Status s;
+  return st && st->step(s) ? static_cast<int>(st->integer(0)) : 0;
+}
+
+Status Catalog::begin() {
+  if (impl_->in_transaction) return Error::internal("catalog: transaction already open");
+  if (Status s = impl_->db.exec("BEGIN IMMEDIATE"); !s) return s;
+  impl_->in_transaction = true;
+  impl_->seq = impl_->stored_seq();
+  return Status::success();
+}
+
+Status Catalog::commit() {
+  if (!impl_->in_transaction) return Error::internal("catalog: no transaction to commit");
+  impl_->write_seq.bind(1, impl_->seq);
+  if (Status s = impl_->write_seq.run(); !s) {
+    rollback();
+    return s;
+  }
+  Status s = impl_->db.exec("COMMIT");
+  if (!s) {
+    rollback();
+    return s;
+  }
+  impl_->in_transaction = false;
+  return s;
+}
+
+void Catalog::rollback() {
+  if (!impl_->in_transaction) return;
+  (void)impl_->db.exec("ROLLBACK");
+  impl_->in_transaction = false;
+}
+
+Result<PutOutcome> Catalog::compare(const model::Document& doc) const {
+  std::string sha = sha256_hex(model::to_json_line(doc));
+  Statement& q = impl_->select_sha;
+  q.bind(1, doc.id);
+  Status s;
+  bool exists = q.step(s);
+  std::string old = exists ? q.text(0) : "";
+  q.reset();
+  if (!s) return s.error();
+  if (!exists) return PutOutcome::kCreated;
+  return old == sha ? PutOutcome::kUnchanged : PutOutcome::kUpdated;
+}
+
+Result<PutOutcome> Catalog::put(const model::Document& doc, const model::Provenance& prov) {
+  if (!impl_->in_transaction) return Error::internal("catalog: put() outside a transaction");
+  std::string record = model::to_json_line(doc);
+  std::string sha = sha256_hex(record);
+  Statement& q = impl_->select_sha;
+  q.bind(1, doc.id);
+  Status s;
+  bool exists = q.step(s);
+  std::string old = exists ? q.text(0) : "";
+  q.reset();
+  if (!s) return s.error();
+  if (exists && old == sha) return PutOutcome::kUnchanged;
+
+  std::int64_t seq = ++impl_->seq;
+  std::string now = now_utc();
+  Statement& w = exists ? impl_->update_doc : impl_->insert_doc;
+  w.bind(1, doc.id).bind(2, record).bind(3, sha).bind(4, doc.title).bind(5, doc.date.earliest).bind(6, doc.date.latest)
+      .bind(7, seq).bind(8, now);
+  if (Status ws = w.run(); !ws) return ws.error();
+  impl_->delete_deletion.bind(1, doc.id);
+  if (Status ds = impl_->delete_deletion.run(); !ds) return ds.error();
+  impl_->insert_prov.bind(1, doc.id).bind(2, prov.source_path).bind(3, prov.format).bind(4, prov.sha256)
+      .bind(5, prov.imported_at.empty() ? now : prov.imported_at);
+  if (Status ps = impl_->insert_prov.run(); !ps) return ps.error();
+  return exists ? PutOutcome::kUpdated : PutOutcome::kCreated;
+}
+
+Result<bool> Catalog::remove(const std::string& id) {
+  if (!impl_->in_transaction) return Error::internal("catalog: remove() outside a transaction");
+  impl_->delete_doc.bind(1, id);
+  if (Status s = impl_->delete_doc.run(); !s) return s.error();
+  if (sqlite3_changes(impl_->db.handle()) == 0) return false;
+  impl_->insert_deletion.bind(1, id).bind(2, ++impl_->seq);
+  if (Status s = impl_->insert_deletion.run(); !s) return s.error();
+  return true;
+}
+
+Result<model::Document> Catalog::get(const std::string& id) const {
+  Statement& q = impl_->select_doc;
+  q.bind(1, id);
+  Status s;
+  bool found = q.step(s);
+  std::string record = found ? q.text(0) : "";
+  q.reset();
+  if (!s) return s.error();
+  if (!found) return Error::not_found("no record with id '" + id + "'");
+  return decode(id, record);
+}
+
+Result<std::vector<model::Provenance>> Catalog::provenance(const std::string& id) const {
+  auto q = impl_->db.prepare("SELECT source_path, format, source_sha256, imported_at FROM provenance WHERE document_id = ?1 ORDER BY id");
+  if (!q) return q.error();
+  q->bind(1, id);
+  std::vector<model::Provenance> out;
+  Status s;
+  while (q->step(s)) out.push_back({q->text(0), q->text(1), q->text(2), q->text(3)});
+  if (!s) return s.error();
+  return out;
+}
+
+Status Catalog::for_each(const std::function<bool(const model::Document&)>& fn) const {
+  auto q = impl_->db.prepare("SELECT id, record FROM documents ORDER BY id");
+  if (!q) return q.error();
+  Status s;
+  while (q->step(s)) {
+    auto doc = decode(q->text(0), q->text(1));
+    if (!doc) return doc.error();
+    if (!fn(*doc)) break;
+  }
+  return s;
+}
+
+Status Catalog::changes_since(std::int64_t after, const std::function<void(const Change&)>& fn) const {
+  auto q = impl_->db.prepare(
+      "SELECT change_seq, id, record FROM documents WHERE change_seq > ?1 "
+      "UNION ALL SELECT change_seq, id, NULL FROM deletions WHERE change_seq > ?1 ORDER BY 1");
+  if (!q) return q.error();
+  q->bind(1, after);
+  Status s;
+  while (q->step(s)) {
+    Change c{q->integer(0), q->text(1), std::nullopt};
+    if (!q->is_null(2)) {
+      auto doc = decode(c.id, q->text(2));
+      if (!doc) return doc.error();
+      c.doc = std::move(doc).value();
+    }
+    fn(c);
+  }
+  return s;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> Catalog::recent(int limit) const {
+  auto q = impl_->db.prepare("SELECT id, title FROM documents ORDER BY created_at DESC, change_seq DESC LIMIT ?1");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(limit));
+  std::vector<std::pair<std::string, std::string>> out;
+  Status s;
+  while (q->step(s)) out.emplace_back(q->text(0), q->text(1));
+  if (!s) return s.error();
+  return out;
+}
+
+std::int64_t Catalog::change_seq() const {
+  if (impl_->in_transaction) return impl_->seq;
+  return impl_->stored_seq();
+}
+
+Result<CatalogStats> Catalog::stats() const {
+  CatalogStats st;
+  st.change_seq = change_seq();
+  auto count = impl_->db.prepare("SELECT COUNT(*) FROM documents");
+  if (!count) return count.error();
+  Status s;
+  if (count->step(s)) st.documents = count->integer(0);
+  auto langs = [&](const char* sql, std::vector<std::pair<std::string, std::int64_t>>& out) -> Status {
+    auto q = impl_->db.prepare(sql);
+    if (!q) return q.error();
+    Status ls;
+    while (q->step(ls)) out.emplace_back(q->text(0), q->integer(1));
+    return ls;
+  };
+  if (Status ls = langs("SELECT l.value, COUNT(DISTINCT d.id) FROM documents d, json_each(d.record, '$.original_languages') l "
+                        "GROUP BY l.value ORDER BY 2 DESC, 1", st.original_languages); !ls) return ls.error();
+  if (Status ls = langs("SELECT json_extract(c.value, '$.language') AS lang, COUNT(DISTINCT d.id) FROM documents d, "
+                        "json_each(d.record, '$.contents') c WHERE lang != '' GROUP BY lang ORDER BY 2 DESC, 1", st.content_languages); !ls) return ls.error();
+  return st;
+}
+
+}  // namespace arkiv::store

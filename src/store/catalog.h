@@ -1,0 +1,80 @@
+// The catalog: arkiv's source of truth, a SQLite database (WAL, foreign keys, versioned
+// migrations; schema in docs/catalog-schema.md). It stores each record as canonical JSON with
+// a few columns for ordering, the provenance of every change, and a change sequence that the
+// search index follows (see index/search_index.h). One Catalog per thread; several processes
+// may open the same file (SQLite's locking serialises writers).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "model/document.h"
+
+namespace arkiv::store {
+
+enum class PutOutcome { kCreated, kUpdated, kUnchanged };
+const char* outcome_name(PutOutcome o);
+
+struct CatalogStats {
+  std::int64_t documents = 0;
+  std::int64_t change_seq = 0;
+  std::vector<std::pair<std::string, std::int64_t>> original_languages;  // code, documents
+  std::vector<std::pair<std::string, std::int64_t>> content_languages;   // code, documents
+};
+
+// A change the index has to follow: a record written (doc set) or deleted (doc empty).
+struct Change {
+  std::int64_t seq = 0;
+  std::string id;
+  std::optional<model::Document> doc;
+};
+
+class Catalog {
+ public:
+  // Opens or creates the catalog at `path` and applies pending migrations.
+  static Result<std::unique_ptr<Catalog>> open(const std::string& path);
+  ~Catalog();
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+
+  // A random id made when the catalog was created; the index records which catalog it follows.
+  const std::string& uuid() const { return uuid_; }
+  int schema_version() const;
+
+  // Writes happen inside a transaction: begin(), put()/remove()..., commit() or rollback().
+  Status begin();
+  Status commit();
+  void rollback();
+
+  // Stores `doc` (already validated). Unchanged records are not rewritten and get no new
+  // provenance; created and updated ones get a new change sequence number.
+  Result<PutOutcome> put(const model::Document& doc, const model::Provenance& provenance);
+  // What put() would do, without writing.
+  Result<PutOutcome> compare(const model::Document& doc) const;
+  Result<bool> remove(const std::string& id);
+
+  Result<model::Document> get(const std::string& id) const;
+  Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
+  // Calls `fn` for every record in id order; stops early if `fn` returns false.
+  Status for_each(const std::function<bool(const model::Document&)>& fn) const;
+  // Calls `fn` for every change with sequence > `after`, in sequence order.
+  Status changes_since(std::int64_t after, const std::function<void(const Change&)>& fn) const;
+  // The most recently created records.
+  Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;  // id, title
+
+  std::int64_t change_seq() const;
+  Result<CatalogStats> stats() const;
+
+ private:
+  struct Impl;
+  explicit Catalog(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  std::string uuid_;
+};
+
+}  // namespace arkiv::store

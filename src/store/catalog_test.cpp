@@ -1,0 +1,95 @@
+#include "store/catalog.h"
+
+#include <gtest/gtest.h>
+
+#include "base/temp_dir.h"
+
+namespace arkiv::store {
+namespace {
+
+model::Document doc(const std::string& id, const std::string& title) {
+  model::Document d;
+  d.id = id;
+  d.title = title;
+  d.date = *model::parse_date("1966");
+  d.original_languages = {"sq"};
+  d.contents.push_back({"translation", "en", "", "", "Text of " + title, {}});
+  return d;
+}
+
+model::Provenance prov() { return {"/tmp/x.json", "json", "abc", ""}; }
+
+TEST(Catalog, PutGetAndOutcomes) {
+  TempDir dir;
+  auto cat = Catalog::open(dir.file("catalog.db"));
+  ASSERT_TRUE(cat.ok()) << cat.error().message();
+  Catalog& c = **cat;
+  EXPECT_EQ(c.schema_version(), 1);
+  ASSERT_TRUE(c.begin().ok());
+  EXPECT_EQ(*c.put(doc("a", "One"), prov()), PutOutcome::kCreated);
+  EXPECT_EQ(*c.put(doc("b", "Two"), prov()), PutOutcome::kCreated);
+  ASSERT_TRUE(c.commit().ok());
+  ASSERT_TRUE(c.begin().ok());
+  EXPECT_EQ(*c.put(doc("a", "One"), prov()), PutOutcome::kUnchanged);
+  EXPECT_EQ(*c.put(doc("b", "Two, corrected"), prov()), PutOutcome::kUpdated);
+  ASSERT_TRUE(c.commit().ok());
+  EXPECT_EQ(c.get("b")->title, "Two, corrected");
+  EXPECT_FALSE(c.get("zzz").ok());
+  EXPECT_EQ(c.get("zzz").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(c.provenance("b")->size(), 2u);  // created, then updated
+  EXPECT_EQ(c.provenance("a")->size(), 1u);  // the unchanged re-import adds nothing
+  EXPECT_EQ(c.change_seq(), 3);
+  auto st = c.stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->documents, 2);
+  ASSERT_EQ(st->original_languages.size(), 1u);
+  EXPECT_EQ(st->original_languages[0], (std::pair<std::string, std::int64_t>{"sq", 2}));
+}
+
+TEST(Catalog, RollbackLeavesNothingHalfWritten) {
+  TempDir dir;
+  auto cat = Catalog::open(dir.file("catalog.db"));
+  ASSERT_TRUE(cat.ok());
+  Catalog& c = **cat;
+  ASSERT_TRUE(c.begin().ok());
+  ASSERT_TRUE(c.put(doc("a", "One"), prov()).ok());
+  c.rollback();
+  EXPECT_FALSE(c.get("a").ok());
+  EXPECT_EQ(c.change_seq(), 0);
+}
+
+TEST(Catalog, ChangesSinceIncludesDeletionsInOrder) {
+  TempDir dir;
+  auto cat = Catalog::open(dir.file("catalog.db"));
+  ASSERT_TRUE(cat.ok());
+  Catalog& c = **cat;
+  ASSERT_TRUE(c.begin().ok());
+  ASSERT_TRUE(c.put(doc("a", "One"), prov()).ok());
+  ASSERT_TRUE(c.put(doc("b", "Two"), prov()).ok());
+  EXPECT_TRUE(*c.remove("a"));
+  EXPECT_FALSE(*c.remove("nope"));
+  ASSERT_TRUE(c.commit().ok());
+  std::vector<std::string> seen;
+  ASSERT_TRUE(c.changes_since(1, [&](const Change& ch) { seen.push_back(ch.id + (ch.doc ? "+" : "-")); }).ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"b+", "a-"}));
+}
+
+TEST(Catalog, ReopenKeepsDataAndUuid) {
+  TempDir dir;
+  std::string uuid;
+  {
+    auto cat = Catalog::open(dir.file("catalog.db"));
+    ASSERT_TRUE(cat.ok());
+    uuid = (*cat)->uuid();
+    ASSERT_TRUE((*cat)->begin().ok());
+    ASSERT_TRUE((*cat)->put(doc("a", "One"), prov()).ok());
+    ASSERT_TRUE((*cat)->commit().ok());
+  }
+  auto cat = Catalog::open(dir.file("catalog.db"));
+  ASSERT_TRUE(cat.ok());
+  EXPECT_EQ((*cat)->uuid(), uuid);
+  EXPECT_EQ((*cat)->get("a")->title, "One");
+}
+
+}  // namespace
+}  // namespace arkiv::store

@@ -1,0 +1,47 @@
+#include "store/migrations.h"
+
+namespace arkiv::store {
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "records, provenance, change log, meta", R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE documents (
+  id            TEXT PRIMARY KEY,
+  record        TEXT NOT NULL,          -- canonical JSON (docs/record-format.md)
+  record_sha256 TEXT NOT NULL,          -- of `record`, to tell unchanged re-imports
+  title         TEXT NOT NULL,
+  date_earliest TEXT,
+  date_latest   TEXT,
+  change_seq    INTEGER NOT NULL,       -- last change; the search index follows this
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX documents_change_seq ON documents(change_seq);
+CREATE INDEX documents_created ON documents(created_at);
+
+CREATE TABLE provenance (
+  id            INTEGER PRIMARY KEY,
+  document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  source_path   TEXT NOT NULL,
+  format        TEXT NOT NULL,
+  source_sha256 TEXT NOT NULL,
+  imported_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX provenance_document ON provenance(document_id);
+
+CREATE TABLE deletions (
+  id         TEXT PRIMARY KEY,
+  change_seq INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX deletions_change_seq ON deletions(change_seq);
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace arkiv::store
