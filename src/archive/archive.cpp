@@ -1,0 +1,239 @@
+#include "archive/archive.h"
+
+#include <filesystem>
+
+#include "archive/writer_lock.h"
+#include "model/record_json.h"
+
+namespace arkiv::archive {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string catalog_path(const std::string& dir) { return dir + "/catalog.db"; }
+std::string index_path(const std::string& dir) { return dir + "/index"; }
+
+}  // namespace
+
+Archive::~Archive() {
+  index_.reset();
+  catalog_.reset();
+  unlock_writer(lock_fd_);
+}
+
+Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode mode) {
+  std::unique_ptr<Archive> a(new Archive());
+  a->dir_ = data_dir;
+  a->mode_ = mode;
+  std::error_code ec;
+  if (mode == Mode::kWrite) {
+    fs::create_directories(data_dir, ec);
+    if (ec) return Error::io("cannot create data directory " + data_dir + ": " + ec.message());
+    a->lock_fd_ = try_lock_writer(data_dir);
+    if (a->lock_fd_ < 0) return Error::busy("another arkiv process is writing " + data_dir + "; wait for it to finish");
+  } else if (!fs::exists(catalog_path(data_dir))) {
+    return Error::not_found("no archive in " + data_dir + " (import documents first: arkiv --data " + data_dir + " import PATH)");
+  }
+  auto cat = store::Catalog::open(catalog_path(data_dir));
+  if (!cat) return cat.error();
+  a->catalog_ = std::move(cat).value();
+  if (Status s = a->open_index(); !s) return s.error();
+  return a;
+}
+
+Status Archive::open_index() {
+  if (mode_ == Mode::kWrite) {
+    auto idx = index::SearchIndex::open_writable(index_path(dir_));
+    if (!idx) return idx.error();
+    index_ = std::move(idx).value();
+    return sync_index();
+  }
+  auto idx = index::SearchIndex::open_readonly(index_path(dir_));
+  bool behind = !idx || (*idx)->catalog_uuid() != catalog_->uuid() || (*idx)->applied_seq() != catalog_->change_seq();
+  if (behind) {
+    // A reader repairs the index when no writer is at work; otherwise the writer will.
+    int fd = try_lock_writer(dir_);
+    if (fd >= 0) {
+      auto w = index::SearchIndex::open_writable(index_path(dir_));
+      if (w) {
+        index_ = std::move(w).value();
+        Status s = sync_index();
+        index_.reset();
+        if (!s) {
+          unlock_writer(fd);
+          return s;
+        }
+      }
+      unlock_writer(fd);
+      idx = index::SearchIndex::open_readonly(index_path(dir_));
+    }
+  }
+  if (!idx) return idx.error();
+  index_ = std::move(idx).value();
+  std::error_code ec;
+  index_stamp_ = fs::last_write_time(index_path(dir_) + "/iamglass", ec);
+  return Status::success();
+}
+
+Status Archive::sync_index() {
+  std::int64_t applied = index_->applied_seq();
+  std::int64_t target = catalog_->change_seq();
+  if (index_->catalog_uuid() == catalog_->uuid() && applied == target) return Status::success();
+  if (index_->catalog_uuid() != catalog_->uuid() || applied < 0 || applied > target) {
+    // Built for another catalog, by another term scheme, or ahead of it: start again.
+    if (index_->document_count() > 0 || applied != 0) {
+      index_.reset();
+      std::error_code ec;
+      fs::remove_all(index_path(dir_), ec);
+      auto idx = index::SearchIndex::open_writable(index_path(dir_));
+      if (!idx) return idx.error();
+      index_ = std::move(idx).value();
+    }
+    applied = 0;
+  }
+  Status failed;
+  std::int64_t last = applied;
+  Status s = catalog_->changes_since(applied, [&](const store::Change& c) {
+    if (!failed.ok()) return;
+    Status r = c.doc ? index_->replace(*c.doc) : index_->remove(c.id);
+    if (!r) failed = r;
+    last = c.seq;
+  });
+  if (!s) return s;
+  if (!failed) return failed;
+  return index_->commit(std::max(last, target), catalog_->uuid());
+}
+
+bool Archive::refresh() {
+  if (!index_) return false;
+  // `reindex` swaps in a new directory; an open index would go on reading the old one.
+  std::error_code ec;
+  auto stamp = fs::last_write_time(index_path(dir_) + "/iamglass", ec);
+  if (!ec && stamp != index_stamp_) {
+    index_stamp_ = stamp;
+    if (auto idx = index::SearchIndex::open_readonly(index_path(dir_))) {
+      index_ = std::move(idx).value();
+      return true;
+    }
+  }
+  return index_->reopen();
+}
+
+Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highlighter* highlighter) const {
+  auto doc = catalog_->get(id);
+  if (!doc) return doc.error();
+  SearchHit hit{doc->id, doc->title, doc->date, "", doc->original_languages, doc->document_type};
+  for (const auto& c : doc->contents) {
+    if (!c.language.empty() && std::find(hit.languages.begin(), hit.languages.end(), c.language) == hit.languages.end()) {
+      hit.languages.push_back(c.language);
+    }
+  }
+  if (highlighter) {
+    // The first text with a match gives the snippet; else the summary or the text's start.
+    std::vector<const std::string*> texts;
+    for (const auto& c : doc->contents) texts.push_back(&c.text);
+    texts.push_back(&doc->summary);
+    for (const std::string* t : texts) {
+      std::string s = highlighter->snippet(*t);
+      if (s.find("<mark>") != std::string::npos) {
+        hit.snippet = std::move(s);
+        break;
+      }
+    }
+    if (hit.snippet.empty()) {
+      const std::string& fallback = !doc->summary.empty() || doc->contents.empty() ? doc->summary : doc->contents[0].text;
+      hit.snippet = highlighter->snippet(fallback);
+    }
+  }
+  return hit;
+}
+
+Result<SearchPage> Archive::search(const index::SearchQuery& query) {
+  auto r = index_->search(query);
+  if (!r) return r.error();
+  SearchPage page;
+  page.total = r->total;
+  page.facets = std::move(r->facets);
+  page.suggestion = std::move(r->suggestion);
+  for (const std::string& id : r->ids) {
+    auto hit = make_hit(id, &r->highlighter);
+    if (!hit) {
+      // The index names a record the catalog does not have: the index is behind a deletion.
+      // Leave it out; the next writer's sync removes it.
+      page.total = std::max<std::int64_t>(0, page.total - 1);
+      continue;
+    }
+    page.hits.push_back(std::move(hit).value());
+  }
+  return page;
+}
+
+Result<model::Document> Archive::document(const std::string& id) const { return catalog_->get(id); }
+
+Result<std::vector<model::Provenance>> Archive::provenance(const std::string& id) const { return catalog_->provenance(id); }
+
+Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit) {
+  auto ids = index_->similar(id, limit);
+  if (!ids) return ids.error();
+  std::vector<SearchHit> out;
+  for (const std::string& other : *ids) {
+    if (auto hit = make_hit(other, nullptr)) out.push_back(std::move(hit).value());
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> Archive::recent(int limit) const { return catalog_->recent(limit); }
+
+Status Archive::export_jsonl(std::ostream& out) const {
+  Status s = catalog_->for_each([&](const model::Document& d) {
+    out << model::to_json_line(d) << '\n';
+    return static_cast<bool>(out);
+  });
+  if (!s) return s;
+  if (!out) return Error::io("export: cannot write to the output");
+  return Status::success();
+}
+
+Result<std::int64_t> Archive::reindex(const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  if (mode_ != Mode::kWrite) return Error::internal("reindex needs the archive opened for writing");
+  std::string fresh = index_path(dir_) + ".new";
+  std::error_code ec;
+  fs::remove_all(fresh, ec);
+  auto idx = index::SearchIndex::open_writable(fresh);
+  if (!idx) return idx.error();
+  auto st = catalog_->stats();
+  if (!st) return st.error();
+  std::int64_t total = st->documents, done = 0;
+  std::int64_t seq = catalog_->change_seq();
+  Status failed;
+  Status s = catalog_->for_each([&](const model::Document& d) {
+    failed = (*idx)->replace(d);
+    ++done;
+    if (progress && (done % 500 == 0 || done == total)) progress(done, total);
+    return failed.ok();
+  });
+  if (!s) return s.error();
+  if (!failed) return failed.error();
+  if (Status c = (*idx)->commit(seq, catalog_->uuid()); !c) return c.error();
+  idx->reset();
+  // Swap: readers holding the old index keep their open files until they reopen.
+  index_.reset();
+  std::string old = index_path(dir_) + ".old";
+  fs::remove_all(old, ec);
+  fs::rename(index_path(dir_), old, ec);
+  fs::rename(fresh, index_path(dir_), ec);
+  if (ec) return Error::io("reindex: cannot move the new index into place: " + ec.message());
+  fs::remove_all(old, ec);
+  if (Status o = open_index(); !o) return o.error();
+  return done;
+}
+
+Result<ArchiveStats> Archive::stats() const {
+  auto cs = catalog_->stats();
+  if (!cs) return cs.error();
+  ArchiveStats st{*cs, {index_->document_count(), index_->applied_seq(), cs->change_seq}};
+  return st;
+}
+
+}  // namespace arkiv::archive

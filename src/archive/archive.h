@@ -1,0 +1,128 @@
+// The archive's use cases: import, search, read, export, reindex and stats, over one data
+// directory holding the catalog (catalog.db, the source of truth) and the search index (index/,
+// derived). The only layer that knows both. An Archive opened for writing holds the data
+// directory's writer lock, so one process writes at a time while any number read.
+// Not thread-safe: use one Archive per thread (readers are cheap to open).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "index/search_index.h"
+#include "model/document.h"
+#include "store/catalog.h"
+
+namespace arkiv::archive {
+
+struct ImportProgress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  std::size_t records = 0;
+  std::uint64_t bytes_done = 0;
+  std::uint64_t bytes_total = 0;
+};
+
+struct ImportOptions {
+  bool dry_run = false;
+  std::uint64_t max_file_bytes = 256ull << 20;
+  std::function<void(const ImportProgress&)> progress;  // called after each file
+};
+
+struct RecordOutcome {
+  std::string id;
+  std::string title;
+  store::PutOutcome outcome;
+};
+
+struct FileReport {
+  std::string path;
+  std::string format;  // empty when no importer took the file
+  std::vector<RecordOutcome> records;
+  std::vector<Error> errors;  // each message starts with the file's path
+};
+
+struct ImportReport {
+  std::vector<FileReport> files;
+  std::int64_t created = 0, updated = 0, unchanged = 0, errors = 0, failed_files = 0;
+  std::uint64_t bytes = 0;
+  double seconds = 0;
+  bool dry_run = false;
+  bool ok() const { return errors == 0; }
+};
+
+struct SearchHit {
+  std::string id;
+  std::string title;
+  model::DateRange date;
+  std::string snippet;  // HTML-safe, matches in <mark>
+  std::vector<std::string> languages;
+  std::string document_type;
+};
+
+struct SearchPage {
+  std::int64_t total = 0;
+  std::vector<SearchHit> hits;
+  std::vector<index::Facet> facets;
+  std::string suggestion;
+};
+
+struct IndexStatus {
+  std::int64_t index_documents = 0;
+  std::int64_t applied_seq = 0;
+  std::int64_t catalog_seq = 0;
+  bool in_sync() const { return applied_seq == catalog_seq; }
+};
+
+struct ArchiveStats {
+  store::CatalogStats catalog;
+  IndexStatus index;
+};
+
+class Archive {
+ public:
+  enum class Mode { kRead, kWrite };
+  // Opens (kWrite: creates) the archive in `data_dir`. Either mode repairs an index that is
+  // behind the catalog (after a crash) when no other process is writing.
+  static Result<std::unique_ptr<Archive>> open(const std::string& data_dir, Mode mode);
+  ~Archive();
+
+  // Imports files and directories (recursively). Each file is one catalog transaction of its
+  // valid records; invalid records and unreadable files are reported and the run goes on.
+  Result<ImportReport> import(const std::vector<std::string>& paths, const ImportOptions& options);
+
+  Result<SearchPage> search(const index::SearchQuery& query);
+  Result<model::Document> document(const std::string& id) const;
+  Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
+  Result<std::vector<SearchHit>> similar(const std::string& id, int limit);
+  Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;
+  // Every record as JSON Lines, in id order.
+  Status export_jsonl(std::ostream& out) const;
+  // Rebuilds the index from the catalog into a fresh directory and swaps it in.
+  Result<std::int64_t> reindex(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {});
+  Result<ArchiveStats> stats() const;
+  // Readers: picks up what other processes committed since. Returns true if anything changed.
+  bool refresh();
+
+  const std::string& data_dir() const { return dir_; }
+
+ private:
+  Archive() = default;
+  Status open_index();
+  Status sync_index();  // applies catalog changes the index has not seen
+  Result<SearchHit> make_hit(const std::string& id, const index::Highlighter* highlighter) const;
+
+  std::string dir_;
+  Mode mode_ = Mode::kRead;
+  int lock_fd_ = -1;
+  std::unique_ptr<store::Catalog> catalog_;
+  std::unique_ptr<index::SearchIndex> index_;
+  std::filesystem::file_time_type index_stamp_{};
+};
+
+}  // namespace arkiv::archive

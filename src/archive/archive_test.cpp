@@ -1,0 +1,187 @@
+#include "archive/archive.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/temp_dir.h"
+#include "store/catalog.h"
+
+namespace arkiv::archive {
+namespace {
+
+const std::string kFixtures = std::string(ARKIV_SOURCE_DIR) + "/tests/fixtures";
+const std::string kSeed = kFixtures + "/wilson/albanian-korean-joint-declaration-1966.txt";
+
+std::unique_ptr<Archive> open_writer(const TempDir& dir) {
+  auto a = Archive::open(dir.file("data"), Archive::Mode::kWrite);
+  EXPECT_TRUE(a.ok()) << a.error().message();
+  return a.ok() ? std::move(a).value() : nullptr;
+}
+
+ImportOptions dry_run() {
+  ImportOptions o;
+  o.dry_run = true;
+  return o;
+}
+
+index::SearchQuery text(const std::string& q) {
+  index::SearchQuery s;
+  s.text = q;
+  return s;
+}
+
+std::vector<std::string> hit_ids(Archive& a, const std::string& q) {
+  auto r = a.search(text(q));
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  std::vector<std::string> ids;
+  if (r.ok()) {
+    for (const auto& h : r->hits) ids.push_back(h.id);
+  }
+  return ids;
+}
+
+TEST(Archive, ImportsTheSeedAndFindsItsText) {
+  TempDir dir;
+  auto a = open_writer(dir);
+  auto r = a->import({kSeed}, {});
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->created, 1);
+  EXPECT_TRUE(r->ok());
+  // A phrase across the repaired page break.
+  EXPECT_EQ(hit_ids(*a, "\"result of its anti-imperialist\""), std::vector<std::string>{"wcda/114408"});
+  EXPECT_EQ(hit_ids(*a, "\"the sides are convinced\""), std::vector<std::string>{"wcda/114408"});
+  EXPECT_EQ(hit_ids(*a, "AQPPSH"), std::vector<std::string>{"wcda/114408"});
+  auto page = a->search(text("revisionism"));
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->hits.size(), 1u);
+  EXPECT_NE(page->hits[0].snippet.find("<mark>revisionism</mark>"), std::string::npos) << page->hits[0].snippet;
+  auto prov = a->provenance("wcda/114408");
+  ASSERT_TRUE(prov.ok());
+  ASSERT_EQ(prov->size(), 1u);
+  EXPECT_EQ((*prov)[0].format, "wilson-text");
+  EXPECT_EQ((*prov)[0].sha256.size(), 64u);
+}
+
+TEST(Archive, ReimportIsIdempotent) {
+  TempDir dir;
+  auto a = open_writer(dir);
+  ASSERT_TRUE(a->import({kSeed, kFixtures + "/multilingual.jsonl"}, {}).ok());
+  auto again = a->import({kSeed, kFixtures + "/multilingual.jsonl"}, {});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->created, 0);
+  EXPECT_EQ(again->updated, 0);
+  EXPECT_EQ(again->unchanged, 5);
+  auto st = a->stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->catalog.documents, 5);
+  EXPECT_EQ(st->index.index_documents, 5);
+  EXPECT_TRUE(st->index.in_sync());
+}
+
+TEST(Archive, ExportImportExportIsByteIdentical) {
+  TempDir dir;
+  std::string first, second;
+  {
+    auto a = open_writer(dir);
+    ASSERT_TRUE(a->import({kSeed, kFixtures + "/multilingual.jsonl"}, {}).ok());
+    std::ostringstream out;
+    ASSERT_TRUE(a->export_jsonl(out).ok());
+    first = out.str();
+  }
+  std::string path = dir.file("export.jsonl");
+  std::ofstream(path) << first;
+  auto b = Archive::open(dir.file("other"), Archive::Mode::kWrite);
+  ASSERT_TRUE(b.ok());
+  auto r = (*b)->import({path}, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->created, 5);
+  EXPECT_EQ(r->errors, 0);
+  std::ostringstream out;
+  ASSERT_TRUE((*b)->export_jsonl(out).ok());
+  second = out.str();
+  EXPECT_EQ(first, second);
+  EXPECT_EQ(std::count(first.begin(), first.end(), '\n'), 5);
+}
+
+TEST(Archive, BadFilesAreReportedAndGoodOnesStillImported) {
+  TempDir dir;
+  auto a = open_writer(dir);
+  auto r = a->import({kFixtures + "/broken/truncated.jsonl", kSeed, kFixtures + "/broken/empty.json", dir.file("missing.json")}, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->created, 1);
+  EXPECT_EQ(r->failed_files, 3);
+  EXPECT_FALSE(r->ok());
+  ASSERT_EQ(r->files.size(), 4u);
+  EXPECT_NE(r->files[0].errors.at(0).message().find("truncated.jsonl: line 1: invalid JSON"), std::string::npos)
+      << r->files[0].errors[0].message();
+  EXPECT_NE(r->files[2].errors.at(0).message().find("empty.json: empty file"), std::string::npos)
+      << r->files[2].errors[0].message();
+  EXPECT_NE(r->files[3].errors.at(0).message().find("no such file"), std::string::npos);
+}
+
+TEST(Archive, DryRunWritesNothingAndReportsOutcomes) {
+  TempDir dir;
+  auto a = open_writer(dir);
+  auto r = a->import({kSeed}, dry_run());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->created, 1);
+  EXPECT_FALSE(a->document("wcda/114408").ok());
+  EXPECT_TRUE(hit_ids(*a, "declaration").empty());
+  ASSERT_TRUE(a->import({kSeed}, {}).ok());
+  r = a->import({kSeed}, dry_run());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->unchanged, 1);
+}
+
+TEST(Archive, CrashBetweenCatalogAndIndexIsRepairedAtOpen) {
+  TempDir dir;
+  { auto a = open_writer(dir); ASSERT_TRUE(a->import({kSeed}, {}).ok()); }
+  // A writer that died after its catalog commit, before its index commit.
+  {
+    auto cat = store::Catalog::open(dir.file("data") + "/catalog.db");
+    ASSERT_TRUE(cat.ok());
+    model::Document d;
+    d.id = "late/1";
+    d.title = "Committed to the catalog only";
+    d.contents.push_back({"original", "en", "", "", "A zanzibar of a word.", {}});
+    ASSERT_TRUE((*cat)->begin().ok());
+    ASSERT_TRUE((*cat)->put(d, {"x", "json", "0", ""}).ok());
+    ASSERT_TRUE((*cat)->remove("wcda/114408").ok());
+    ASSERT_TRUE((*cat)->commit().ok());
+  }
+  auto reader = Archive::open(dir.file("data"), Archive::Mode::kRead);
+  ASSERT_TRUE(reader.ok()) << reader.error().message();
+  EXPECT_EQ(hit_ids(**reader, "zanzibar"), std::vector<std::string>{"late/1"});
+  EXPECT_TRUE(hit_ids(**reader, "revisionism").empty());
+  auto st = (*reader)->stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_TRUE(st->index.in_sync());
+  EXPECT_EQ(st->index.index_documents, 1);
+}
+
+TEST(Archive, ReindexRebuildsFromTheCatalog) {
+  TempDir dir;
+  auto a = open_writer(dir);
+  ASSERT_TRUE(a->import({kFixtures + "/multilingual.jsonl"}, {}).ok());
+  std::filesystem::remove_all(dir.file("data") + "/index/postlist.glass");
+  auto n = a->reindex();
+  ASSERT_TRUE(n.ok()) << n.error().message();
+  EXPECT_EQ(*n, 4);
+  EXPECT_EQ(hit_ids(*a, "평양"), std::vector<std::string>{"test/ko-1"});
+}
+
+TEST(Archive, OnlyOneWriterAtATime) {
+  TempDir dir;
+  auto a = open_writer(dir);
+  auto b = Archive::open(dir.file("data"), Archive::Mode::kWrite);
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().code(), ErrorCode::kBusy);
+  auto reader = Archive::open(dir.file("data"), Archive::Mode::kRead);
+  EXPECT_TRUE(reader.ok());
+}
+
+}  // namespace
+}  // namespace arkiv::archive
