@@ -155,7 +155,8 @@ Result<SearchPage> Archive::search(const index::SearchQuery& query) {
   SearchPage page;
   page.total = r->total;
   page.facets = std::move(r->facets);
-  page.suggestion = std::move(r->suggestion);
+  // Suggest another spelling only when the query as typed finds nothing.
+  if (r->total == 0) page.suggestion = std::move(r->suggestion);
   for (const std::string& id : r->ids) {
     auto hit = make_hit(id, &r->highlighter);
     if (!hit) {

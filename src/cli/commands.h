@@ -1,0 +1,36 @@
+// The subcommands, each registered on the CLI11 app by its own function. Private to cli/.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+
+namespace arkiv::cli {
+
+struct GlobalOptions {
+  std::string data_dir = "./arkiv-data";
+};
+
+// A registered command's action: returns the process exit code.
+using Action = std::function<int()>;
+
+Action add_import_command(CLI::App& app, const GlobalOptions& g);
+Action add_search_command(CLI::App& app, const GlobalOptions& g);
+Action add_show_command(CLI::App& app, const GlobalOptions& g);
+Action add_export_command(CLI::App& app, const GlobalOptions& g);
+Action add_reindex_command(CLI::App& app, const GlobalOptions& g);
+Action add_stats_command(CLI::App& app, const GlobalOptions& g);
+
+// The one mapping from error codes to exit codes; prints "arkiv: <message>" to stderr.
+int fail(const Error& error);
+int exit_code(ErrorCode code);
+
+// True when stderr is a terminal (progress bars, colour).
+bool stderr_is_terminal();
+bool stdout_is_terminal();
+
+}  // namespace arkiv::cli

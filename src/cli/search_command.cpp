@@ -1,0 +1,80 @@
+#include <iostream>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "api/json_views.h"
+#include "archive/archive.h"
+#include "cli/commands.h"
+#include "cli/render.h"
+
+namespace arkiv::cli {
+
+namespace {
+
+struct SearchArgs {
+  std::string query;
+  bool json = false;
+  std::vector<std::string> filters;
+  std::string from, to, sort = "relevance";
+  int limit = 10, offset = 0;
+};
+
+int run_search(const GlobalOptions& g, const SearchArgs& args) {
+  index::SearchQuery q;
+  q.text = args.query;
+  q.limit = args.limit;
+  q.offset = args.offset;
+  for (const std::string& f : args.filters) {
+    auto eq = f.find('=');
+    if (eq == std::string::npos || eq == 0) return fail(Error::invalid("--filter '" + f + "': expected FIELD=VALUE"));
+    std::string field = f.substr(0, eq);
+    if (!index::is_facet_field(field)) return fail(Error::invalid("--filter '" + f + "': unknown field '" + field + "'"));
+    q.filters.emplace_back(field, f.substr(eq + 1));
+  }
+  auto from = api::parse_date_bound(args.from, false, "--from");
+  if (!from) return fail(from.error());
+  auto to = api::parse_date_bound(args.to, true, "--to");
+  if (!to) return fail(to.error());
+  q.from = *from;
+  q.to = *to;
+  auto sort = api::parse_sort(args.sort, "--sort");
+  if (!sort) return fail(sort.error());
+  q.sort = *sort;
+  if (args.json) q.facets = index::facet_fields();
+
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
+  if (!a) return fail(a.error());
+  auto page = (*a)->search(q);
+  if (!page) return fail(page.error());
+  if (args.json) {
+    std::cout << api::search_page_json(*page, q).dump(2) << "\n";
+    return 0;
+  }
+  bool color = stdout_is_terminal();
+  std::cout << page->total << (page->total == 1 ? " result" : " results") << "\n";
+  if (!page->suggestion.empty()) std::cout << "Did you mean: " << page->suggestion << "\n";
+  for (const auto& h : page->hits) {
+    std::cout << "\n" << h.id << "  " << (h.date.display.empty() ? "[undated]" : h.date.display) << "  " << h.title << "\n";
+    if (!h.snippet.empty()) std::cout << "    " << snippet_for_terminal(h.snippet, color) << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+Action add_search_command(CLI::App& app, const GlobalOptions& g) {
+  auto args = std::make_shared<SearchArgs>();
+  CLI::App* cmd = app.add_subcommand("search", "Search the archive");
+  cmd->add_option("query", args->query, "Query: words, \"phrases\", AND/OR/NOT, title:, place:, person:, lang:, collection:");
+  cmd->add_flag("--json", args->json, "JSON output with hits and facets");
+  cmd->add_option("--filter", args->filters, "FIELD=VALUE facet filter (repeatable)");
+  cmd->add_option("--from", args->from, "Earliest year (or YYYY-MM-DD)");
+  cmd->add_option("--to", args->to, "Latest year (or YYYY-MM-DD)");
+  cmd->add_option("--sort", args->sort, "relevance, date or date-desc")->capture_default_str();
+  cmd->add_option("--limit", args->limit, "Hits per page")->check(CLI::Range(0, 1000))->capture_default_str();
+  cmd->add_option("--offset", args->offset, "Hits to skip")->check(CLI::Range(0, 1000000))->capture_default_str();
+  return [&g, args] { return run_search(g, *args); };
+}
+
+}  // namespace arkiv::cli
