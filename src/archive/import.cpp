@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::int64_t kIndexCommitEvery = 5000;  // records
-constexpr double kIndexCommitSeconds = 2.0;        // so readers see imports within seconds
+constexpr double kIndexCommitSeconds = 200.0;        // so readers see imports within seconds
 
 std::string now_utc() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -184,7 +184,8 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
       }
       for (std::size_t i = 0; i < outcomes.size(); ++i) {
         if (outcomes[i].outcome == store::PutOutcome::kUnchanged) continue;
-        if (Status s = index_->replace(*records[i]); !s) return s.error();
+        bool is_new = outcomes[i].outcome == store::PutOutcome::kCreated;
+        if (Status s = index_->replace(*records[i], is_new); !s) return s.error();
         ++uncommitted;
       }
       file.records = std::move(outcomes);

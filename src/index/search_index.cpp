@@ -208,7 +208,7 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
   };
   // Title, summary, citation and names weigh more than body text; spelling suggestions are
   // drawn from them (not from the bodies, which would make indexing much slower).
-  tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM | (writer ? Xapian::TermGenerator::FLAG_SPELLING : 0));
+  tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   index_free(d.title, 3);
   tg.index_text(text::fold(d.title), 1, sc::kTitle);
   tg.increase_termpos();
@@ -302,10 +302,12 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open_readonly(const std::strin
   return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
 }
 
-Status SearchIndex::replace(const model::Document& doc) {
+Status SearchIndex::replace(const model::Document& doc, bool known_new) {
   if (!impl_->writer) return Error::internal("search index opened read-only");
   try {
-    impl_->writer->replace_document(sc::kId + doc.id, impl_->make_document(doc));
+    // A record the index cannot have yet skips the lookup of its id term.
+    if (known_new) impl_->writer->add_document(impl_->make_document(doc));
+    else impl_->writer->replace_document(sc::kId + doc.id, impl_->make_document(doc));
   } catch (const Xapian::Error& e) {
     return Error::io("search index: " + e.get_description());
   }

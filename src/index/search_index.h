@@ -63,7 +63,8 @@ class SearchIndex {
   SearchIndex& operator=(const SearchIndex&) = delete;
 
   // Writing (open_writable only). Changes become visible to readers at commit().
-  Status replace(const model::Document& doc);
+  // `known_new`: the caller knows the index has no record with this id (faster).
+  Status replace(const model::Document& doc, bool known_new = false);
   Status remove(const std::string& id);
   // Commits, recording that catalog `catalog_uuid` is applied up to change `seq`.
   Status commit(std::int64_t seq, const std::string& catalog_uuid);
