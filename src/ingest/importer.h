@@ -31,6 +31,8 @@ class Importer {
   // How sure the importer is that `file` is its format: 0 = not mine, 100 = certain.
   // Must look at the content; the extension may only break ties.
   virtual int sniff(const SourceFile& file) const = 0;
+  // True for binary formats (PDF). Files with NUL bytes are offered only to these importers.
+  virtual bool reads_binary() const { return false; }
   // Parses the whole file. Invalid records go to `errors`, the rest to `records`.
   virtual ParseOutput parse(const SourceFile& file) const = 0;
 };
