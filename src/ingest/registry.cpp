@@ -2,8 +2,10 @@
 
 #include "base/strings.h"
 #include "ingest/importer.h"
+#include "ingest/html_importer.h"
 #include "ingest/json_importer.h"
 #include "ingest/tei_importer.h"
+#include "ingest/text_importer.h"
 #include "ingest/wilson_text_importer.h"
 #include "model/record_json.h"
 
@@ -55,6 +57,8 @@ ImporterRegistry ImporterRegistry::with_builtin_importers() {
   r.add(std::make_unique<WilsonTextImporter>());
   r.add(std::make_unique<JsonImporter>());
   r.add(std::make_unique<TeiImporter>());
+  r.add(std::make_unique<HtmlImporter>());
+  r.add(std::make_unique<TextImporter>());
   return r;
 }
 

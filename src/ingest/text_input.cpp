@@ -38,4 +38,22 @@ std::string file_record_id(std::string_view path) {
   return "file/" + (slug.empty() ? std::string("untitled") : slug);
 }
 
+Status check_text_size(std::string_view bytes) {
+  if (bytes.size() <= kMaxTextFileBytes) return Status::success();
+  return Error::too_large("file is " + std::to_string(bytes.size()) + " bytes; text files are limited to " +
+                          std::to_string(kMaxTextFileBytes >> 20) + " MiB");
+}
+
+std::string title_from_line(std::string_view line) {
+  constexpr std::size_t kMax = 200;
+  std::string t = collapse_spaces(line);
+  if (t.size() <= kMax) return t;
+  std::size_t cut = t.rfind(' ', kMax);
+  if (cut == std::string::npos || cut < kMax / 2) {
+    cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  }
+  return t.substr(0, cut) + "…";
+}
+
 }  // namespace arkiv::ingest

@@ -21,4 +21,12 @@ bool looks_binary(std::string_view head);
 // "file/my-letter"); "file/untitled" when the name has no letters or digits.
 std::string file_record_id(std::string_view path);
 
+// Size limit for one text file (TEI, HTML, plain text, CSV), and its error.
+inline constexpr std::size_t kMaxTextFileBytes = std::size_t{256} << 20;
+Status check_text_size(std::string_view bytes);
+
+// A title made from a line of text: white space collapsed, cut at a word boundary after at
+// most 200 bytes (with "…" appended when cut).
+std::string title_from_line(std::string_view line);
+
 }  // namespace arkiv::ingest
