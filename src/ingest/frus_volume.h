@@ -4,15 +4,10 @@
 // persons, subjects from the enclosing chapter heads. See docs/import-formats.md. Thread-safe.
 #pragma once
 
-#include <cstddef>
-
 #include "ingest/importer.h"
 #include "ingest/xml_loader.h"
 
 namespace arkiv::ingest {
-
-// Upper bound on the records one file may produce.
-inline constexpr std::size_t kMaxRecordsPerFile = 100000;
 
 // True if the TEI text holds <div type="document"> elements (the FRUS document model).
 bool is_frus_volume(const XmlSource& xml);

@@ -3,6 +3,7 @@
 // it never touches the catalog. Implementations are stateless and thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -12,6 +13,9 @@
 #include "model/document.h"
 
 namespace arkiv::ingest {
+
+// Upper bound on the records one file may produce; importers report a larger file as too large.
+inline constexpr std::size_t kMaxRecordsPerFile = 100000;
 
 struct SourceFile {
   std::string path;   // as given by the user; used in messages and provenance

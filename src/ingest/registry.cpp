@@ -2,6 +2,7 @@
 
 #include "base/strings.h"
 #include "ingest/importer.h"
+#include "ingest/csv_importer.h"
 #include "ingest/html_importer.h"
 #include "ingest/json_importer.h"
 #include "ingest/tei_importer.h"
@@ -58,6 +59,7 @@ ImporterRegistry ImporterRegistry::with_builtin_importers() {
   r.add(std::make_unique<JsonImporter>());
   r.add(std::make_unique<TeiImporter>());
   r.add(std::make_unique<HtmlImporter>());
+  r.add(std::make_unique<CsvImporter>());
   r.add(std::make_unique<TextImporter>());
   return r;
 }
