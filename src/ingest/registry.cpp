@@ -5,6 +5,7 @@
 #include "ingest/csv_importer.h"
 #include "ingest/html_importer.h"
 #include "ingest/json_importer.h"
+#include "ingest/pdf_importer.h"
 #include "ingest/tei_importer.h"
 #include "ingest/text_importer.h"
 #include "ingest/wilson_text_importer.h"
@@ -60,6 +61,7 @@ ImporterRegistry ImporterRegistry::with_builtin_importers() {
   r.add(std::make_unique<TeiImporter>());
   r.add(std::make_unique<HtmlImporter>());
   r.add(std::make_unique<CsvImporter>());
+  r.add(std::make_unique<PdfImporter>());
   r.add(std::make_unique<TextImporter>());
   return r;
 }
