@@ -81,6 +81,10 @@ ParseOutput PdfImporter::parse(const SourceFile& file) const {
       out.errors.push_back(Error::unsupported("encrypted PDF: it needs a password to read; import an unlocked copy"));
       return out;
     }
+    if (pdf->pages() <= 0) {
+      out.errors.push_back(Error::invalid("PDF has no pages: the file is damaged or truncated"));
+      return out;
+    }
     model::Content content;
     content.kind = "original";
     std::vector<std::string> paragraphs;

@@ -1,5 +1,7 @@
 #include "ingest/text_importer.h"
 
+#include <cctype>
+
 #include "base/strings.h"
 #include "ingest/text_input.h"
 #include "text/language_guess.h"
@@ -40,6 +42,13 @@ bool is_list_item(std::string_view line) {
 int TextImporter::sniff(const SourceFile& file) const {
   std::string_view head = std::string_view(file.bytes).substr(0, 8192);
   if (head.empty() || looks_binary(head) || head.starts_with("%PDF-")) return 0;
+  // Markup that no structured importer recognised (an unknown XML vocabulary) is not text to
+  // import as prose: leave it unclaimed so that the registry says so.
+  std::string_view start = trim(head.starts_with("\xEF\xBB\xBF") ? head.substr(3) : head);
+  if (start.size() > 1 && start[0] == '<' &&
+      (start[1] == '?' || start[1] == '!' || std::isalpha(static_cast<unsigned char>(start[1])))) {
+    return 0;
+  }
   // Text is anyone's: score low so that every structured format wins. Invalid UTF-8 (e.g.
   // Latin-1) is still claimed, so that parse() can say what is wrong with it.
   std::size_t bad = 0;

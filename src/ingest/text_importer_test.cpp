@@ -62,6 +62,8 @@ TEST(TextImporter, RejectsBinaryAndNonUtf8) {
   ASSERT_EQ(out.errors.size(), 1u);
   EXPECT_NE(out.errors[0].message().find("line 2, column 9: not valid UTF-8 (byte 0xEB)"), std::string::npos)
       << out.errors[0].message();
+  EXPECT_EQ(TextImporter().sniff({"v.xml", "<?xml version=\"1.0\"?>\n<visits/>"}), 0);
+  EXPECT_EQ(TextImporter().sniff({"v.xml", "\xEF\xBB\xBF <visits><visit/></visits>"}), 0);
   out = TextImporter().parse({"w.txt", " \n\t\n"});
   ASSERT_EQ(out.errors.size(), 1u);
   EXPECT_NE(out.errors[0].message().find("no text"), std::string::npos);
