@@ -3,6 +3,7 @@
 // it never touches the catalog. Implementations are stateless and thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -12,6 +13,9 @@
 #include "model/document.h"
 
 namespace arkiv::ingest {
+
+// Upper bound on the records one file may produce; importers report a larger file as too large.
+inline constexpr std::size_t kMaxRecordsPerFile = 100000;
 
 struct SourceFile {
   std::string path;   // as given by the user; used in messages and provenance
@@ -31,6 +35,8 @@ class Importer {
   // How sure the importer is that `file` is its format: 0 = not mine, 100 = certain.
   // Must look at the content; the extension may only break ties.
   virtual int sniff(const SourceFile& file) const = 0;
+  // True for binary formats (PDF). Files with NUL bytes are offered only to these importers.
+  virtual bool reads_binary() const { return false; }
   // Parses the whole file. Invalid records go to `errors`, the rest to `records`.
   virtual ParseOutput parse(const SourceFile& file) const = 0;
 };

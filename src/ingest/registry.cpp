@@ -2,7 +2,12 @@
 
 #include "base/strings.h"
 #include "ingest/importer.h"
+#include "ingest/csv_importer.h"
+#include "ingest/html_importer.h"
 #include "ingest/json_importer.h"
+#include "ingest/pdf_importer.h"
+#include "ingest/tei_importer.h"
+#include "ingest/text_importer.h"
 #include "ingest/wilson_text_importer.h"
 #include "model/record_json.h"
 
@@ -19,17 +24,19 @@ Result<const Importer*> ImporterRegistry::pick(const SourceFile& file) const {
   if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF'))) {
     return Error::unsupported("UTF-16 text (byte-order mark found): convert the file to UTF-8");
   }
-  if (head.find('\0') != std::string_view::npos) {
-    return Error::unsupported("binary file (NUL bytes in the first 8 KiB): not a format arkiv imports");
-  }
+  const bool binary = head.find('\0') != std::string_view::npos;
   const Importer* best = nullptr;
   int best_score = 0;
   for (const auto& imp : importers_) {
+    if (binary && !imp->reads_binary()) continue;
     int score = imp->sniff(file);
     if (score > best_score) {
       best = imp.get();
       best_score = score;
     }
+  }
+  if (!best && binary) {
+    return Error::unsupported("binary file (NUL bytes in the first 8 KiB) that no importer recognises: not a format arkiv imports");
   }
   if (!best) return Error::unsupported("unrecognised format: not an archive-record export, JSON, TEI, HTML, text, CSV or PDF file");
   return best;
@@ -51,6 +58,11 @@ ImporterRegistry ImporterRegistry::with_builtin_importers() {
   ImporterRegistry r;
   r.add(std::make_unique<WilsonTextImporter>());
   r.add(std::make_unique<JsonImporter>());
+  r.add(std::make_unique<TeiImporter>());
+  r.add(std::make_unique<HtmlImporter>());
+  r.add(std::make_unique<CsvImporter>());
+  r.add(std::make_unique<PdfImporter>());
+  r.add(std::make_unique<TextImporter>());
   return r;
 }
 

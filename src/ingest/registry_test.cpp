@@ -28,5 +28,25 @@ TEST(ImporterRegistry, PicksByContentNotExtension) {
   EXPECT_EQ((*r)->format(), "wilson-text");
 }
 
+TEST(ImporterRegistry, PicksEachBuiltinFormatByContent) {
+  auto reg = ImporterRegistry::with_builtin_importers();
+  const std::pair<const char*, std::string> cases[] = {
+      {"tei", "\xEF\xBB\xBF<?xml version=\"1.0\"?>\r\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/></TEI>"},
+      {"html", "<!DOCTYPE html><html><body><p>x</p></body></html>"},
+      {"csv", "id,title,date\na,b,1966\n"},
+      {"pdf", std::string("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nstream\n\0\0\nendstream", 47)},
+      {"text", "Minutes of the meeting\n\nThe committee met at noon.\n"},
+      {"json", R"({"id":"a","title":"b"})"},
+  };
+  for (const auto& [format, bytes] : cases) {
+    auto r = reg.pick({"no-extension", bytes});
+    ASSERT_TRUE(r.ok()) << format << ": " << r.error().message();
+    EXPECT_EQ((*r)->format(), format);
+  }
+  auto r = reg.pick({"visits.xml", "<?xml version=\"1.0\"?>\n<visits><visit/></visits>"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("unrecognised format"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace arkiv::ingest

@@ -1,0 +1,232 @@
+#include "ingest/frus_volume.h"
+
+#include <cstring>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "base/strings.h"
+#include "ingest/tei_text.h"
+#include "ingest/text_input.h"
+
+namespace arkiv::ingest {
+
+namespace {
+
+using pugi::xml_node;
+
+struct Volume {
+  std::string id;     // "frus1918Russiav03"
+  std::string title;  // titleStmt/title[@type='complete']
+  std::map<std::string, std::string> persons;  // xml:id -> name in the list of persons
+};
+
+bool has_type(xml_node n, const char* type) { return std::strcmp(n.attribute("type").value(), type) == 0; }
+
+xml_node child(xml_node n, std::string_view name) {
+  for (xml_node c : n.children()) {
+    if (c.type() == pugi::node_element && local_name(c) == name) return c;
+  }
+  return {};
+}
+
+// The first descendant named `name`, not looking inside enclosures or notes.
+xml_node own_descendant(xml_node n, std::string_view name) {
+  for (xml_node c : n.children()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view cn = local_name(c);
+    if (cn == name) return c;
+    if (cn == "attachment" || cn == "note") continue;
+    if (xml_node found = own_descendant(c, name)) return found;
+  }
+  return {};
+}
+
+std::string inherited_lang(xml_node n) {
+  for (; n; n = n.parent()) {
+    if (const char* l = n.attribute("xml:lang").value(); *l) return l;
+  }
+  return "";
+}
+
+void add_unique(std::vector<std::string>& list, std::set<std::string>& seen, std::string value) {
+  if (value.empty() || !seen.insert(value).second) return;
+  list.push_back(std::move(value));
+}
+
+Volume read_volume(const XmlSource& xml, const SourceFile& file) {
+  Volume v;
+  xml_node tei = xml.doc->document_element();
+  xml_node file_desc = child(child(tei, "teiHeader"), "fileDesc");
+  for (xml_node idno : child(file_desc, "publicationStmt").children()) {
+    if (local_name(idno) == "idno" && has_type(idno, "frus")) v.id = tei_plain_text(idno);
+  }
+  if (v.id.empty()) v.id = tei.attribute("xml:id").value();
+  if (v.id.empty()) v.id = file_record_id(file.path).substr(5);
+  for (xml_node t : child(file_desc, "titleStmt").children()) {
+    if (local_name(t) == "title" && has_type(t, "complete")) v.title = tei_plain_text(t);
+  }
+  xml_node persons = child(tei, "text").find_node([](xml_node n) {
+    return local_name(n) == "div" && std::strcmp(n.attribute("xml:id").value(), "persons") == 0;
+  });
+  if (persons) {
+    for (pugi::xpath_node pn : persons.select_nodes(".//*[local-name()='persName'][@xml:id]")) {
+      v.persons[pn.node().attribute("xml:id").value()] = tei_plain_text(pn.node());
+    }
+  }
+  return v;
+}
+
+// People, places and organisations named in the document, in order of first appearance.
+void collect_names(xml_node n, const Volume& v, model::Document& doc, std::set<std::string>& seen) {
+  for (xml_node c : n.children()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view name = local_name(c);
+    if (name == "persName") {
+      std::string ref = c.attribute("corresp").value();
+      auto it = ref.starts_with("#") ? v.persons.find(ref.substr(1)) : v.persons.end();
+      add_unique(doc.people, seen, it != v.persons.end() ? it->second : tei_plain_text(c));
+    } else if (name == "placeName") {
+      add_unique(doc.places, seen, tei_plain_text(c));
+    } else if (name == "orgName") {
+      add_unique(doc.organizations, seen, tei_plain_text(c));
+    } else {
+      collect_names(c, v, doc, seen);
+    }
+  }
+}
+
+// From the dateline's <date>: @when, @from/@to or @notBefore/@notAfter, as day bounds.
+Result<model::DateRange> document_date(xml_node div) {
+  xml_node dateline = own_descendant(div, "dateline");
+  xml_node date = dateline ? own_descendant(dateline, "date") : xml_node();
+  if (!date) return model::DateRange{};
+  std::string display = tei_plain_text(date);
+  auto attr = [&](const char* a) { return std::string(trim(date.attribute(a).value())); };
+  if (std::string when = attr("when"); !when.empty()) return model::date_from_bounds(display, when, "");
+  if (std::string from = attr("from"), to = attr("to"); !from.empty() || !to.empty()) {
+    return model::date_from_bounds(display, from.empty() ? to : from, to.empty() ? from : to);
+  }
+  if (std::string nb = attr("notBefore"), na = attr("notAfter"); !nb.empty() || !na.empty()) {
+    return model::date_from_bounds(display, nb.empty() ? na : nb, na.empty() ? nb : na);
+  }
+  auto parsed = model::parse_date(display);  // no attributes: the printed date, if it is plain
+  return parsed ? *parsed : model::DateRange{display, "", "", model::DatePrecision::kUnknown};
+}
+
+std::string document_type(const std::string& source_notes, xml_node head) {
+  std::string notes = to_lower_ascii(source_notes);
+  if (notes.find("telegram") != std::string::npos) return "telegram";
+  std::string title = to_lower_ascii(head ? tei_plain_text(head) : "");
+  static const std::pair<const char*, const char*> kByTitle[] = {
+      {"memorandum of conversation", "memorandum of conversation"}, {"memorandum", "memorandum"},
+      {"aide-m", "aide-memoire"}, {"minutes", "minutes"}, {"press release", "press release"},
+      {"statement", "statement"}, {"report", "report"}, {"treaty", "treaty"}, {"agreement", "agreement"}};
+  for (auto [word, type] : kByTitle) {
+    if (title.find(word) != std::string::npos) return type;
+  }
+  if (notes.find("aide-m") != std::string::npos) return "aide-memoire";
+  // "X to Y": a head naming a recipient is correspondence.
+  if (head && head.find_node([](xml_node n) {
+        return (local_name(n) == "persName" || local_name(n) == "gloss") && has_type(n, "to");
+      })) {
+    return "letter";
+  }
+  return "document";
+}
+
+model::Document read_document(xml_node div, const Volume& v, const std::vector<std::string>& subjects) {
+  model::Document doc;
+  std::string doc_id = div.attribute("xml:id").value();
+  doc.id = v.id + "/" + doc_id;
+  xml_node head = child(div, "head");
+  doc.title = head ? tei_plain_text(head) : "";
+  if (doc.title.empty()) doc.title = "Document " + std::string(div.attribute("n").value());
+
+  std::vector<std::string> source_notes;
+  for (xml_node c : div.children()) {
+    if (local_name(c) == "note" && has_type(c, "source")) source_notes.push_back(tei_plain_text(c));
+  }
+  doc.citation.text = join(source_notes, " ");
+  // The archival reference is the first source note that is not bracketed: "File No.
+  // 861.51/396" (1918) or "500.A15a3/832: Telegram" (1930) -> the file number.
+  static const std::regex re_reference(R"(^(?:File Nos?\.\s*)?([^:\[]+?)\.?\s*(?::.*)?$)");
+  for (const std::string& n : source_notes) {
+    std::smatch m;
+    if (doc.citation.reference.empty() && std::regex_match(n, m, re_reference)) doc.citation.reference = m[1].str();
+  }
+  doc.citation.publisher = "Foreign Relations of the United States" + (v.title.empty() ? "" : ", " + v.title);
+  doc.citation.url = "https://history.state.gov/historicaldocuments/" + v.id + "/" + doc_id;
+  doc.document_type = document_type(doc.citation.text, head);
+  if (doc.citation.text.find("Extract") != std::string::npos) doc.document_state = "excerpt";
+
+  model::Content content;
+  content.kind = "original";
+  content.language = inherited_lang(div);
+  if (content.language.empty()) content.language = "en";
+  content.title = doc.title;
+  TeiTextBuilder text;
+  if (head) text.add_notes_of(head);  // footnotes on the title anchor at the start
+  text.add_block(div, /*document_level=*/true);
+  content.text = text.take_text();
+  content.notes = text.take_notes();
+  if (doc.citation.text.find("Translation") == std::string::npos) doc.original_languages.push_back(content.language);
+  if (!content.text.empty()) {
+    model::find_gaps(content.text, 0, doc.gaps);
+    doc.contents.push_back(std::move(content));
+  }
+  std::set<std::string> seen;
+  collect_names(div, v, doc, seen);
+  doc.subjects = subjects;
+  if (!v.title.empty()) doc.collections.push_back(v.title);
+  return doc;
+}
+
+void visit(xml_node n, const XmlSource& xml, const Volume& v, std::vector<std::string>& subjects, ParseOutput& out) {
+  for (xml_node c : n.children()) {
+    if (c.type() != pugi::node_element) continue;
+    if (local_name(c) != "div") {
+      visit(c, xml, v, subjects, out);
+      continue;
+    }
+    if (has_type(c, "document")) {
+      std::string where = "document " + std::string(c.attribute("xml:id").value()) + " (line " +
+                          std::to_string(xml.line_of(c)) + ")";
+      auto date = document_date(c);
+      if (!date) {
+        out.errors.push_back(date.error().within(where + ": dateline"));
+        continue;
+      }
+      model::Document doc = read_document(c, v, subjects);
+      doc.date = std::move(date).value();
+      add_validated(std::move(doc), where, out);
+      continue;
+    }
+    bool heading = has_type(c, "chapter") || has_type(c, "subchapter");
+    if (heading) subjects.push_back(tei_plain_text(child(c, "head")));
+    visit(c, xml, v, subjects, out);
+    if (heading) subjects.pop_back();
+  }
+}
+
+}  // namespace
+
+bool is_frus_volume(const XmlSource& xml) {
+  xml_node text = child(xml.doc->document_element(), "text");
+  return text && text.find_node([](xml_node n) { return local_name(n) == "div" && has_type(n, "document"); });
+}
+
+void parse_frus_volume(const XmlSource& xml, const SourceFile& file, ParseOutput& out) {
+  xml_node text = child(xml.doc->document_element(), "text");
+  std::size_t count = text.select_nodes(".//*[local-name()='div'][@type='document']").size();
+  if (count > kMaxRecordsPerFile) {
+    out.errors.push_back(Error::too_large("file holds " + std::to_string(count) + " documents; the limit is " +
+                                          std::to_string(kMaxRecordsPerFile) + " records per file"));
+    return;
+  }
+  Volume v = read_volume(xml, file);
+  std::vector<std::string> subjects;
+  visit(child(text, "body"), xml, v, subjects, out);
+}
+
+}  // namespace arkiv::ingest

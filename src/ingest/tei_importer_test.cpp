@@ -1,0 +1,217 @@
+#include "ingest/tei_importer.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "base/strings.h"
+
+namespace arkiv::ingest {
+namespace {
+
+const std::string kFrusPath = std::string(ARKIV_SOURCE_DIR) + "/tests/fixtures/frus/frus1918Russiav03.xml";
+
+SourceFile read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return {path, ss.str()};
+}
+
+const model::Document* find(const ParseOutput& out, const std::string& id) {
+  for (const auto& d : out.records) {
+    if (d.id == id) return &d;
+  }
+  return nullptr;
+}
+
+// The text at a note's code-point offset, for checking where footnotes are anchored.
+std::string text_before(const model::Content& c, std::size_t offset, std::size_t n) {
+  std::size_t end = utf8_byte_offset(c.text, offset);
+  return c.text.substr(end >= n ? end - n : 0, end >= n ? n : end);
+}
+
+class FrusVolume : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    file_ = new SourceFile(read_file(kFrusPath));
+    auto start = std::chrono::steady_clock::now();
+    out_ = new ParseOutput(TeiImporter().parse(*file_));
+    seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  static void TearDownTestSuite() {
+    delete out_;
+    delete file_;
+  }
+  static SourceFile* file_;
+  static ParseOutput* out_;
+  static double seconds_;
+};
+SourceFile* FrusVolume::file_ = nullptr;
+ParseOutput* FrusVolume::out_ = nullptr;
+double FrusVolume::seconds_ = 0;
+
+TEST_F(FrusVolume, FixtureKeepsItsQuirks) {
+  ASSERT_GT(file_->bytes.size(), 2'000'000u) << "missing fixture " << kFrusPath;
+  EXPECT_EQ(file_->bytes.rfind("\xEF\xBB\xBF<?xml", 0), 0u);
+  EXPECT_NE(file_->bytes.find("\r\n<?xml-model"), std::string::npos);
+  EXPECT_GE(TeiImporter().sniff(*file_), 90);
+}
+
+TEST_F(FrusVolume, ImportsEveryDocument) {
+  for (const Error& e : out_->errors) ADD_FAILURE() << e.message();
+  EXPECT_EQ(out_->records.size(), 478u);
+  EXPECT_EQ(out_->records.front().id, "frus1918Russiav03/d1");
+  EXPECT_EQ(out_->records.back().id, "frus1918Russiav03/d478");
+  EXPECT_LT(seconds_, 5.0) << "parsing a 2 MB volume should take well under a second";
+  for (const auto& d : out_->records) {
+    ASSERT_EQ(d.contents.size(), 1u) << d.id;
+    EXPECT_EQ(d.contents[0].text.find('\r'), std::string::npos) << d.id;
+    EXPECT_EQ(d.contents[0].text.find("  "), std::string::npos) << d.id;
+  }
+}
+
+TEST_F(FrusVolume, DocumentOne) {
+  const model::Document* d = find(*out_, "frus1918Russiav03/d1");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->title, "The Secretary of State to the Ambassador in Russia (Francis)");
+  EXPECT_EQ(d->date.display, "April 3, 1917, 6 p.m.");
+  EXPECT_EQ(d->date.earliest, "1917-04-03");
+  EXPECT_EQ(d->date.latest, "1917-04-03");
+  EXPECT_EQ(d->date.precision, model::DatePrecision::kDay);
+  EXPECT_EQ(d->citation.text, "File No. 861.51/131 [Telegram]");
+  EXPECT_EQ(d->citation.reference, "861.51/131");
+  EXPECT_EQ(d->citation.url, "https://history.state.gov/historicaldocuments/frus1918Russiav03/d1");
+  EXPECT_EQ(d->citation.publisher,
+            "Foreign Relations of the United States, Papers Relating to the Foreign Relations of the United States, "
+            "1918, Russia, Volume III");
+  EXPECT_EQ(d->document_type, "telegram");
+  EXPECT_EQ(d->people, (std::vector<std::string>{"Francis, David R.", "Lansing, Robert"}));
+  EXPECT_EQ(d->places, std::vector<std::string>{"Washington"});
+  ASSERT_EQ(d->subjects.size(), 2u);
+  EXPECT_EQ(d->subjects[0], "Chapter I. Loans to the Provisional Government—Soviet Financial Decrees");
+  EXPECT_EQ(d->subjects[1].rfind("Offer of a credit to the Russian Provisional Government, April 3, 1917—", 0), 0u);
+  EXPECT_EQ(d->subjects[1].find("Treasury accounts"), std::string::npos) << "footnote of the head leaked";
+  EXPECT_EQ(d->collections,
+            std::vector<std::string>{"Papers Relating to the Foreign Relations of the United States, 1918, Russia, Volume III"});
+  const model::Content& c = d->contents.at(0);
+  EXPECT_EQ(c.kind, "original");
+  EXPECT_EQ(c.language, "en");
+  EXPECT_EQ(c.text.rfind("Washington, April 3, 1917, 6 p.m.\n\n1295. Secretary of Treasury requests that you confer", 0), 0u)
+      << c.text.substr(0, 120);
+  EXPECT_TRUE(c.text.ends_with("Secretary of Treasury requests reply as soon as possible.\n\nLansing")) << c.text;
+  EXPECT_EQ(c.text.find("File No."), std::string::npos);
+  EXPECT_EQ(c.text.find("[Telegram]"), std::string::npos);
+  EXPECT_TRUE(c.notes.empty());
+}
+
+TEST_F(FrusVolume, FootnotesLeaveTheTextAndKeepTheirPlace) {
+  const model::Document* d = find(*out_, "frus1918Russiav03/d12");
+  ASSERT_NE(d, nullptr);
+  const model::Content& c = d->contents.at(0);
+  ASSERT_EQ(c.notes.size(), 1u);
+  EXPECT_EQ(c.notes[0].label, "2");
+  EXPECT_EQ(c.notes[0].text, "Ante, p. 5.");
+  EXPECT_EQ(text_before(c, c.notes[0].offset, 16), "1291. Your 1359.");
+  EXPECT_NE(c.text.find("1291. Your 1359. Foreign Office now formally advises"), std::string::npos);
+  EXPECT_EQ(c.text.find("Ante"), std::string::npos);
+
+  const model::Document* d4 = find(*out_, "frus1918Russiav03/d4");
+  ASSERT_NE(d4, nullptr);
+  ASSERT_EQ(d4->contents.at(0).notes.size(), 1u);
+  const model::Content& c4 = d4->contents[0];
+  EXPECT_EQ(text_before(c4, c4.notes[0].offset, 21), std::string("conference of Allies,"));
+  EXPECT_EQ(c4.notes[0].label, "1");
+  EXPECT_EQ(c4.notes[0].text, "Cf. vol. i, p. 135.");
+}
+
+TEST_F(FrusVolume, PersonsResolveThroughTheListOfPersons) {
+  const model::Document* d = find(*out_, "frus1918Russiav03/d12");
+  ASSERT_NE(d, nullptr);
+  // @corresp="#p_OC1" is "Onou" in the text and "Onou, C." in the list of persons.
+  EXPECT_EQ(d->people, (std::vector<std::string>{"Francis, David R.", "Onou, C.", "Bakhmeteff, Boris A."}));
+  EXPECT_EQ(d->places, std::vector<std::string>{"Petrograd"});
+  EXPECT_EQ(d->date.earliest, "1917-05-15");
+}
+
+TEST_F(FrusVolume, EnclosuresKeepTheirHeadAndSourceNote) {
+  const model::Document* d = find(*out_, "frus1918Russiav03/d49");
+  ASSERT_NE(d, nullptr);
+  const model::Content& c = d->contents.at(0);
+  EXPECT_NE(c.text.find("\n\n[Enclosure—Translation]\n\nDecree regarding Annulment of State Loans"), std::string::npos);
+  EXPECT_NE(c.text.find("\n\n1. All state loans concluded by the governments"), std::string::npos);
+  EXPECT_EQ(d->document_type, "letter");
+  ASSERT_EQ(c.notes.size(), 1u);
+  EXPECT_EQ(text_before(c, c.notes[0].offset, 25), "[Enclosure—Translation]");
+}
+
+const char* kGenericTei =
+    "\xEF\xBB\xBF<?xml version=\"1.0\"?>\r\n<?xml-model href=\"x.rnc\"?>\r\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"letter-7\">\r\n"
+    "<teiHeader><fileDesc><titleStmt><title type=\"main\">A Letter\r\n  from Tirana</title></titleStmt>"
+    "<sourceDesc><p>x</p></sourceDesc></fileDesc>"
+    "<profileDesc><creation><date when=\"1966-03\">March 1966</date></creation>"
+    "<langUsage><language ident=\"sq\">Albanian</language></langUsage></profileDesc></teiHeader>\r\n"
+    "<text xml:lang=\"sq\"><body><p>Tiranë,\r\n <hi>më</hi> <persName>Enver</persName>.<note n=\"a\">Shënim.</note></p>"
+    "<p>Fund &amp; fillim&#33;</p></body></text></TEI>\r\n";
+
+TEST(TeiImporter, GenericTeiIsOneRecord) {
+  ParseOutput out = TeiImporter().parse({"x/letter.xml", kGenericTei});
+  for (const Error& e : out.errors) ADD_FAILURE() << e.message();
+  ASSERT_EQ(out.records.size(), 1u);
+  const model::Document& d = out.records[0];
+  EXPECT_EQ(d.id, "tei/letter-7");
+  EXPECT_EQ(d.title, "A Letter from Tirana");
+  EXPECT_EQ(d.date.earliest, "1966-03-01");
+  EXPECT_EQ(d.date.latest, "1966-03-31");
+  EXPECT_EQ(d.date.precision, model::DatePrecision::kMonth);
+  EXPECT_EQ(d.original_languages, std::vector<std::string>{"sq"});
+  ASSERT_EQ(d.contents.size(), 1u);
+  EXPECT_EQ(d.contents[0].language, "sq");
+  EXPECT_EQ(d.contents[0].text, "Tiranë, më Enver.\n\nFund & fillim!");
+  ASSERT_EQ(d.contents[0].notes.size(), 1u);
+  EXPECT_EQ(d.contents[0].notes[0].offset, 17u);
+  EXPECT_EQ(d.contents[0].notes[0].label, "a");
+}
+
+std::string first_error(const ParseOutput& out) { return out.errors.empty() ? "" : out.errors[0].message(); }
+
+TEST(TeiImporter, RejectsEntityDeclarationsAndUndefinedEntities) {
+  ParseOutput out = TeiImporter().parse(
+      {"bomb.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [\n <!ENTITY a \"aaaa\">\n <!ENTITY b \"&a;&a;\">\n]>\n"
+                   "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>&b;</p></body></text></TEI>"});
+  EXPECT_TRUE(out.records.empty());
+  EXPECT_NE(first_error(out).find("line 3: the DOCTYPE declares entities"), std::string::npos) << first_error(out);
+  out = TeiImporter().parse({"u.xml", "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<text><body><p>a&mdash;b</p></body></text></TEI>"});
+  EXPECT_NE(first_error(out).find("line 2: undefined entity '&mdash;'"), std::string::npos) << first_error(out);
+}
+
+TEST(TeiImporter, TruncatedXmlNamesTheLine) {
+  std::string tei = kGenericTei;
+  ParseOutput out = TeiImporter().parse({"t.xml", tei.substr(0, tei.find("<p>Fund"))});
+  EXPECT_TRUE(out.records.empty());
+  EXPECT_NE(first_error(out).find("line 7: malformed XML"), std::string::npos) << first_error(out);
+  EXPECT_NE(first_error(out).find("truncated"), std::string::npos) << first_error(out);
+}
+
+TEST(TeiImporter, RejectsDeepNestingAndWrongRoot) {
+  std::string deep = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">";
+  for (int i = 0; i < 300; ++i) deep += "<hi>";
+  for (int i = 0; i < 300; ++i) deep += "</hi>";
+  deep += "</TEI>";
+  ParseOutput out = TeiImporter().parse({"deep.xml", deep});
+  EXPECT_NE(first_error(out).find("nested more than 256 levels"), std::string::npos) << first_error(out);
+  out = TeiImporter().parse({"r.xml", "<html><body/></html>"});
+  EXPECT_NE(first_error(out).find("expected <TEI>"), std::string::npos) << first_error(out);
+}
+
+TEST(TeiImporter, SniffsByContent) {
+  EXPECT_GE(TeiImporter().sniff({"a.txt", kGenericTei}), 90);
+  EXPECT_EQ(TeiImporter().sniff({"a.xml", "<visits><visit/></visits>"}), 0);
+  EXPECT_EQ(TeiImporter().sniff({"a.xml", "plain text"}), 0);
+}
+
+}  // namespace
+}  // namespace arkiv::ingest

@@ -1,0 +1,32 @@
+// Helpers shared by the importers of text formats (TEI, HTML, plain text, CSV): UTF-8 input
+// checks with messages that name the line and byte, binary detection, and the fallback record
+// id derived from a file name. Pure functions, thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace arkiv::ingest {
+
+// `bytes` without a UTF-8 byte-order mark, or an error naming the line and byte of the first
+// invalid sequence. `format` names what was expected ("HTML", "CSV").
+Result<std::string_view> utf8_input(std::string_view bytes, std::string_view format);
+
+// True if `head` has bytes that text never holds: NUL, or many C0 control characters.
+bool looks_binary(std::string_view head);
+
+// "file/" + slug of the file name without directory and extension ("a/My Letter.html" ->
+// "file/my-letter"); "file/untitled" when the name has no letters or digits.
+std::string file_record_id(std::string_view path);
+
+// Size limit for one text file (TEI, HTML, plain text, CSV), and its error.
+inline constexpr std::size_t kMaxTextFileBytes = std::size_t{256} << 20;
+Status check_text_size(std::string_view bytes);
+
+// A title made from a line of text: white space collapsed, cut at a word boundary after at
+// most 200 bytes (with "…" appended when cut).
+std::string title_from_line(std::string_view line);
+
+}  // namespace arkiv::ingest
