@@ -20,6 +20,8 @@ namespace sc = scheme;
 
 namespace {
 
+constexpr Xapian::doccount kExactFacetLimit = 10000;
+
 const std::vector<std::string> kFacetFields = {"language", "year", "decade", "collection", "subject",
                                                "place", "person", "organization", "type"};
 
@@ -34,7 +36,15 @@ Xapian::valueno facet_slot(const std::string& field) {
   return Xapian::BAD_VALUENO;
 }
 
-// Xapian's stemmers by ISO code; "none" where Snowball has no stemmer for the language.
+// For languages Snowball has no stemmer for: the word itself, so that stemmed query terms
+// ("Z" + stem) still meet the text's words.
+class IdentityStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override { return word; }
+  std::string get_description() const override { return "identity"; }
+};
+
+// Xapian's stemmer for an ISO code, or the identity stemmer where Snowball has none.
 Xapian::Stem stemmer_for(const std::string& language) {
   static std::mutex mu;
   static std::map<std::string, Xapian::Stem> cache;
@@ -43,22 +53,34 @@ Xapian::Stem stemmer_for(const std::string& language) {
   if (it != cache.end()) return it->second;
   Xapian::Stem stem;
   try {
-    if (!language.empty()) stem = Xapian::Stem(language);
+    stem = Xapian::Stem(language);
   } catch (const Xapian::InvalidArgumentError&) {
   }
+  if (stem.is_none()) stem = Xapian::Stem(new IdentityStem());
   cache.emplace(language, stem);
   return stem;
 }
 
-std::string stem_language(const std::string& language) {
+bool has_snowball_stemmer(const std::string& language) {
   try {
-    if (!language.empty()) {
-      Xapian::Stem s(language);
-      return language;
-    }
+    return !language.empty() && !Xapian::Stem(language).is_none();
   } catch (const Xapian::InvalidArgumentError&) {
+    return false;
   }
-  return "none";
+}
+
+// The language a query is probably in when no filter says: Cyrillic and Greek script tell;
+// anything else is read as English.
+std::string query_language(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size()), i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0x0400 && c <= 0x04FF) return "ru";
+    if (c >= 0x0370 && c <= 0x03FF) return "el";
+  }
+  return "en";
 }
 
 // The term for an exact facet value: prefix + folded value.
@@ -370,14 +392,14 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
     Xapian::Database& db = impl_->db;
     Xapian::QueryParser qp;
     qp.set_database(db);
-    std::string language = "en";
+    std::string language = query_language(q.text);
     for (const auto& [field, value] : q.filters) {
       if (field == "language") {
         if (auto code = text::normalize_language(value)) language = *code;
       }
     }
-    std::string stem_lang = stem_language(language);
-    qp.set_stemmer(stemmer_for(stem_lang == "none" ? "" : stem_lang));
+    std::string stem_lang = has_snowball_stemmer(language) ? language : "none";
+    qp.set_stemmer(stemmer_for(language));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.add_prefix("title", sc::kTitle);
@@ -397,8 +419,16 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
     std::set<std::string> words, stems;
     std::string suggestion;
     if (!text.empty()) {
-      query = qp.parse_query(text::strip_diacritics(text), flags);
+      std::string stripped = text::strip_diacritics(text);
+      query = qp.parse_query(stripped, flags);
       suggestion = qp.get_corrected_query_string();
+      // Records in other languages were stemmed by their own stemmers; the exact words of a
+      // non-English query still find them.
+      bool non_ascii = std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      if (non_ascii || language != "en") {
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        query = Xapian::Query(Xapian::Query::OP_OR, query, qp.parse_query(stripped, flags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION));
+      }
       for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
         const std::string& term = *t;
         if (term.empty()) continue;
@@ -450,11 +480,14 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
     }
     FacetSpy spy(slots);
     if (!slots.empty()) enquire.add_matchspy(&spy);
-    Xapian::doccount check = slots.empty() ? 0 : db.get_doccount();
+    // Facets count every match up to kExactFacetLimit matches; past that Xapian stops early
+    // and the counts cover the matches it looked at (the result says so).
+    Xapian::doccount check = slots.empty() ? 0 : std::min<Xapian::doccount>(db.get_doccount(), kExactFacetLimit);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, q.offset)),
                                          static_cast<Xapian::doccount>(std::max(0, q.limit)), check);
     SearchResult r;
-    r.total = slots.empty() ? mset.get_matches_estimated() : mset.get_matches_estimated();
+    r.total = mset.get_matches_estimated();
+    r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
     for (std::size_t i = 0; i < slots.size(); ++i) {
       Facet facet{q.facets[i], {}};

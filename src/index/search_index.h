@@ -48,6 +48,7 @@ struct Facet {
 
 struct SearchResult {
   std::int64_t total = 0;
+  bool total_exact = true;  // false: `total` is Xapian's estimate and facets count a sample
   std::vector<std::string> ids;  // the page of hits, best first
   std::vector<Facet> facets;
   Highlighter highlighter;       // marks the query's words in snippets
