@@ -142,7 +142,8 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = true;
     Request req;
     req.remote = remote_;
-    if (parser_ && parser_->is_header_done()) {
+    if (parser_) {
+      // The start line is stored as soon as it is parsed, before the rest of the header.
       req.method = std::string(parser_->get().method_string());
       req.target = std::string(parser_->get().target());
     }
