@@ -329,6 +329,10 @@ TEST_F(HttpTest, ApiErrorsNameTheParameterAndHideInternals) {
   EXPECT_EQ(huge_header.status, 413);
   EXPECT_EQ(get(port_, "/search?q=a%00b").status, 400);
   EXPECT_EQ(get(port_, "/documents/%C3").status, 400);
+  std::string head = exchange_raw(port_, "HEAD /api/v1/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(head.rfind("HTTP/1.1 200", 0), 0u);
+  EXPECT_TRUE(has(head, "Content-Length: ")) << head;
+  EXPECT_TRUE(has(head, "\r\n\r\n") && head.substr(head.find("\r\n\r\n") + 4).empty()) << head;
   HttpResponse preflight = request(port_, "OPTIONS", "/api/v1/documents/wcda/114408");
   EXPECT_EQ(preflight.status, 204);
   EXPECT_TRUE(has(preflight.header("access-control-allow-headers"), "If-None-Match"));

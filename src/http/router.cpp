@@ -61,7 +61,8 @@ Response Router::handle(Request& req, archive::Archive& archive) const {
   for (const Route& r : routes_) {
     std::map<std::string, std::string> params;
     if (!match(r.segments, 0, segs, 0, &params)) continue;
-    if (r.method != req.method) {
+    // HEAD is GET without the body (the server drops it).
+    if (r.method != req.method && !(req.method == "HEAD" && r.method == "GET")) {
       allowed.push_back(r.method);
       continue;
     }

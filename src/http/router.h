@@ -1,6 +1,6 @@
 // The route table's machinery: method + path pattern -> handler. Patterns are literal segments,
 // "{name}" (one segment) and "{name+}" (one or more segments, for ids that contain '/').
-// Routes are tried in the order added. Unknown paths get 404, known paths with another method
+// Routes are tried in the order added; HEAD is answered by GET routes. Unknown paths get 404, known paths with another method
 // 405 (with Allow). Errors are rendered by the error renderer, so pages get HTML and /api JSON.
 // Built once, then used read-only from any thread.
 #pragma once

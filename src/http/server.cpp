@@ -181,6 +181,12 @@ class Session : public std::enable_shared_from_this<Session> {
     out->body() = std::move(res.body);
     out->keep_alive(keep_alive);
     out->prepare_payload();
+    if (req.method == "HEAD") {
+      // Same header as GET, Content-Length included; no body.
+      std::string length(out->at(bhttp::field::content_length));
+      out->body().clear();
+      out->set(bhttp::field::content_length, length);
+    }
     std::string line = "method=" + log_quote(req.method) + " path=" + log_quote(req.target) +
                        " status=" + std::to_string(res.status) + " bytes=" + std::to_string(out->body().size());
     std::string tail = " remote=" + log_quote(remote_);
