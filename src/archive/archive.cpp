@@ -123,7 +123,7 @@ bool Archive::refresh() {
 Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highlighter* highlighter) const {
   auto doc = catalog_->get(id);
   if (!doc) return doc.error();
-  SearchHit hit{doc->id, doc->title, doc->date, "", doc->original_languages, doc->document_type};
+  SearchHit hit{doc->id, doc->title, doc->date, "", "", doc->original_languages, doc->document_type};
   for (const auto& c : doc->contents) {
     if (!c.language.empty() && std::find(hit.languages.begin(), hit.languages.end(), c.language) == hit.languages.end()) {
       hit.languages.push_back(c.language);
@@ -131,19 +131,21 @@ Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highligh
   }
   if (highlighter) {
     // The first text with a match gives the snippet; else the summary or the text's start.
-    std::vector<const std::string*> texts;
-    for (const auto& c : doc->contents) texts.push_back(&c.text);
-    texts.push_back(&doc->summary);
-    for (const std::string* t : texts) {
+    std::vector<std::pair<const std::string*, std::string>> texts;  // text, its language
+    for (const auto& c : doc->contents) texts.emplace_back(&c.text, c.language);
+    texts.emplace_back(&doc->summary, "");
+    for (const auto& [t, language] : texts) {
       std::string s = highlighter->snippet(*t);
       if (s.find("<mark>") != std::string::npos) {
         hit.snippet = std::move(s);
+        hit.snippet_language = language;
         break;
       }
     }
     if (hit.snippet.empty()) {
-      const std::string& fallback = !doc->summary.empty() || doc->contents.empty() ? doc->summary : doc->contents[0].text;
-      hit.snippet = highlighter->snippet(fallback);
+      bool use_summary = !doc->summary.empty() || doc->contents.empty();
+      hit.snippet = highlighter->snippet(use_summary ? doc->summary : doc->contents[0].text);
+      if (!use_summary) hit.snippet_language = doc->contents[0].language;
     }
   }
   return hit;

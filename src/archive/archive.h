@@ -61,6 +61,7 @@ struct SearchHit {
   std::string title;
   model::DateRange date;
   std::string snippet;  // HTML-safe, matches in <mark>
+  std::string snippet_language;  // ISO 639 code of the text the snippet comes from ("" when unknown)
   std::vector<std::string> languages;
   std::string document_type;
 };

@@ -1,0 +1,135 @@
+#include "api/endpoints.h"
+
+#include <filesystem>
+
+#include "api/json_views.h"
+#include "api/search_params.h"
+#include "base/digest.h"
+#include "base/strings.h"
+#include "text/language.h"
+
+namespace arkiv::api {
+
+using nlohmann::json;
+
+namespace {
+
+void add_cors(http::Response& r) {
+  r.set_header("Access-Control-Allow-Origin", "*");
+  r.set_header("Access-Control-Expose-Headers", "ETag");
+}
+
+http::Response json_response(const json& body, int status = 200) {
+  http::Response r = http::Response::json(body.dump(2, ' ', false, json::error_handler_t::replace) + "\n", status);
+  add_cors(r);
+  return r;
+}
+
+// True when the If-None-Match header lists `etag` (or is "*"); weak tags compare equal.
+bool etag_matches(const std::string& header, const std::string& etag) {
+  for (const std::string& part : split(header, ',')) {
+    std::string_view t = trim(part);
+    if (t == "*") return true;
+    if (t.substr(0, 2) == "W/") t.remove_prefix(2);
+    if (t == etag) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+http::Response error_response(int status, const std::string& message) {
+  return json_response({{"error", {{"status", status}, {"message", message}}}}, status);
+}
+
+http::Response error_response(const Error& error) {
+  int status = http::http_status(error.code());
+  if (status >= 500) {
+    http::Response r = error_response(status, status == 503 ? "the archive is busy; try again later" : "internal error");
+    r.log_detail = error.message();
+    return r;
+  }
+  return error_response(status, error.message());
+}
+
+http::Response search_endpoint(const http::Request& req, archive::Archive& archive) {
+  auto params = parse_search_params(req.query, 10);
+  if (!params) return error_response(params.error());
+  params->query.facets = index::facet_fields();
+  auto facet_limit = int_param(req.query, "facet_limit", 1, 100, 20);
+  if (!facet_limit) return error_response(facet_limit.error());
+  params->query.facet_limit = *facet_limit;
+  auto page = archive.search(params->query);
+  if (!page) {
+    if (page.error().code() == ErrorCode::kInvalidInput) return error_response(400, "parameter 'q': " + page.error().message());
+    return error_response(page.error());
+  }
+  json body = search_page_json(*page, params->query);
+  body["page"] = params->page;
+  body["sort"] = params->sort.empty() ? "relevance" : params->sort;
+  return json_response(body);
+}
+
+http::Response document_endpoint(const http::Request& req, archive::Archive& archive) {
+  const std::string& id = req.path_param("id");
+  auto doc = archive.document(id);
+  if (!doc) {
+    if (doc.error().code() == ErrorCode::kNotFound) return error_response(404, "no document with id '" + id + "'");
+    return error_response(doc.error());
+  }
+  auto prov = archive.provenance(id);
+  if (!prov) return error_response(prov.error());
+  // Where the server keeps its source files is its own business: show only the file's name.
+  for (auto& p : *prov) p.source_path = std::filesystem::path(p.source_path).filename().string();
+  http::Response r = json_response(record_json(*doc, &*prov));
+  std::string etag = "\"" + sha256_hex(r.body).substr(0, 32) + "\"";
+  if (etag_matches(req.header("if-none-match"), etag)) {
+    r = http::Response::not_modified();
+    add_cors(r);
+  }
+  r.set_header("ETag", etag);
+  r.set_header("Cache-Control", "no-cache");
+  return r;
+}
+
+http::Response facet_endpoint(const http::Request& req, archive::Archive& archive) {
+  const std::string& field = req.path_param("field");
+  if (!index::is_facet_field(field)) {
+    return error_response(404, "no facet '" + field + "'; expected one of " + join(index::facet_fields(), ", "));
+  }
+  auto params = parse_search_params(req.query, 0);
+  if (!params) return error_response(params.error());
+  auto limit = int_param(req.query, "limit", 1, 1000, 100);
+  if (!limit) return error_response(limit.error());
+  params->query.limit = 0;
+  params->query.offset = 0;
+  params->query.facets = {field};
+  params->query.facet_limit = *limit;
+  auto page = archive.search(params->query);
+  if (!page) {
+    if (page.error().code() == ErrorCode::kInvalidInput) return error_response(400, "parameter 'q': " + page.error().message());
+    return error_response(page.error());
+  }
+  json values = page->facets.empty() ? json::array() : facets_json(page->facets)[field];
+  if (static_cast<int>(values.size()) > *limit) values.erase(values.begin() + *limit, values.end());
+  return json_response({{"field", field}, {"total", page->total}, {"values", values}});
+}
+
+http::Response stats_endpoint(const http::Request&, archive::Archive& archive) {
+  auto stats = archive.stats();
+  if (!stats) return error_response(stats.error());
+  return json_response(stats_json(*stats));
+}
+
+http::Response preflight_endpoint(const http::Request&, archive::Archive&) {
+  http::Response r;
+  r.status = 204;
+  r.content_type.clear();
+  add_cors(r);
+  r.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
+  r.set_header("Access-Control-Allow-Headers", "If-None-Match");
+  r.set_header("Access-Control-Max-Age", "86400");
+  return r;
+}
+
+}  // namespace arkiv::api

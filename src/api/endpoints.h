@@ -1,0 +1,27 @@
+// The JSON API under /api/v1 (docs/http-api.md, docs/openapi.yaml): search, documents with
+// provenance, facet values, stats. Every response carries CORS headers; errors are
+// {"error":{"status":400,"message":"..."}} and never show internals (5xx say only that
+// something went wrong; the detail goes to the server log). Thread-safe given one Archive per thread.
+#pragma once
+
+#include <string>
+
+#include "archive/archive.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace arkiv::api {
+
+http::Response search_endpoint(const http::Request& req, archive::Archive& archive);
+// Sends an ETag and answers If-None-Match with 304.
+http::Response document_endpoint(const http::Request& req, archive::Archive& archive);
+http::Response facet_endpoint(const http::Request& req, archive::Archive& archive);
+http::Response stats_endpoint(const http::Request& req, archive::Archive& archive);
+// CORS preflight (If-None-Match is not a simple header).
+http::Response preflight_endpoint(const http::Request& req, archive::Archive& archive);
+
+http::Response error_response(int status, const std::string& message);
+// Status from the error's code; 5xx replace the message with a generic one.
+http::Response error_response(const Error& error);
+
+}  // namespace arkiv::api

@@ -1,0 +1,70 @@
+#include "api/search_params.h"
+
+#include <charconv>
+
+#include "api/json_views.h"
+
+namespace arkiv::api {
+
+namespace {
+
+std::string first(const http::Params& params, const std::string& name) {
+  for (const auto& [k, v] : params) {
+    if (k == name) return v;
+  }
+  return "";
+}
+
+Error bad(const std::string& name, const std::string& expected) {
+  return Error::invalid("parameter '" + name + "': " + expected);
+}
+
+}  // namespace
+
+Result<int> int_param(const http::Params& params, const std::string& name, int lo, int hi, int fallback) {
+  std::string v = first(params, name);
+  if (v.empty()) return fallback;
+  int n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size() || n < lo || n > hi) {
+    return bad(name, "expected an integer " + std::to_string(lo) + "-" + std::to_string(hi));
+  }
+  return n;
+}
+
+Result<SearchParams> parse_search_params(const http::Params& params, int default_limit) {
+  SearchParams p;
+  index::SearchQuery& q = p.query;
+  q.text = first(params, "q");
+  if (q.text.size() > kMaxQueryBytes) return bad("q", "expected at most " + std::to_string(kMaxQueryBytes) + " bytes");
+  auto limit = int_param(params, "limit", 0, kMaxLimit, default_limit);
+  if (!limit) return limit.error();
+  auto page = int_param(params, "page", 1, kMaxPage, 1);
+  if (!page) return page.error();
+  q.limit = *limit;
+  p.page = *page;
+  q.offset = (p.page - 1) * q.limit;
+  p.sort = first(params, "sort");
+  auto sort = parse_sort(p.sort, "sort");
+  if (!sort) return bad("sort", "expected relevance, date or date-desc");
+  q.sort = *sort;
+  p.from_raw = first(params, "from");
+  p.to_raw = first(params, "to");
+  auto from = parse_date_bound(p.from_raw, false, "from");
+  if (!from) return bad("from", "expected a year (1966) or a day (1966-03-04)");
+  auto to = parse_date_bound(p.to_raw, true, "to");
+  if (!to) return bad("to", "expected a year (1966) or a day (1966-03-04)");
+  q.from = *from;
+  q.to = *to;
+  for (const auto& [k, v] : params) {
+    if (!index::is_facet_field(k) || v.empty()) continue;
+    if (v.size() > 200) return bad(k, "expected at most 200 bytes");
+    if (q.filters.size() >= kMaxFilters) return bad(k, "expected at most " + std::to_string(kMaxFilters) + " filters");
+    bool dup = false;
+    for (const auto& f : q.filters) dup = dup || (f.first == k && f.second == v);
+    if (!dup) q.filters.emplace_back(k, v);
+  }
+  return p;
+}
+
+}  // namespace arkiv::api

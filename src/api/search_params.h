@@ -1,0 +1,34 @@
+// The search state as the URL carries it, shared by the pages (/search) and the API
+// (/api/v1/search): q, page, limit, sort, from, to, and one parameter per facet field
+// (language=sq&place=Tirana; repeated keys are ORed within a field). Every value is bounded;
+// errors are kInvalidInput naming the parameter: "parameter 'limit': expected an integer 0-100".
+#pragma once
+
+#include <string>
+
+#include "base/result.h"
+#include "http/request.h"
+#include "index/search_index.h"
+
+namespace arkiv::api {
+
+struct SearchParams {
+  index::SearchQuery query;
+  int page = 1;          // 1-based
+  std::string sort;      // as named in the URL: "relevance", "date", "date-desc"
+  std::string from_raw;  // as given ("1966"), for forms
+  std::string to_raw;
+};
+
+constexpr int kMaxLimit = 100;
+constexpr int kMaxPage = 1000;
+constexpr std::size_t kMaxQueryBytes = 1000;
+constexpr std::size_t kMaxFilters = 32;
+
+// Parses `params`; `default_limit` when there is no limit parameter. Parameters it does not
+// know are left for the caller.
+Result<SearchParams> parse_search_params(const http::Params& params, int default_limit);
+// Parses an integer parameter in [lo, hi]; `fallback` when absent or empty.
+Result<int> int_param(const http::Params& params, const std::string& name, int lo, int hi, int fallback);
+
+}  // namespace arkiv::api

@@ -1,0 +1,35 @@
+// An HTTP request as handlers see it: method, the decoded path and query, path parameters from
+// the route pattern, lower-case headers and the body. Built by the server adapter (server.cpp),
+// so handlers never see Beast types. Value type; not thread-safe beyond const access.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace arkiv::http {
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  std::string method;                            // "GET"
+  std::string target;                            // as received: "/search?q=x"
+  std::string path;                              // percent-decoded, valid UTF-8, no NUL
+  Params query;                                  // decoded, in order; keys may repeat
+  std::map<std::string, std::string> path_params;  // from the route pattern: {id} -> "wcda/1"
+  Params headers;                                // names lower-case
+  std::string body;
+  std::string remote;                            // peer address
+
+  // First value of header `name` (lower-case), or "".
+  std::string header(std::string_view name) const;
+  // First value of query parameter `name`, or "".
+  std::string param(std::string_view name) const;
+  std::vector<std::string> params(std::string_view name) const;
+  bool has_param(std::string_view name) const;
+  const std::string& path_param(const std::string& name) const;
+};
+
+}  // namespace arkiv::http

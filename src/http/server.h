@@ -1,0 +1,50 @@
+// The HTTP server adapter: the only code that includes Boost.Beast and Asio. Asynchronous
+// keep-alive connections on one io_context run by `threads` workers; bounded requests and
+// timeouts for slow clients; one log line per request on stderr; graceful shutdown on
+// SIGTERM/SIGINT or stop() (stop accepting, finish requests in flight, return).
+// The Server owns its threads; stop() may be called from any thread.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "http/router.h"
+
+namespace arkiv::http {
+
+struct ServerOptions {
+  std::string data_dir;
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;  // 0: any free port
+  int threads = 2;
+  std::chrono::milliseconds read_timeout{15000};  // to receive one whole request
+  std::chrono::milliseconds idle_timeout{60000};  // between requests on a kept-alive connection
+  std::size_t header_limit = 8 * 1024;
+  std::size_t body_limit = 64 * 1024;
+  bool handle_signals = true;  // stop on SIGTERM and SIGINT
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, Router router);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens. Returns the port (useful with port 0); kIo when the address is taken.
+  Result<unsigned short> listen();
+  // Serves until stopped; returns when every connection has finished.
+  void run();
+  // Stops accepting, closes idle connections, lets requests in flight finish.
+  void stop();
+
+  struct Impl;  // defined in server.cpp; public only so its connections can name it
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace arkiv::http

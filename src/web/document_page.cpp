@@ -1,0 +1,266 @@
+#include "api/search_params.h"
+#include "base/strings.h"
+#include "http/url.h"
+#include "text/language.h"
+#include "web/citation.h"
+#include "web/content_view.h"
+#include "web/links.h"
+#include "web/page.h"
+#include "web/pages.h"
+
+namespace arkiv::web {
+
+namespace {
+
+std::string kind_label(const std::string& kind) {
+  if (kind == "original") return "Original";
+  if (kind == "transcript") return "Transcript";
+  if (kind == "translation") return "Translation";
+  return kind.empty() ? "Text" : kind;
+}
+
+std::string version_label(const model::Content& c) {
+  std::string label = kind_label(c.kind);
+  if (!c.language.empty()) label += " (" + text::language_name(c.language) + ")";
+  return label;
+}
+
+// The language the record's title is written in: a version titled the same, else a guess.
+std::string doc_title_language(const model::Document& doc) {
+  for (const auto& c : doc.contents) {
+    if (!c.title.empty() && c.title == doc.title) return c.language;
+  }
+  return title_language(doc.title, doc.original_languages.empty() ? "" : doc.original_languages[0]);
+}
+
+mstch::map version_view(const model::Document& doc, std::size_t n) {
+  const model::Content& c = doc.contents[n];
+  std::string prefix = "v" + std::to_string(n);
+  mstch::array paragraphs;
+  for (const Paragraph& p : layout_content(c, doc.gaps, n)) {
+    mstch::array segments;
+    for (const TextSegment& s : p.segments) {
+      mstch::map seg{{"text", s.text}};
+      if (s.kind == TextSegment::Kind::kGap) seg["gap"] = true;
+      if (s.kind == TextSegment::Kind::kNote) {
+        std::string id = prefix + "-note-" + std::to_string(s.note + 1);
+        seg["note"] = true;
+        seg["label"] = s.text.empty() ? std::to_string(s.note + 1) : s.text;
+        seg["href"] = "#" + id;
+        seg["ref_id"] = prefix + "-ref-" + std::to_string(s.note + 1);
+      }
+      segments.push_back(seg);
+    }
+    paragraphs.push_back(mstch::map{{"segments", segments}});
+  }
+  mstch::array notes;
+  for (std::size_t i = 0; i < c.notes.size(); ++i) {
+    notes.push_back(mstch::map{{"id", prefix + "-note-" + std::to_string(i + 1)},
+                               {"label", c.notes[i].label.empty() ? std::to_string(i + 1) : c.notes[i].label},
+                               {"text", c.notes[i].text},
+                               {"back", "#" + prefix + "-ref-" + std::to_string(i + 1)}});
+  }
+  return mstch::map{{"anchor", "version-" + std::to_string(n)},
+                    {"label", version_label(c)},
+                    {"lang", c.language},
+                    {"heading", c.title},
+                    {"translator", c.translator},
+                    {"paragraphs", paragraphs},
+                    {"empty", paragraphs.empty()},
+                    {"notes", notes},
+                    {"has_notes", !notes.empty()}};
+}
+
+mstch::map field(const std::string& label, mstch::array values) {
+  return mstch::map{{"label", label}, {"values", std::move(values)}};
+}
+
+mstch::array plain(const std::string& v) { return mstch::array{mstch::map{{"text", v}}}; }
+
+mstch::array linked(const std::vector<std::string>& values, const std::string& facet) {
+  mstch::array out;
+  for (const auto& v : values) out.push_back(mstch::map{{"text", facet_value_label(facet, v)}, {"href", filter_url(facet, v)}});
+  return out;
+}
+
+void meta(mstch::array& out, const std::string& name, const std::string& content) {
+  if (!content.empty()) out.push_back(mstch::map{{"name", name}, {"content", content}});
+}
+
+// Highwire wants "YYYY/MM/DD" at the precision the source gives.
+std::string highwire_date(const model::DateRange& d) {
+  if (!d.known()) return "";
+  std::string s = d.earliest;
+  for (char& c : s) {
+    if (c == '-') c = '/';
+  }
+  if (d.precision == model::DatePrecision::kDay) return s;
+  if (d.precision == model::DatePrecision::kMonth) return s.substr(0, 7);
+  return s.substr(0, 4);
+}
+
+std::string doc_id_param(const http::Request& req) { return req.path_param("id"); }
+
+}  // namespace
+
+http::Response document_page(const http::Request& req, archive::Archive& archive) {
+  const std::string id = doc_id_param(req);
+  auto found = archive.document(id);
+  if (!found) {
+    if (found.error().code() == ErrorCode::kNotFound) return error_page(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
+    return error_page(req, found.error());
+  }
+  const model::Document& doc = *found;
+  int last = std::max<int>(0, static_cast<int>(doc.contents.size()) - 1);
+  auto version = api::int_param(req.query, "version", 0, last, 0);
+  if (!version) return error_page(req, 400, version.error().message());
+  std::string view = req.param("view");
+  if (!view.empty() && view != "parallel" && view != "single") return error_page(req, 400, "parameter 'view': expected parallel or single");
+  bool parallel = view == "parallel" && doc.contents.size() > 1;
+
+  std::string url = base_url(req) + document_url(id);
+  std::string self = document_url(id);
+  mstch::map ctx = page_context(doc.title.empty() ? id : doc.title, "");
+  ctx["id"] = id;
+  ctx["title"] = doc.title.empty() ? id : doc.title;
+  ctx["title_lang"] = doc_title_language(doc);
+  ctx["date"] = doc.date.display.empty() ? std::string("Undated") : doc.date.display;
+  ctx["date_iso"] = doc.date.precision == model::DatePrecision::kDay ? doc.date.earliest : std::string();
+  ctx["summary"] = doc.summary;
+  ctx["permalink"] = url;
+  ctx["self"] = self;
+
+  // Versions: links to read one, or all side by side.
+  mstch::array versions;
+  for (std::size_t i = 0; i < doc.contents.size(); ++i) {
+    versions.push_back(mstch::map{{"label", version_label(doc.contents[i])},
+                                  {"href", self + (i == 0 ? std::string() : "?version=" + std::to_string(i)) + "#text"},
+                                  {"current", !parallel && static_cast<int>(i) == *version}});
+  }
+  ctx["versions"] = versions;
+  ctx["has_versions"] = doc.contents.size() > 1;
+  ctx["parallel"] = parallel;
+  ctx["parallel_href"] = self + "?view=parallel#text";
+  ctx["has_text"] = !doc.contents.empty();
+  mstch::array shown;
+  if (parallel) {
+    for (std::size_t i = 0; i < doc.contents.size(); ++i) shown.push_back(version_view(doc, i));
+  } else if (!doc.contents.empty()) {
+    shown.push_back(version_view(doc, static_cast<std::size_t>(*version)));
+  }
+  ctx["shown"] = shown;
+  ctx["has_gaps"] = !doc.gaps.empty();
+
+  // Every metadata field the record has.
+  mstch::array fields;
+  fields.push_back(field("Identifier", plain(doc.id)));
+  fields.push_back(field("Date", plain(doc.date.display.empty() ? "Undated" : doc.date.display)));
+  if (doc.date.known()) {
+    std::string range = doc.date.earliest == doc.date.latest ? doc.date.earliest : doc.date.earliest + " to " + doc.date.latest;
+    fields.push_back(field("Date range", plain(range + " (" + model::precision_name(doc.date.precision) + ")")));
+  }
+  if (!doc.original_languages.empty()) fields.push_back(field("Original language", linked(doc.original_languages, "language")));
+  if (!doc.document_type.empty()) fields.push_back(field("Document type", linked({doc.document_type}, "type")));
+  if (!doc.document_state.empty()) fields.push_back(field("Document state", plain(doc.document_state)));
+  if (!doc.collections.empty()) fields.push_back(field("Collections", linked(doc.collections, "collection")));
+  if (!doc.subjects.empty()) fields.push_back(field("Subjects", linked(doc.subjects, "subject")));
+  if (!doc.places.empty()) fields.push_back(field("Places", linked(doc.places, "place")));
+  if (!doc.people.empty()) fields.push_back(field("People", linked(doc.people, "person")));
+  if (!doc.organizations.empty()) fields.push_back(field("Organizations", linked(doc.organizations, "organization")));
+  if (!doc.citation.repository.empty()) fields.push_back(field("Holding archive", plain(doc.citation.repository)));
+  if (!doc.citation.reference.empty()) fields.push_back(field("Archival reference", plain(doc.citation.reference)));
+  if (!doc.citation.publisher.empty()) fields.push_back(field("Published by", plain(doc.citation.publisher)));
+  if (!doc.citation.translator.empty()) fields.push_back(field("Translator", plain(doc.citation.translator)));
+  if (!doc.citation.url.empty()) {
+    std::string u = doc.citation.url;
+    bool web = u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0;
+    fields.push_back(field("Source", mstch::array{web ? mstch::map{{"text", u}, {"href", u}} : mstch::map{{"text", u}}}));
+  }
+  if (!doc.credits.empty()) {
+    mstch::array credits;
+    for (const auto& c : doc.credits) credits.push_back(mstch::map{{"text", c}});
+    fields.push_back(field("Credits", credits));
+  }
+  if (!doc.related.empty()) {
+    mstch::array rel;
+    for (const auto& r : doc.related) rel.push_back(mstch::map{{"text", r}, {"href", document_url(r)}});
+    fields.push_back(field("Related records", rel));
+  }
+  ctx["fields"] = fields;
+
+  // Citations and downloads.
+  ctx["citation_text"] = doc.citation.text;
+  ctx["chicago_note"] = chicago_note(doc, url);
+  ctx["chicago_bibliography"] = chicago_bibliography(doc, url);
+  std::string base = slugify(id, 60);
+  if (base.empty()) base = "record";
+  mstch::array downloads;
+  for (const auto& [ext, label] : {std::pair<std::string, std::string>{"txt", "Chicago (text)"}, {"bib", "BibTeX"}, {"ris", "RIS"}, {"json", "CSL-JSON"}}) {
+    downloads.push_back(mstch::map{{"href", self + "/cite." + ext}, {"label", label}, {"filename", base + "." + ext}});
+  }
+  ctx["downloads"] = downloads;
+
+  // More like this.
+  mstch::array related;
+  if (auto similar = archive.similar(id, 5)) {
+    for (const auto& h : *similar) {
+      related.push_back(mstch::map{{"href", document_url(h.id)}, {"title", h.title.empty() ? h.id : h.title},
+                                   {"lang", title_language(h.title, h.languages.empty() ? "" : h.languages[0])},
+                                   {"date", h.date.display.empty() ? std::string("Undated") : h.date.display}});
+    }
+  }
+  ctx["related"] = related;
+  ctx["has_related"] = !related.empty();
+
+  // Highwire Press and Dublin Core tags, for Zotero and friends.
+  mstch::array m;
+  meta(m, "citation_title", doc.title);
+  meta(m, "citation_publication_date", highwire_date(doc.date));
+  meta(m, "citation_date", highwire_date(doc.date));
+  meta(m, "citation_publisher", doc.citation.publisher.empty() ? doc.citation.repository : doc.citation.publisher);
+  for (const auto& l : doc.original_languages) meta(m, "citation_language", l);
+  meta(m, "citation_public_url", url);
+  meta(m, "citation_abstract", doc.summary);
+  for (const auto& s : doc.subjects) meta(m, "citation_keywords", s);
+  meta(m, "citation_archive", doc.citation.repository);
+  meta(m, "citation_archive_location", doc.citation.reference);
+  meta(m, "DC.title", doc.title);
+  meta(m, "DC.date", doc.date.known() ? (doc.date.precision == model::DatePrecision::kDay ? doc.date.earliest : doc.date.earliest.substr(0, 4)) : "");
+  meta(m, "DC.publisher", doc.citation.publisher);
+  for (const auto& l : doc.original_languages) meta(m, "DC.language", l);
+  meta(m, "DC.identifier", url);
+  meta(m, "DC.type", "Text");
+  meta(m, "DC.description", doc.summary);
+  for (const auto& s : doc.subjects) meta(m, "DC.subject", s);
+  for (const auto& p : doc.places) meta(m, "DC.coverage", p);
+  meta(m, "DC.source", doc.citation.reference.empty() ? doc.citation.repository : doc.citation.reference);
+  ctx["meta"] = m;
+  ctx["links"] = mstch::array{mstch::map{{"rel", std::string("schema.DC")}, {"href", std::string("http://purl.org/dc/elements/1.1/")}},
+                              mstch::map{{"rel", std::string("canonical")}, {"href", url}},
+                              mstch::map{{"rel", std::string("alternate")}, {"href", "/api/v1/documents/" + http::encode_path(id)},
+                                         {"type", std::string("application/json")}}};
+  return render_page("document", ctx);
+}
+
+http::Response citation_download(const http::Request& req, archive::Archive& archive) {
+  const std::string id = doc_id_param(req);
+  auto doc = archive.document(id);
+  if (!doc) {
+    if (doc.error().code() == ErrorCode::kNotFound) return error_page(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
+    return error_page(req, doc.error());
+  }
+  std::string url = base_url(req) + document_url(id);
+  std::string ext = req.path.substr(req.path.rfind('.') + 1);
+  http::Response r;
+  if (ext == "bib") r = http::Response::text(bibtex(*doc, url), "application/x-bibtex; charset=utf-8");
+  else if (ext == "ris") r = http::Response::text(ris(*doc, url), "application/x-research-info-systems; charset=utf-8");
+  else if (ext == "json") r = http::Response::text(csl_json(*doc, url).dump(2) + "\n", "application/vnd.citationstyles.csl+json; charset=utf-8");
+  else r = http::Response::text(chicago_text(*doc, url));
+  std::string name = slugify(id, 60);
+  r.set_header("Content-Disposition", "attachment; filename=\"" + (name.empty() ? std::string("record") : name) + "." + ext + "\"");
+  r.set_header("X-Content-Type-Options", "nosniff");
+  r.set_header("Access-Control-Allow-Origin", "*");
+  return r;
+}
+
+}  // namespace arkiv::web

@@ -1,0 +1,121 @@
+#include <cstdio>
+
+#include "web/links.h"
+#include "web/page.h"
+#include "web/pages.h"
+
+namespace arkiv::web {
+
+namespace {
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+// An SVG bar chart of documents per year (or per decade when the years span too long),
+// each bar a link to that year's documents.
+mstch::node timeline(const std::vector<index::Facet>& facets) {
+  const index::Facet* years = nullptr;
+  const index::Facet* decades = nullptr;
+  for (const auto& f : facets) {
+    if (f.field == "year") years = &f;
+    if (f.field == "decade") decades = &f;
+  }
+  auto points_of = [](const index::Facet* f) {
+    std::vector<std::pair<int, std::int64_t>> points;
+    if (!f) return points;
+    for (const auto& v : f->values) {
+      try {
+        points.emplace_back(std::stoi(v.value), v.count);
+      } catch (const std::exception&) {
+      }
+    }
+    return points;
+  };
+  auto points = points_of(years);
+  std::string field = "year", unit = "year";
+  int step = 1;
+  if (!points.empty() && points.back().first - points.front().first > 120) {
+    points = points_of(decades);
+    field = "decade";
+    unit = "decade";
+    step = 10;
+  }
+  if (points.empty()) return false;
+  const double width = 800, top = 10, base = 150, left = 10;
+  int first = points.front().first, last = points.back().first;
+  int slots = (last - first) / step + 1;
+  double slot = (width - 2 * left) / slots;
+  std::int64_t max_count = 1;
+  for (const auto& [y, c] : points) max_count = std::max(max_count, c);
+  mstch::array bars;
+  for (const auto& [y, c] : points) {
+    double h = std::max(2.0, (base - top) * static_cast<double>(c) / static_cast<double>(max_count));
+    double x = left + ((y - first) / step) * slot + slot * 0.1;
+    std::string value = std::to_string(y) + (field == "decade" ? "s" : "");
+    std::string label = value + ": " + count_text(c) + (c == 1 ? " document" : " documents");
+    bars.push_back(mstch::map{{"href", filter_url(field, value)}, {"label", label}, {"x", num(x)},
+                              {"y", num(base - h)}, {"w", num(std::max(1.0, slot * 0.8))}, {"h", num(h)}});
+  }
+  int tick = step;
+  for (int t : {1, 2, 5, 10, 20, 50, 100, 200, 500}) {
+    tick = t * step;
+    if ((last - first) / tick <= 8) break;
+  }
+  mstch::array ticks;
+  for (int y = (first + tick - 1) / tick * tick; y <= last; y += tick) {
+    ticks.push_back(mstch::map{{"x", num(left + ((y - first) / step) * slot + slot / 2)}, {"label", std::to_string(y) + (step == 10 ? "s" : "")}});
+  }
+  if (ticks.empty()) ticks.push_back(mstch::map{{"x", num(left + slot / 2)}, {"label", std::to_string(first)}});
+  return mstch::map{{"unit", unit}, {"bars", bars}, {"ticks", ticks}, {"width", num(width)}, {"height", std::string("175")}};
+}
+
+}  // namespace
+
+http::Response home_page(const http::Request& req, archive::Archive& archive) {
+  index::SearchQuery q;
+  q.limit = 0;
+  q.facets = {"language", "collection", "place", "subject", "year", "decade"};
+  q.facet_limit = 8;
+  auto page = archive.search(q);
+  if (!page) return error_page(req, page.error());
+  auto recent = archive.recent(8);
+  if (!recent) return error_page(req, recent.error());
+
+  mstch::map ctx = page_context("Reading room", "home");
+  ctx["documents"] = count_text(page->total);
+  ctx["one_document"] = page->total == 1;
+  ctx["timeline"] = timeline(page->facets);
+  mstch::array facets;
+  std::size_t languages = 0;
+  for (const auto& f : page->facets) {
+    if (f.field == "year" || f.field == "decade") continue;
+    if (f.field == "language") languages = f.values.size();
+    if (f.values.empty()) continue;
+    mstch::array values;
+    for (const auto& v : f.values) {
+      values.push_back(mstch::map{{"href", filter_url(f.field, v.value)}, {"label", facet_value_label(f.field, v.value)},
+                                  {"count", count_text(v.count)}});
+    }
+    std::string title = facet_title(f.field);
+    std::string lower = title;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    facets.push_back(mstch::map{{"field", f.field}, {"title", title}, {"title_lower", lower}, {"values", values}});
+  }
+  ctx["languages"] = std::to_string(languages);
+  ctx["one_language"] = languages == 1;
+  ctx["facets"] = facets;
+  mstch::array items;
+  for (const auto& [id, title] : *recent) {
+    std::string lang;
+    if (auto doc = archive.document(id)) lang = title_language(title, doc->original_languages.empty() ? "" : doc->original_languages[0]);
+    items.push_back(mstch::map{{"href", document_url(id)}, {"title", title.empty() ? id : title}, {"lang", lang}});
+  }
+  ctx["has_recent"] = !items.empty();
+  ctx["recent"] = items;
+  return render_page("home", ctx);
+}
+
+}  // namespace arkiv::web

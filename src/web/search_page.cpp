@@ -1,0 +1,134 @@
+#include "api/search_params.h"
+#include "http/url.h"
+#include "text/language.h"
+#include "web/links.h"
+#include "web/page.h"
+#include "web/pages.h"
+
+namespace arkiv::web {
+
+namespace {
+
+mstch::array hidden_fields(const http::Params& state, std::initializer_list<const char*> except) {
+  mstch::array out;
+  for (const auto& [k, v] : state) {
+    bool skip = false;
+    for (const char* e : except) skip = skip || k == e;
+    if (!skip) out.push_back(mstch::map{{"name", k}, {"value", v}});
+  }
+  return out;
+}
+
+std::string languages_text(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : ", ") + text::language_name(c);
+  return out;
+}
+
+}  // namespace
+
+http::Response search_page(const http::Request& req, archive::Archive& archive) {
+  auto params = api::parse_search_params(req.query, 10);
+  if (!params) return error_page(req, 400, params.error().message());
+  index::SearchQuery& q = params->query;
+  q.facets = {"language", "decade", "year", "collection", "subject", "place", "person", "organization", "type"};
+  q.facet_limit = 12;
+  auto page = archive.search(q);
+  if (!page) {
+    if (page.error().code() == ErrorCode::kInvalidInput) {
+      return error_page(req, 400, "The search could not be understood: " + page.error().message());
+    }
+    return error_page(req, page.error());
+  }
+  SearchLinks links(req.query);
+  const http::Params& state = links.state();
+
+  std::string title = q.text.empty() ? "Search" : "Search: " + q.text;
+  mstch::map ctx = page_context(title, "search");
+  ctx["q"] = q.text;
+  ctx["total"] = count_text(page->total);
+  ctx["one_result"] = page->total == 1;
+  ctx["has_results"] = !page->hits.empty();
+  ctx["no_results"] = page->total == 0;
+  ctx["past_end"] = page->total > 0 && page->hits.empty();
+  ctx["first_page_href"] = links.page(1);
+  ctx["from"] = params->from_raw;
+  ctx["to"] = params->to_raw;
+  ctx["search_hidden"] = hidden_fields(state, {"q"});
+  ctx["date_hidden"] = hidden_fields(state, {"from", "to"});
+  ctx["start"] = std::to_string(q.offset + 1);
+
+  // Sort options as links; the current one is not a link.
+  std::string sort = params->sort.empty() || params->sort == "relevance" ? "" : params->sort;
+  if (sort == "date-asc") sort = "date";
+  if (sort == "-date") sort = "date-desc";
+  mstch::array sorts;
+  for (const auto& [value, label] : {std::pair<std::string, std::string>{"", "Relevance"}, {"date", "Oldest first"}, {"date-desc", "Newest first"}}) {
+    sorts.push_back(mstch::map{{"label", label}, {"href", links.with("sort", value)}, {"current", value == sort}});
+  }
+  ctx["sorts"] = sorts;
+
+  // Active filters as removable chips.
+  mstch::array chips;
+  for (const auto& [k, v] : state) {
+    if (!index::is_facet_field(k)) continue;
+    chips.push_back(mstch::map{{"label", facet_label(k) + ": " + facet_value_label(k, v)}, {"href", links.without_filter(k, v)}});
+  }
+  if (!params->from_raw.empty()) chips.push_back(mstch::map{{"label", "From: " + params->from_raw}, {"href", links.without("from")}});
+  if (!params->to_raw.empty()) chips.push_back(mstch::map{{"label", "To: " + params->to_raw}, {"href", links.without("to")}});
+  ctx["has_chips"] = !chips.empty();
+  ctx["chips"] = chips;
+  ctx["clear_href"] = q.text.empty() ? std::string("/search") : "/search?" + http::build_query({{"q", q.text}});
+
+  mstch::array facets;
+  for (const auto& f : page->facets) {
+    if (f.values.empty()) continue;
+    if (f.field == "year" && f.values.size() > 12) continue;  // decades carry long spans
+    mstch::array values;
+    for (const auto& v : f.values) {
+      bool active = false;
+      for (const auto& [k, val] : q.filters) active = active || (k == f.field && val == v.value);
+      values.push_back(mstch::map{{"label", facet_value_label(f.field, v.value)}, {"count", count_text(v.count)},
+                                  {"href", active ? links.without_filter(f.field, v.value) : links.with_filter(f.field, v.value)},
+                                  {"active", active}});
+    }
+    facets.push_back(mstch::map{{"field", f.field}, {"title", facet_title(f.field)}, {"values", values}});
+  }
+  ctx["facets"] = facets;
+
+  mstch::array hits;
+  for (const auto& h : page->hits) {
+    std::string lang = h.languages.empty() ? "" : h.languages[0];
+    mstch::map hit{{"href", document_url(h.id)},
+                   {"title", h.title.empty() ? h.id : h.title},
+                   {"title_lang", title_language(h.title, lang)},
+                   {"date", h.date.display.empty() ? std::string("Undated") : h.date.display},
+                   {"languages", languages_text(h.languages)},
+                   {"type", h.document_type},
+                   {"snippet", h.snippet},  // escaped by the Highlighter; marks in <mark>
+                   {"snippet_lang", h.snippet_language}};
+    hits.push_back(hit);
+  }
+  ctx["hits"] = hits;
+
+  if (!page->suggestion.empty()) {
+    ctx["suggestion"] = mstch::map{{"text", page->suggestion}, {"href", links.with("q", page->suggestion)}};
+  }
+
+  // Paging: previous, a window of pages, next.
+  std::int64_t pages = q.limit > 0 ? (page->total + q.limit - 1) / q.limit : 1;
+  pages = std::min<std::int64_t>(pages, api::kMaxPage);
+  int current = params->page;
+  if (pages > 1) {
+    mstch::array numbers;
+    int lo = std::max(1, current - 3), hi = static_cast<int>(std::min<std::int64_t>(pages, current + 3));
+    for (int n = lo; n <= hi; ++n) numbers.push_back(mstch::map{{"n", std::to_string(n)}, {"href", links.page(n)}, {"current", n == current}});
+    mstch::map paging{{"numbers", numbers}};
+    if (current > 1) paging["prev_href"] = links.page(current - 1);
+    if (current < pages) paging["next_href"] = links.page(current + 1);
+    ctx["paging"] = paging;
+  }
+  return render_page("search", ctx);
+}
+
+}  // namespace arkiv::web

@@ -1,0 +1,19 @@
+#include "web/embedded_files.h"
+#include "web/pages.h"
+#include "text/language.h"
+
+namespace arkiv::web {
+
+http::Response stylesheet(const http::Request&, archive::Archive&) {
+  http::Response r = http::Response::text(embedded_files().at("arkiv.css"), "text/css; charset=utf-8");
+  r.set_header("Cache-Control", "public, max-age=3600");
+  r.set_header("X-Content-Type-Options", "nosniff");
+  return r;
+}
+
+std::string facet_value_label(const std::string& field, const std::string& value) {
+  if (field == "language") return text::language_name(value);
+  return value;
+}
+
+}  // namespace arkiv::web

@@ -1,0 +1,394 @@
+// End-to-end tests of `arkiv serve`: the real binary as a child process on an ephemeral port,
+// over a fixture archive imported into a temporary directory (with a hostile record).
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "base/temp_dir.h"
+#include "http_client.h"
+
+namespace arkiv::test {
+namespace {
+
+using nlohmann::json;
+
+const std::string kSource = ARKIV_SOURCE_DIR;
+const std::string kBinary = ARKIV_BINARY;
+
+// A record whose title and text try to break out of HTML.
+const char* kEvilRecord =
+    R"({"id":"test/evil","title":"<script>alert(\"title\")</script> \"quoted\" & more","date":"1970",)"
+    R"("original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"Beware <script>alert(\"text\")</script> of \"quotes\" in the xylophone text."}],)"
+    R"("places":["<b>Nowhere</b>"],"collections":["Evil & \"Co\""],"document_type":"test"})";
+
+int run(const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = ::open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class HttpTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::make_unique<TempDir>();
+    data_ = dir_->file("data");
+    std::ofstream(dir_->file("evil.jsonl")) << kEvilRecord << "\n";
+    ASSERT_EQ(run({kBinary, "--data", data_, "import", kSource + "/tests/fixtures/wilson",
+                   kSource + "/tests/fixtures/multilingual.jsonl", dir_->file("evil.jsonl")}), 0);
+    int out[2];
+    ASSERT_EQ(pipe(out), 0);
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(out[1], 1);
+      int log = ::open((dir_->file("server.log")).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      dup2(log, 2);
+      close(out[0]);
+      execl(kBinary.c_str(), kBinary.c_str(), "--data", data_.c_str(), "serve", "--port", "0", "--threads", "2", nullptr);
+      _exit(127);
+    }
+    close(out[1]);
+    FILE* f = fdopen(out[0], "r");
+    char line[512] = {0};
+    ASSERT_NE(fgets(line, sizeof line, f), nullptr) << "the server printed nothing";
+    fclose(f);
+    banner_ = line;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(banner_, m, std::regex(R"(^Serving .* at http://127\.0\.0\.1:(\d+)\n$)"))) << banner_;
+    port_ = std::stoi(m[1]);
+  }
+
+  void TearDown() override {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      int status = 0;
+      waitpid(pid_, &status, 0);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the server did not shut down cleanly";
+    }
+  }
+
+  std::string log() const {
+    std::ifstream in(dir_->file("server.log"));
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  HttpResponse page(const std::string& target) {
+    HttpResponse r = get(port_, target);
+    EXPECT_EQ(r.status, 200) << target << "\n" << r.body;
+    EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8") << target;
+    return r;
+  }
+
+  json api(const std::string& target, int status = 200) {
+    HttpResponse r = get(port_, target);
+    EXPECT_EQ(r.status, status) << target << "\n" << r.body;
+    EXPECT_EQ(r.header("content-type"), "application/json") << target;
+    EXPECT_EQ(r.header("access-control-allow-origin"), "*") << target;
+    return json::parse(r.body, nullptr, false);
+  }
+
+  std::unique_ptr<TempDir> dir_;
+  std::string data_;
+  std::string banner_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+// Every href in `html`, unescaped.
+std::vector<std::string> links(const std::string& html) {
+  std::vector<std::string> out;
+  std::regex href(R"re(href="([^"]*)")re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator(); ++it) {
+    out.push_back(html_unescape((*it)[1]));
+  }
+  return out;
+}
+
+std::string first_link(const std::string& html, const std::string& containing) {
+  for (const auto& l : links(html)) {
+    if (has(l, containing)) return l;
+  }
+  return "";
+}
+
+TEST_F(HttpTest, HomePageHasSearchCountsTimelineFacetsAndRecent) {
+  std::string b = page("/").body;
+  EXPECT_TRUE(has(b, "<!DOCTYPE html>"));
+  EXPECT_TRUE(has(b, "<html lang=\"en\">"));
+  EXPECT_TRUE(has(b, "class=\"skip-link\" href=\"#main\""));
+  for (const char* landmark : {"<header", "<nav", "<main id=\"main\"", "<footer"}) EXPECT_TRUE(has(b, landmark)) << landmark;
+  EXPECT_TRUE(has(b, "<label for=\"q\">"));
+  EXPECT_TRUE(has(b, "6 documents"));
+  EXPECT_TRUE(has(b, "<svg class=\"timeline\""));
+  EXPECT_FALSE(first_link(b, "/search?year=1966").empty());
+  EXPECT_FALSE(first_link(b, "/search?language=sq").empty());
+  EXPECT_TRUE(has(b, ">Albanian</a>"));
+  EXPECT_TRUE(has(b, "Places"));
+  EXPECT_TRUE(has(b, "Recently added"));
+  EXPECT_TRUE(has(b, "lang=\"ko\">조선로동당"));
+  EXPECT_TRUE(has(log(), "method=\"GET\" path=\"/\" status=200 bytes="));
+  EXPECT_TRUE(has(log(), "duration_ms="));
+}
+
+TEST_F(HttpTest, SearchPageShowsQueryTotalSortSnippetsAndPaging) {
+  std::string b = page("/search?q=declaration").body;
+  EXPECT_TRUE(has(b, "value=\"declaration\""));
+  EXPECT_TRUE(has(b, "1 document for <q>declaration</q>"));
+  EXPECT_TRUE(has(b, "<mark>"));
+  EXPECT_TRUE(has(b, "Oldest first"));
+  EXPECT_FALSE(first_link(b, "sort=date-desc").empty());
+  EXPECT_TRUE(has(b, "<label for=\"from\">"));
+  // Paging keeps the state in the URL.
+  std::string p = page("/search?limit=2&sort=date").body;
+  std::string next = first_link(p, "page=2");
+  EXPECT_TRUE(has(next, "sort=date")) << next;
+  EXPECT_TRUE(has(next, "limit=2")) << next;
+  EXPECT_TRUE(has(page(next).body, "aria-current=\"page\" class=\"current\">2<"));
+}
+
+TEST_F(HttpTest, NoResultsPageIsHelpful) {
+  std::string b = page("/search?q=zzyzzyqqq").body;
+  EXPECT_TRUE(has(b, "No documents found"));
+  EXPECT_TRUE(has(b, "Browse"));
+  std::string s = page("/search?q=declaraton").body;
+  if (has(s, "Did you mean")) {
+    EXPECT_FALSE(first_link(s, "q=declaration").empty());
+  }
+}
+
+TEST_F(HttpTest, FacetLinksRoundTrip) {
+  std::string b = page("/search").body;
+  std::string link = first_link(b, "place=Pyongyang");
+  ASSERT_FALSE(link.empty());
+  std::string filtered = page(link).body;
+  EXPECT_TRUE(has(filtered, "2 documents"));
+  EXPECT_TRUE(has(filtered, "Place: Pyongyang"));
+  // The chip removes the filter again.
+  std::regex chip(R"re(<a class="chip" href="([^"]*)")re");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(filtered, m, chip));
+  std::string back = page(html_unescape(m[1])).body;
+  EXPECT_TRUE(has(back, "6 documents"));
+  EXPECT_FALSE(has(back, "class=\"chip\""));
+  // Non-ASCII values survive the round trip, and the API agrees with the page.
+  std::string tirane = first_link(b, "place=Tiran%C3%AB");
+  ASSERT_FALSE(tirane.empty());
+  EXPECT_TRUE(has(page(tirane).body, "1 document"));
+  EXPECT_EQ(api("/api/v1" + tirane)["total"], 1);
+  // Browse lists lead to the same filtered searches.
+  EXPECT_FALSE(first_link(page("/browse/place").body, "/search?place=Pyongyang").empty());
+  EXPECT_FALSE(first_link(page("/browse/decade").body, "/search?decade=1960s").empty());
+  EXPECT_TRUE(has(page("/search?decade=1960s").body, "Decade: 1960s"));
+}
+
+TEST_F(HttpTest, DocumentPageHasMetadataCitationsGapsAndMetaTags) {
+  std::string b = page("/documents/wcda/114408").body;
+  EXPECT_TRUE(has(b, "<h1 id=\"doc-title\""));
+  EXPECT_TRUE(has(b, "Albanian-Korean Joint Declaration</h1>"));
+  EXPECT_TRUE(has(b, "<meta name=\"citation_title\" content=\"Albanian-Korean Joint Declaration\">"));
+  EXPECT_TRUE(has(b, "<meta name=\"citation_publication_date\""));
+  EXPECT_TRUE(has(b, "<meta name=\"citation_publisher\""));
+  EXPECT_TRUE(has(b, "<meta name=\"citation_public_url\" content=\"http://127.0.0.1:"));
+  EXPECT_TRUE(has(b, "<meta name=\"DC.title\""));
+  EXPECT_TRUE(has(b, "<span class=\"gap\" title=\"Gap in the source\">[date].....</span>"));
+  EXPECT_TRUE(has(b, "AQPPSH, MPP Korese, V. 1966, D 9"));
+  EXPECT_TRUE(has(b, "Chicago (note)"));
+  for (const char* ext : {"txt", "bib", "ris", "json"}) {
+    std::string href = std::string("/documents/wcda/114408/cite.") + ext;
+    EXPECT_TRUE(has(b, "href=\"" + href + "\"")) << ext;
+    HttpResponse c = get(port_, href);
+    EXPECT_EQ(c.status, 200) << ext;
+    EXPECT_TRUE(has(c.body, "AQPPSH")) << ext;
+    EXPECT_TRUE(has(c.header("content-disposition"), "attachment")) << ext;
+  }
+  EXPECT_EQ(json::parse(get(port_, "/documents/wcda/114408/cite.json").body)[0]["archive"], "AQPPSH");
+  EXPECT_TRUE(has(b, "Permalink"));
+  EXPECT_TRUE(has(page("/documents/test/sq-1").body, "Related documents"));
+}
+
+TEST_F(HttpTest, DocumentVersionsSwitchAndSitSideBySide) {
+  std::string b = page("/documents/test/ru-1").body;
+  EXPECT_TRUE(has(b, "<div class=\"version-text\" lang=\"ru\">"));
+  EXPECT_FALSE(has(b, "lang=\"en\">\n                <p>Conversation"));
+  std::string v1 = first_link(b, "?version=1");
+  ASSERT_FALSE(v1.empty());
+  std::string t = page(v1).body;
+  EXPECT_TRUE(has(t, "<div class=\"version-text\" lang=\"en\">"));
+  EXPECT_TRUE(has(t, "Conversation with the Albanian ambassador"));
+  EXPECT_TRUE(has(t, "Translated by A. Translator"));
+  std::string both = page(first_link(b, "view=parallel")).body;
+  EXPECT_TRUE(has(both, "lang=\"ru\""));
+  EXPECT_TRUE(has(both, "lang=\"en\""));
+  EXPECT_TRUE(has(both, "class=\"parallel\""));
+  EXPECT_EQ(get(port_, "/documents/test/ru-1?version=7").status, 400);
+}
+
+TEST_F(HttpTest, EscapingHoldsForHostileRecordsAndQueries) {
+  std::string doc = page("/documents/test/evil").body;
+  EXPECT_FALSE(has(doc, "<script")) << doc;
+  EXPECT_FALSE(has(doc, "<b>Nowhere"));
+  EXPECT_TRUE(has(doc, "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &quot;quoted&quot; &amp; more"));
+  EXPECT_TRUE(has(doc, "Beware &lt;script&gt;alert(&quot;text&quot;)"));
+  EXPECT_TRUE(has(doc, "content=\"&lt;script&gt;alert(&quot;title&quot;)"));
+  std::string found = page("/search?q=xylophone").body;
+  EXPECT_TRUE(has(found, "<mark>xylophone</mark>"));
+  EXPECT_FALSE(has(found, "<script"));
+  std::string reflected = page("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%27").body;
+  EXPECT_FALSE(has(reflected, "<script"));
+  EXPECT_FALSE(has(page("/search?collection=Evil+%26+%22Co%22").body, "<script"));
+  for (const char* ext : {"bib", "ris", "txt"}) EXPECT_EQ(get(port_, std::string("/documents/test/evil/cite.") + ext).status, 200);
+  json j = api("/api/v1/documents/test/evil");
+  EXPECT_EQ(j["title"], "<script>alert(\"title\")</script> \"quoted\" & more");
+  HttpResponse missing = get(port_, "/documents/%3Cscript%3E");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_FALSE(has(missing.body, "<script"));
+}
+
+TEST_F(HttpTest, ApiSearchFacetsAndStatsHaveTheirFields) {
+  json s = api("/api/v1/search?q=pyongyang&limit=1&page=2&place=Pyongyang");
+  for (const char* k : {"query", "total", "offset", "limit", "page", "sort", "filters", "from", "to", "hits", "facets", "suggestion"}) {
+    EXPECT_TRUE(s.contains(k)) << k;
+  }
+  EXPECT_EQ(s["total"], 2);
+  EXPECT_EQ(s["offset"], 1);
+  ASSERT_EQ(s["hits"].size(), 1u);
+  for (const char* k : {"id", "title", "date", "snippet", "languages", "type"}) EXPECT_TRUE(s["hits"][0].contains(k)) << k;
+  EXPECT_EQ(s["filters"][0]["field"], "place");
+  json f = api("/api/v1/facets/language");
+  EXPECT_EQ(f["field"], "language");
+  EXPECT_GE(f["values"].size(), 4u);
+  EXPECT_TRUE(f["values"][0].contains("count"));
+  EXPECT_TRUE(f["values"][0].contains("label"));
+  json st = api("/api/v1/stats");
+  EXPECT_EQ(st["documents"], 6);
+  EXPECT_TRUE(st["index"]["in_sync"]);
+}
+
+TEST_F(HttpTest, ApiDocumentHasRecordProvenanceAndEtag) {
+  HttpResponse r = get(port_, "/api/v1/documents/wcda/114408");
+  ASSERT_EQ(r.status, 200);
+  json j = json::parse(r.body);
+  EXPECT_EQ(j["id"], "wcda/114408");
+  ASSERT_FALSE(j["provenance"].empty());
+  EXPECT_FALSE(has(j["provenance"][0]["source_path"].get<std::string>(), "/")) << "server paths must not leak";
+  std::string etag = r.header("etag");
+  ASSERT_FALSE(etag.empty());
+  HttpResponse again = get(port_, "/api/v1/documents/wcda/114408", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_EQ(get(port_, "/api/v1/documents/wcda/114408", {{"If-None-Match", "\"other\""}}).status, 200);
+}
+
+TEST_F(HttpTest, ApiErrorsNameTheParameterAndHideInternals) {
+  auto message = [&](const std::string& target, int status) {
+    json j = api(target, status);
+    EXPECT_EQ(j["error"]["status"], status) << target;
+    return j["error"]["message"].get<std::string>();
+  };
+  EXPECT_EQ(message("/api/v1/search?limit=abc", 400), "parameter 'limit': expected an integer 0-100");
+  EXPECT_EQ(message("/api/v1/search?limit=101", 400), "parameter 'limit': expected an integer 0-100");
+  EXPECT_TRUE(has(message("/api/v1/search?page=0", 400), "parameter 'page'"));
+  EXPECT_TRUE(has(message("/api/v1/search?from=19x6", 400), "parameter 'from'"));
+  EXPECT_TRUE(has(message("/api/v1/search?sort=sideways", 400), "parameter 'sort'"));
+  EXPECT_TRUE(has(message("/api/v1/search?q=%FF", 400), "'q'"));
+  EXPECT_TRUE(has(message("/api/v1/search?q=" + std::string(1001, 'a'), 400), "parameter 'q'"));
+  EXPECT_TRUE(has(message("/api/v1/documents/no/such/id", 404), "no/such/id"));
+  EXPECT_EQ(message("/api/v1/facets/shoe-size", 404).find("no facet"), 0u);
+  EXPECT_EQ(message("/api/v1/nothing", 404), "There is no page at this address.");
+  HttpResponse post = request(port_, "POST", "/api/v1/search", {}, "{}");
+  EXPECT_EQ(post.status, 405);
+  EXPECT_TRUE(has(post.header("allow"), "GET"));
+  HttpResponse big = request(port_, "POST", "/api/v1/search", {}, std::string(70 * 1024, 'x'));
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(json::parse(big.body)["error"]["status"], 413);
+  HttpResponse huge_header = get(port_, "/api/v1/stats", {{"X-Padding", std::string(9000, 'x')}});
+  EXPECT_EQ(huge_header.status, 413);
+  EXPECT_EQ(get(port_, "/search?q=a%00b").status, 400);
+  EXPECT_EQ(get(port_, "/documents/%C3").status, 400);
+  std::string head = exchange_raw(port_, "HEAD /api/v1/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(head.rfind("HTTP/1.1 200", 0), 0u);
+  EXPECT_TRUE(has(head, "Content-Length: ")) << head;
+  EXPECT_TRUE(has(head, "\r\n\r\n") && head.substr(head.find("\r\n\r\n") + 4).empty()) << head;
+  HttpResponse preflight = request(port_, "OPTIONS", "/api/v1/documents/wcda/114408");
+  EXPECT_EQ(preflight.status, 204);
+  EXPECT_TRUE(has(preflight.header("access-control-allow-headers"), "If-None-Match"));
+}
+
+TEST_F(HttpTest, KeepAliveServesSeveralRequestsOnOneConnection) {
+  std::string two = "GET /api/v1/stats HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  std::string raw = exchange_raw(port_, two);
+  std::size_t first = raw.find("HTTP/1.1 200");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_NE(raw.find("HTTP/1.1 200", first + 1), std::string::npos);
+}
+
+TEST_F(HttpTest, SlowClientsDoNotBlockOthers) {
+  // More half-sent requests than worker threads.
+  std::vector<int> slow;
+  for (int i = 0; i < 6; ++i) {
+    int fd = connect_to(port_);
+    ASSERT_GE(fd, 0);
+    std::string partial = "GET / HTTP/1.1\r\nHost: slow\r\nX-Slow: ";
+    ASSERT_GT(::send(fd, partial.data(), partial.size(), MSG_NOSIGNAL), 0);
+    slow.push_back(fd);
+  }
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+  for (int fd : slow) close(fd);
+}
+
+TEST_F(HttpTest, DocumentsImportedWhileServingAppearWithoutRestart) {
+  EXPECT_EQ(get(port_, "/api/v1/documents/test/late").status, 404);
+  std::ofstream(dir_->file("late.jsonl"))
+      << R"({"id":"test/late","title":"A late arrival","date":"1980","original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"Imported while the server runs."}]})"
+      << "\n";
+  ASSERT_EQ(run({kBinary, "--data", data_, "import", dir_->file("late.jsonl")}), 0);
+  int status = 0;
+  for (int i = 0; i < 100 && status != 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    status = get(port_, "/api/v1/documents/test/late").status;
+  }
+  EXPECT_EQ(status, 200);
+  // Each worker refreshes its archive at most once a second: after a quiet second, all have.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(api("/api/v1/search?q=arrival")["total"], 1);
+}
+
+TEST_F(HttpTest, ShutdownFinishesAndExitsCleanly) {
+  EXPECT_EQ(get(port_, "/").status, 200);
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_TRUE(has(log(), "shutting down"));
+}
+
+}  // namespace
+}  // namespace arkiv::test
