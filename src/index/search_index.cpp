@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "index/spelling.h"
 #include "index/term_scheme.h"
 #include "text/fold.h"
 #include "text/language.h"
@@ -228,8 +229,7 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
       }
     });
   };
-  // Title, summary, citation and names weigh more than body text; spelling suggestions are
-  // drawn from them (not from the bodies, which would make indexing much slower).
+  // Title, summary, citation and names weigh more than body text.
   tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   index_free(d.title, 3);
   tg.index_text(text::fold(d.title), 1, sc::kTitle);
@@ -412,22 +412,20 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PHRASE |
                      Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
                      Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
-                     Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                     Xapian::QueryParser::FLAG_CJK_NGRAM;
 
     std::string text(trim(q.text));
     Xapian::Query query = Xapian::Query::MatchAll;
     std::set<std::string> words, stems;
-    std::string suggestion;
     if (!text.empty()) {
       std::string stripped = text::strip_diacritics(text);
       query = qp.parse_query(stripped, flags);
-      suggestion = qp.get_corrected_query_string();
       // Records in other languages were stemmed by their own stemmers; the exact words of a
       // non-English query still find them.
       bool non_ascii = std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
       if (non_ascii || language != "en") {
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-        query = Xapian::Query(Xapian::Query::OP_OR, query, qp.parse_query(stripped, flags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION));
+        query = Xapian::Query(Xapian::Query::OP_OR, query, qp.parse_query(stripped, flags));
       }
       for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
         const std::string& term = *t;
@@ -501,7 +499,7 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
       r.facets.push_back(std::move(facet));
     }
     r.highlighter = Highlighter(std::move(words), std::move(stems), stem_lang);
-    if (!suggestion.empty() && suggestion != text::strip_diacritics(text)) r.suggestion = suggestion;
+    if (r.total == 0 && !text.empty()) r.suggestion = suggest_spelling(db, text);
     return r;
   } catch (const Xapian::QueryParserError& e) {
     return Error::invalid("query '" + q.text + "': " + e.get_msg());

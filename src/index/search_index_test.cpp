@@ -183,6 +183,22 @@ TEST_F(SearchIndexTest, ReplaceAndRemove) {
   EXPECT_EQ(index_->applied_seq(), 7);
 }
 
+TEST_F(SearchIndexTest, SuggestsASpellingOnlyWhenNothingMatches) {
+  auto r = index_->search(text_query("delegaton"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 0);
+  EXPECT_EQ(r->suggestion, "delegation");
+  r = index_->search(text_query("friendly delegaton"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->suggestion, "friendly delegation");
+  r = index_->search(text_query("delegation"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->suggestion, "");
+  r = index_->search(text_query("qqqqzzzz"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->suggestion, "");
+}
+
 TEST_F(SearchIndexTest, SimilarRecords) {
   auto r = index_->similar("sq/1", 3);
   ASSERT_TRUE(r.ok());
