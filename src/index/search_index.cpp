@@ -84,21 +84,35 @@ std::string query_language(std::string_view text) {
   return "en";
 }
 
+// Xapian refuses terms over 245 bytes; long values (a chapter heading used as a subject)
+// are cut at a UTF-8 boundary, the same way when indexing and when querying.
+std::string term(std::string_view prefix, std::string_view value) {
+  constexpr std::size_t kMaxTermBytes = 240;
+  std::string t(prefix);
+  t += value;
+  if (t.size() > kMaxTermBytes) {
+    std::size_t cut = kMaxTermBytes;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    t.resize(cut);
+  }
+  return t;
+}
+
 // The term for an exact facet value: prefix + folded value.
 std::string facet_term(const std::string& field, const std::string& value) {
   if (field == "language") {
     auto code = text::normalize_language(value);
-    return sc::kLanguage + (code ? *code : text::fold(value));
+    return term(sc::kLanguage, code ? *code : text::fold(value));
   }
-  if (field == "year") return sc::kYear + std::string(trim(value));
+  if (field == "year") return term(sc::kYear, trim(value));
   if (field == "decade") {
     std::string v(trim(value));
     if (!v.empty() && v.back() == 's') v.pop_back();
-    return sc::kDecade + v;
+    return term(sc::kDecade, v);
   }
-  if (field == "type") return sc::kType + text::fold(value);
+  if (field == "type") return term(sc::kType, text::fold(value));
   for (const auto& f : sc::kNameFields) {
-    if (field == f.name) return f.exact + text::fold(collapse_spaces(value));
+    if (field == f.name) return term(f.exact, text::fold(collapse_spaces(value)));
   }
   return "";
 }
@@ -164,10 +178,10 @@ class NameFieldProcessor : public Xapian::FieldProcessor {
   explicit NameFieldProcessor(const sc::NameField& f) : field_(f) {}
   Xapian::Query operator()(const std::string& str) override {
     std::string folded = text::fold(collapse_spaces(str));
-    Xapian::Query exact(field_.exact + folded);
+    Xapian::Query exact(term(field_.exact, folded));
     std::vector<Xapian::Query> words;
     for (const std::string& w : split(folded, ' ')) {
-      if (!w.empty()) words.emplace_back(field_.word + w);
+      if (!w.empty()) words.emplace_back(term(field_.word, w));
     }
     if (words.empty()) return exact;
     return Xapian::Query(Xapian::Query::OP_OR, exact, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
@@ -224,8 +238,8 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
     for_each_non_ascii_word(text, [&](std::string_view w) {
       std::string lower = text::lower(w), folded = text::fold(w);
       if (lower != folded) {
-        xd.add_term(sc::kExact + lower);
-        xd.add_boolean_term(sc::kHasAccented + folded);
+        xd.add_term(term(sc::kExact, lower));
+        xd.add_boolean_term(term(sc::kHasAccented, folded));
       }
     });
   };
@@ -254,9 +268,9 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
     const auto& f = sc::kNameFields[i];
     for (const std::string& v : *name_values[i]) {
       std::string folded = text::fold(collapse_spaces(v));
-      xd.add_boolean_term(f.exact + folded);
+      xd.add_boolean_term(term(f.exact, folded));
       for (const std::string& w : split(folded, ' ')) {
-        if (!w.empty()) xd.add_boolean_term(f.word + w);
+        if (!w.empty()) xd.add_boolean_term(term(f.word, w));
       }
       index_free(v, 1);
     }
@@ -277,10 +291,10 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
     xd.add_value(sc::kSlotDecade, decade + "s");
   }
   if (!d.document_type.empty()) {
-    xd.add_boolean_term(sc::kType + text::fold(d.document_type));
+    xd.add_boolean_term(term(sc::kType, text::fold(d.document_type)));
     xd.add_value(sc::kSlotType, d.document_type);
   }
-  if (!d.document_state.empty()) xd.add_boolean_term(sc::kState + text::fold(d.document_state));
+  if (!d.document_state.empty()) xd.add_boolean_term(term(sc::kState, text::fold(d.document_state)));
   xd.add_boolean_term(sc::kId + d.id);
   xd.set_data(d.id);
   return xd;

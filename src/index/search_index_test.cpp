@@ -199,6 +199,19 @@ TEST_F(SearchIndexTest, SuggestsASpellingOnlyWhenNothingMatches) {
   EXPECT_EQ(r->suggestion, "");
 }
 
+TEST_F(SearchIndexTest, VeryLongFacetValuesAreIndexedAndFilterable) {
+  auto doc = make("long/1", "Long subject", "1917", "en", "Credits to the Provisional Government.");
+  std::string subject;
+  for (int i = 0; i < 40; ++i) subject += "credit of one hundred million dollars, ";
+  doc.subjects = {subject};
+  doc.places = {std::string(300, 'x')};
+  ASSERT_TRUE(index_->replace(doc).ok());
+  ASSERT_TRUE(index_->commit(6, "uuid-1").ok());
+  SearchQuery q;
+  q.filters = {{"subject", subject}};
+  EXPECT_EQ(ids(q), std::vector<std::string>{"long/1"});
+}
+
 TEST_F(SearchIndexTest, SimilarRecords) {
   auto r = index_->similar("sq/1", 3);
   ASSERT_TRUE(r.ok());
