@@ -1,7 +1,12 @@
 // End-to-end tests of the `arkiv` binary: each test runs real commands in its own temporary
 // data directory and checks exit codes and output.
 #include <gtest/gtest.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include <array>
 #include <cstdio>
@@ -127,6 +132,58 @@ TEST_F(Cli, SearchOptionsAndTheirErrors) {
   bad = run(data() + "search x --from 19x6", true);
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.out.find("--from '19x6'"), std::string::npos) << bad.out;
+}
+
+// An import killed with SIGKILL and started again finishes with no duplicates and nothing lost.
+TEST_F(Cli, ImportKilledAndResumedLosesNothing) {
+  const int kFiles = 80, kPerFile = 50;
+  std::string in = dir_.file("in");
+  std::filesystem::create_directories(in);
+  std::string filler;
+  for (int i = 0; i < 60; ++i) filler += "The delegation discussed railway credits and the currency question at length. ";
+  for (int f = 0; f < kFiles; ++f) {
+    std::ofstream o(in + "/part-" + std::to_string(1000 + f) + ".jsonl");
+    for (int r = 0; r < kPerFile; ++r) {
+      nlohmann::json d = {{"id", "kill/" + std::to_string(f) + "-" + std::to_string(r)},
+                          {"title", "Resumable record " + std::to_string(r)},
+                          {"date", "1918"},
+                          {"contents", {{{"kind", "original"}, {"language", "en"}, {"text", filler + " resumable"}}}}};
+      o << d.dump() << "\n";
+    }
+  }
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    std::string data_dir = dir_.file("data");
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    execl(kBin.c_str(), kBin.c_str(), "--data", data_dir.c_str(), "import", in.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait until some files are committed, then kill without warning.
+  std::string catalog = dir_.file("data") + "/catalog.db";
+  for (int i = 0; i < 400; ++i) {
+    usleep(20000);
+    std::error_code ec;
+    if (std::filesystem::exists(catalog, ec) && std::filesystem::file_size(dir_.file("data") + "/catalog.db-wal", ec) > 200000) break;
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the import finished before it could be killed; make the input larger";
+
+  CmdResult again = run(data() + "import --json " + quote(in));
+  ASSERT_EQ(again.code, 0) << again.out;
+  auto j = nlohmann::json::parse(again.out);
+  EXPECT_GT(j["unchanged"].get<int>(), 0);  // committed before the kill
+  EXPECT_GT(j["created"].get<int>(), 0);    // lost in flight, imported now
+  EXPECT_EQ(j["unchanged"].get<int>() + j["created"].get<int>(), kFiles * kPerFile);
+  auto stats = nlohmann::json::parse(run(data() + "stats --json").out);
+  EXPECT_EQ(stats["documents"], kFiles * kPerFile);
+  EXPECT_EQ(stats["index"]["documents"], kFiles * kPerFile);
+  EXPECT_TRUE(stats["index"]["in_sync"]);
+  EXPECT_EQ(nlohmann::json::parse(run(data() + "search --json resumable").out)["total"], kFiles * kPerFile);
 }
 
 TEST_F(Cli, ReindexAndNoArchiveYet) {

@@ -5,6 +5,7 @@
 // Not thread-safe: use one Archive per thread (readers are cheap to open).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -15,6 +16,7 @@
 
 #include "base/result.h"
 #include "index/search_index.h"
+#include "ingest/importer.h"
 #include "model/document.h"
 #include "store/catalog.h"
 
@@ -31,6 +33,10 @@ struct ImportProgress {
 struct ImportOptions {
   bool dry_run = false;
   std::uint64_t max_file_bytes = 256ull << 20;
+  // Parsers that ask for it (PDF, TEI) run in a child process with this time limit.
+  bool isolate_parsers = true;
+  std::chrono::milliseconds parse_timeout{60000};
+  const ingest::ImporterRegistry* registry = nullptr;  // tests: other importers; default builtin
   std::function<void(const ImportProgress&)> progress;  // called after each file
 };
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 #include "base/temp_dir.h"
 #include "store/catalog.h"
@@ -171,6 +172,57 @@ TEST(Archive, ReindexRebuildsFromTheCatalog) {
   ASSERT_TRUE(n.ok()) << n.error().message();
   EXPECT_EQ(*n, 4);
   EXPECT_EQ(hit_ids(*a, "평양"), std::vector<std::string>{"test/ko-1"});
+}
+
+// Importers that misbehave on files that start with their keyword.
+class MisbehavingImporter : public ingest::Importer {
+ public:
+  explicit MisbehavingImporter(std::string keyword) : keyword_(std::move(keyword)) {}
+  std::string_view format() const override { return keyword_; }
+  int sniff(const ingest::SourceFile& f) const override { return f.bytes.rfind(keyword_, 0) == 0 ? 100 : 0; }
+  bool isolate() const override { return true; }
+  ingest::ParseOutput parse(const ingest::SourceFile&) const override {
+    if (keyword_ == "CRASH") std::abort();
+    for (;;) pause();  // HANG
+  }
+
+ private:
+  std::string keyword_;
+};
+
+TEST(Archive, AParserThatCrashesOrHangsCostsOneFile) {
+  TempDir dir;
+  auto registry = ingest::ImporterRegistry::with_builtin_importers();
+  registry.add(std::make_unique<MisbehavingImporter>("CRASH"));
+  registry.add(std::make_unique<MisbehavingImporter>("HANG"));
+  std::ofstream(dir.file("crash.txt")) << "CRASH now";
+  std::ofstream(dir.file("hang.txt")) << "HANG now";
+  auto a = open_writer(dir);
+  ImportOptions options;
+  options.registry = &registry;
+  options.parse_timeout = std::chrono::milliseconds(1500);
+  auto r = a->import({dir.file("crash.txt"), kSeed, dir.file("hang.txt"), kFixtures + "/multilingual.jsonl"}, options);
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->created, 5);
+  EXPECT_EQ(r->failed_files, 2);
+  EXPECT_NE(r->files[0].errors.at(0).message().find("crashed (signal 6)"), std::string::npos) << r->files[0].errors[0].message();
+  EXPECT_NE(r->files[2].errors.at(0).message().find("did not finish within 1500 ms"), std::string::npos) << r->files[2].errors[0].message();
+}
+
+TEST(Archive, IsolatedParsersReturnTheSameRecords) {
+  TempDir dir;
+  std::string frus = kFixtures + "/frus/frus1918Russiav03.xml";
+  auto a = open_writer(dir);
+  ImportOptions in_process;
+  in_process.isolate_parsers = false;
+  in_process.dry_run = true;
+  auto direct = a->import({frus}, in_process);
+  auto isolated = a->import({frus}, dry_run());
+  ASSERT_TRUE(direct.ok());
+  ASSERT_TRUE(isolated.ok());
+  EXPECT_EQ(direct->created, 478);
+  EXPECT_EQ(isolated->created, 478);
+  EXPECT_EQ(isolated->errors, 0);
 }
 
 TEST(Archive, OnlyOneWriterAtATime) {

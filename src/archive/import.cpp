@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "archive/archive.h"
+#include "archive/isolated_parse.h"
 #include "base/digest.h"
 #include "ingest/importer.h"
 
@@ -92,7 +93,8 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
   if (mode_ != Mode::kWrite) return Error::internal("import needs the archive opened for writing");
   auto started = std::chrono::steady_clock::now();
   auto last_index_commit = started;
-  static const ingest::ImporterRegistry registry = ingest::ImporterRegistry::with_builtin_importers();
+  static const ingest::ImporterRegistry builtin = ingest::ImporterRegistry::with_builtin_importers();
+  const ingest::ImporterRegistry& registry = options.registry ? *options.registry : builtin;
 
   ImportReport report;
   report.dry_run = options.dry_run;
@@ -134,7 +136,9 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
       continue;
     }
     file.format = std::string((*importer)->format());
-    ingest::ParseOutput parsed = (*importer)->parse(source);
+    ingest::ParseOutput parsed = (*importer)->isolate() && options.isolate_parsers
+                                     ? parse_isolated(**importer, source, options.parse_timeout)
+                                     : (*importer)->parse(source);
     for (const Error& e : parsed.errors) file.errors.push_back(e.within(input.path));
 
     // The same id twice in one file is a mistake in the file: keep the first.

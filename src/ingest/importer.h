@@ -37,6 +37,9 @@ class Importer {
   virtual int sniff(const SourceFile& file) const = 0;
   // True for binary formats (PDF). Files with NUL bytes are offered only to these importers.
   virtual bool reads_binary() const { return false; }
+  // True for parsers built on third-party libraries (poppler, pugixml) that the import runs in
+  // a child process with a time limit, so a crash or a hang costs one file, not the run.
+  virtual bool isolate() const { return false; }
   // Parses the whole file. Invalid records go to `errors`, the rest to `records`.
   virtual ParseOutput parse(const SourceFile& file) const = 0;
 };

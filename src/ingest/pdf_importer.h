@@ -11,6 +11,7 @@ namespace arkiv::ingest {
 class PdfImporter : public Importer {
  public:
   std::string_view format() const override { return "pdf"; }
+  bool isolate() const override { return true; }
   int sniff(const SourceFile& file) const override;
   bool reads_binary() const override { return true; }
   ParseOutput parse(const SourceFile& file) const override;

@@ -11,6 +11,7 @@ namespace arkiv::ingest {
 class TeiImporter : public Importer {
  public:
   std::string_view format() const override { return "tei"; }
+  bool isolate() const override { return true; }
   int sniff(const SourceFile& file) const override;
   ParseOutput parse(const SourceFile& file) const override;
 };
