@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "index/background_writer.h"
 #include "index/spelling.h"
 #include "index/term_scheme.h"
 #include "text/fold.h"
@@ -222,9 +223,15 @@ struct SearchIndex::Impl {
   std::unique_ptr<Xapian::WritableDatabase> writer;
   Xapian::Database db;  // == *writer when writable
   Xapian::TermGenerator tg;
-  std::int64_t docs_since_commit = 0;
+  std::unique_ptr<BackgroundWriter> background;  // writable only; owns all writes to `writer`
 
   Xapian::Document make_document(const model::Document& d);
+  // Before anything reads or commits the database, queued writes must have run.
+  Status drain() {
+    if (!background) return Status::success();
+    if (auto failed = background->wait_idle()) return Error::io("search index: " + *failed);
+    return Status::success();
+  }
 };
 
 Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
@@ -302,6 +309,7 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
 
 SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SearchIndex::~SearchIndex() {
+  if (impl_) impl_->background.reset();  // runs what is queued
   if (impl_ && impl_->writer) {
     try {
       impl_->writer->close();
@@ -316,7 +324,7 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open_writable(const std::strin
   try {
     impl->writer = std::make_unique<Xapian::WritableDatabase>(dir, Xapian::DB_CREATE_OR_OPEN);
     impl->db = *impl->writer;
-    impl->tg.set_database(*impl->writer);
+    impl->background = std::make_unique<BackgroundWriter>();
   } catch (const Xapian::DatabaseLockError& e) {
     return Error::busy("search index is being written by another process (" + e.get_msg() + ")");
   } catch (const Xapian::Error& e) {
@@ -340,28 +348,46 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open_readonly(const std::strin
 
 Status SearchIndex::replace(const model::Document& doc, bool known_new) {
   if (!impl_->writer) return Error::internal("search index opened read-only");
+  Xapian::Document xd;
   try {
-    // A record the index cannot have yet skips the lookup of its id term.
-    if (known_new) impl_->writer->add_document(impl_->make_document(doc));
-    else impl_->writer->replace_document(sc::kId + doc.id, impl_->make_document(doc));
+    xd = impl_->make_document(doc);
   } catch (const Xapian::Error& e) {
-    return Error::io("search index: " + e.get_description());
+    return Error::io("search index: record '" + doc.id + "': " + e.get_description());
   }
+  // Xapian's handles count references without atomics: the term generator lets go of the
+  // document and the job takes the only handle, so no two threads ever share one.
+  impl_->tg.set_document(Xapian::Document());
+  Xapian::WritableDatabase* w = impl_->writer.get();
+  impl_->background->submit([w, xd = std::move(xd), known_new, id_term = sc::kId + doc.id]() -> std::optional<std::string> {
+    try {
+      // A record the index cannot have yet skips the lookup of its id term.
+      if (known_new) w->add_document(xd);
+      else w->replace_document(id_term, xd);
+    } catch (const Xapian::Error& e) {
+      return "record '" + id_term.substr(1) + "': " + e.get_description();
+    }
+    return std::nullopt;
+  });
   return Status::success();
 }
 
 Status SearchIndex::remove(const std::string& id) {
   if (!impl_->writer) return Error::internal("search index opened read-only");
-  try {
-    impl_->writer->delete_document(sc::kId + id);
-  } catch (const Xapian::Error& e) {
-    return Error::io("search index: " + e.get_description());
-  }
+  Xapian::WritableDatabase* w = impl_->writer.get();
+  impl_->background->submit([w, id_term = sc::kId + id]() -> std::optional<std::string> {
+    try {
+      w->delete_document(id_term);
+    } catch (const Xapian::Error& e) {
+      return e.get_description();
+    }
+    return std::nullopt;
+  });
   return Status::success();
 }
 
 Status SearchIndex::commit(std::int64_t seq, const std::string& catalog_uuid) {
   if (!impl_->writer) return Error::internal("search index opened read-only");
+  if (Status s = impl_->drain(); !s) return s;
   try {
     impl_->writer->set_metadata(sc::kMetaSeq, std::to_string(seq));
     impl_->writer->set_metadata(sc::kMetaCatalog, catalog_uuid);
@@ -374,6 +400,7 @@ Status SearchIndex::commit(std::int64_t seq, const std::string& catalog_uuid) {
 }
 
 std::int64_t SearchIndex::applied_seq() const {
+  if (!impl_->drain()) return -1;
   try {
     if (impl_->db.get_metadata(sc::kMetaScheme) != sc::kVersion) return -1;
     std::string v = impl_->db.get_metadata(sc::kMetaSeq);
@@ -384,6 +411,7 @@ std::int64_t SearchIndex::applied_seq() const {
 }
 
 std::string SearchIndex::catalog_uuid() const {
+  (void)impl_->drain();
   try {
     return impl_->db.get_metadata(sc::kMetaCatalog);
   } catch (const Xapian::Error&) {
@@ -391,7 +419,10 @@ std::string SearchIndex::catalog_uuid() const {
   }
 }
 
-std::int64_t SearchIndex::document_count() const { return impl_->db.get_doccount(); }
+std::int64_t SearchIndex::document_count() const {
+  (void)impl_->drain();
+  return impl_->db.get_doccount();
+}
 
 bool SearchIndex::reopen() {
   try {
@@ -402,6 +433,7 @@ bool SearchIndex::reopen() {
 }
 
 Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
+  if (Status s = impl_->drain(); !s) return s.error();
   try {
     Xapian::Database& db = impl_->db;
     Xapian::QueryParser qp;
@@ -526,6 +558,7 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
 }
 
 Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int limit) const {
+  if (Status s = impl_->drain(); !s) return s.error();
   try {
     Xapian::Database& db = impl_->db;
     Xapian::PostingIterator p = db.postlist_begin(sc::kId + id);
