@@ -121,6 +121,12 @@ bool Archive::refresh() {
 }
 
 Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highlighter* highlighter) const {
+  if (!highlighter) {
+    // No snippet wanted: the brief columns say all a list shows.
+    auto b = catalog_->brief(id);
+    if (!b) return b.error();
+    return SearchHit{b->id, b->title, b->date, "", "", b->languages, b->document_type};
+  }
   auto doc = catalog_->get(id);
   if (!doc) return doc.error();
   SearchHit hit{doc->id, doc->title, doc->date, "", "", doc->original_languages, doc->document_type};

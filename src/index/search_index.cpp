@@ -149,28 +149,38 @@ void for_each_non_ascii_word(std::string_view text, Fn fn) {
   }
 }
 
+// Hashes std::string and std::string_view alike, so counting needs no allocation per value.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // Counts, for each requested facet, the values of every matching document.
 class FacetSpy : public Xapian::MatchSpy {
  public:
+  using Counts = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
   explicit FacetSpy(std::vector<Xapian::valueno> slots) : slots_(std::move(slots)), counts_(slots_.size()) {}
   void operator()(const Xapian::Document& doc, double) override {
     for (std::size_t i = 0; i < slots_.size(); ++i) {
-      std::string v = doc.get_value(slots_[i]);
-      if (v.empty()) continue;
-      std::size_t start = 0;
-      for (;;) {
-        std::size_t end = v.find(sc::kSep, start);
-        ++counts_[i][v.substr(start, end == std::string::npos ? std::string::npos : end - start)];
-        if (end == std::string::npos) break;
-        start = end + 1;
+      value_ = doc.get_value(slots_[i]);
+      std::string_view v(value_);
+      while (!v.empty()) {
+        std::size_t end = v.find(sc::kSep);
+        std::string_view item = v.substr(0, end);
+        auto it = counts_[i].find(item);
+        if (it != counts_[i].end()) ++it->second;
+        else counts_[i].emplace(std::string(item), 1);
+        if (end == std::string_view::npos) break;
+        v.remove_prefix(end + 1);
       }
     }
   }
-  const std::unordered_map<std::string, std::int64_t>& counts(std::size_t i) const { return counts_[i]; }
+  const Counts& counts(std::size_t i) const { return counts_[i]; }
 
  private:
   std::vector<Xapian::valueno> slots_;
-  std::vector<std::unordered_map<std::string, std::int64_t>> counts_;
+  std::vector<Counts> counts_;
+  std::string value_;
 };
 
 // `field:value` in a query: the exact value, or all of its words.
@@ -573,7 +583,7 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
                !std::isdigit(static_cast<unsigned char>(t[0]));
       }
     } decider;
-    Xapian::ESet eset = enquire.get_eset(25, rset, &decider);
+    Xapian::ESet eset = enquire.get_eset(20, rset, &decider);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
     if (terms.empty()) return std::vector<std::string>{};

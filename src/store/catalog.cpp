@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <algorithm>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -62,7 +63,7 @@ const char* outcome_name(PutOutcome o) {
 
 struct Catalog::Impl {
   Connection db;
-  Statement select_sha, insert_doc, update_doc, insert_prov, select_doc, delete_doc, insert_deletion,
+  Statement select_brief, select_sha, insert_doc, update_doc, insert_prov, select_doc, delete_doc, insert_deletion,
       delete_deletion, read_seq, write_seq;
   bool in_transaction = false;
   std::int64_t seq = 0;  // during a transaction: the last sequence number handed out
@@ -72,11 +73,15 @@ struct Catalog::Impl {
       Statement* s;
       const char* sql;
     } list[] = {
+        {&select_brief, "SELECT title, date_display, date_earliest, date_latest, date_precision, languages, document_type "
+                        "FROM documents WHERE id = ?1"},
         {&select_sha, "SELECT record_sha256 FROM documents WHERE id = ?1"},
-        {&insert_doc, "INSERT INTO documents (id, record, record_sha256, title, date_earliest, date_latest, change_seq, created_at, updated_at) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"},
+        {&insert_doc, "INSERT INTO documents (id, record, record_sha256, title, date_earliest, date_latest, change_seq, created_at, updated_at, "
+                      "date_display, date_precision, languages, document_type) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12)"},
         {&update_doc, "UPDATE documents SET record = ?2, record_sha256 = ?3, title = ?4, date_earliest = ?5, date_latest = ?6, "
-                      "change_seq = ?7, updated_at = ?8 WHERE id = ?1"},
+                      "change_seq = ?7, updated_at = ?8, date_display = ?9, date_precision = ?10, languages = ?11, document_type = ?12 "
+                      "WHERE id = ?1"},
         {&insert_prov, "INSERT INTO provenance (document_id, source_path, format, source_sha256, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)"},
         {&select_doc, "SELECT record FROM documents WHERE id = ?1"},
         {&delete_doc, "DELETE FROM documents WHERE id = ?1"},
@@ -225,8 +230,15 @@ Result<PutOutcome> Catalog::put(const model::Document& doc, const model::Provena
   std::int64_t seq = ++impl_->seq;
   std::string now = now_utc();
   Statement& w = exists ? impl_->update_doc : impl_->insert_doc;
+  std::vector<std::string> languages = doc.original_languages;
+  for (const auto& c : doc.contents) {
+    if (!c.language.empty() && std::find(languages.begin(), languages.end(), c.language) == languages.end()) languages.push_back(c.language);
+  }
+  std::string joined;
+  for (const auto& l : languages) joined += (joined.empty() ? "" : ",") + l;
   w.bind(1, doc.id).bind(2, record).bind(3, sha).bind(4, doc.title).bind(5, doc.date.earliest).bind(6, doc.date.latest)
-      .bind(7, seq).bind(8, now);
+      .bind(7, seq).bind(8, now).bind(9, doc.date.display).bind(10, model::precision_name(doc.date.precision)).bind(11, joined)
+      .bind(12, doc.document_type);
   if (Status ws = w.run(); !ws) return ws.error();
   impl_->delete_deletion.bind(1, doc.id);
   if (Status ds = impl_->delete_deletion.run(); !ds) return ds.error();
@@ -256,6 +268,35 @@ Result<model::Document> Catalog::get(const std::string& id) const {
   if (!s) return s.error();
   if (!found) return Error::not_found("no record with id '" + id + "'");
   return decode(id, record);
+}
+
+Result<Brief> Catalog::brief(const std::string& id) const {
+  Statement& q = impl_->select_brief;
+  q.bind(1, id);
+  Status s;
+  bool found = q.step(s);
+  Brief b;
+  if (found) {
+    b.id = id;
+    b.title = q.text(0);
+    b.date.display = q.text(1);
+    b.date.earliest = q.text(2);
+    b.date.latest = q.text(3);
+    auto p = model::parse_precision(q.text(4));
+    b.date.precision = p ? *p : model::DatePrecision::kUnknown;
+    std::string langs = q.text(5);
+    for (std::size_t start = 0; start < langs.size();) {
+      std::size_t end = langs.find(',', start);
+      if (end == std::string::npos) end = langs.size();
+      b.languages.push_back(langs.substr(start, end - start));
+      start = end + 1;
+    }
+    b.document_type = q.text(6);
+  }
+  q.reset();
+  if (!s) return s.error();
+  if (!found) return Error::not_found("no record with id '" + id + "'");
+  return b;
 }
 
 Result<std::vector<model::Provenance>> Catalog::provenance(const std::string& id) const {

@@ -34,6 +34,15 @@ struct Change {
   std::optional<model::Document> doc;
 };
 
+// What a list of records shows, read from columns without decoding the whole record.
+struct Brief {
+  std::string id;
+  std::string title;
+  model::DateRange date;
+  std::vector<std::string> languages;  // original languages first, then those of the texts
+  std::string document_type;
+};
+
 class Catalog {
  public:
   // Opens or creates the catalog at `path` and applies pending migrations.
@@ -59,6 +68,7 @@ class Catalog {
   Result<bool> remove(const std::string& id);
 
   Result<model::Document> get(const std::string& id) const;
+  Result<Brief> brief(const std::string& id) const;
   Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
   // Calls `fn` for every record in id order; stops early if `fn` returns false.
   Status for_each(const std::function<bool(const model::Document&)>& fn) const;

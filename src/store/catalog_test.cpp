@@ -24,7 +24,7 @@ TEST(Catalog, PutGetAndOutcomes) {
   auto cat = Catalog::open(dir.file("catalog.db"));
   ASSERT_TRUE(cat.ok()) << cat.error().message();
   Catalog& c = **cat;
-  EXPECT_EQ(c.schema_version(), 1);
+  EXPECT_EQ(c.schema_version(), 2);
   ASSERT_TRUE(c.begin().ok());
   EXPECT_EQ(*c.put(doc("a", "One"), prov()), PutOutcome::kCreated);
   EXPECT_EQ(*c.put(doc("b", "Two"), prov()), PutOutcome::kCreated);
@@ -39,6 +39,13 @@ TEST(Catalog, PutGetAndOutcomes) {
   EXPECT_EQ(c.provenance("b")->size(), 2u);  // created, then updated
   EXPECT_EQ(c.provenance("a")->size(), 1u);  // the unchanged re-import adds nothing
   EXPECT_EQ(c.change_seq(), 3);
+  auto brief = c.brief("b");
+  ASSERT_TRUE(brief.ok());
+  EXPECT_EQ(brief->title, "Two, corrected");
+  EXPECT_EQ(brief->date.display, "1966");
+  EXPECT_EQ(brief->date.precision, model::DatePrecision::kYear);
+  EXPECT_EQ(brief->languages, (std::vector<std::string>{"sq", "en"}));
+  EXPECT_FALSE(c.brief("zzz").ok());
   auto st = c.stats();
   ASSERT_TRUE(st.ok());
   EXPECT_EQ(st->documents, 2);

@@ -40,6 +40,20 @@ CREATE TABLE deletions (
 ) STRICT;
 CREATE UNIQUE INDEX deletions_change_seq ON deletions(change_seq);
 )sql"},
+      {2, "brief columns: what lists of records show, without decoding the record", R"sql(
+ALTER TABLE documents ADD COLUMN date_display TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN date_precision TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE documents ADD COLUMN languages TEXT NOT NULL DEFAULT '';  -- original, then content, comma-separated
+ALTER TABLE documents ADD COLUMN document_type TEXT NOT NULL DEFAULT '';
+UPDATE documents SET
+  date_display = COALESCE(json_extract(record, '$.date.display'), ''),
+  date_precision = COALESCE(json_extract(record, '$.date.precision'), 'unknown'),
+  document_type = COALESCE(json_extract(record, '$.document_type'), ''),
+  languages = COALESCE((SELECT group_concat(code, ',') FROM (
+      SELECT DISTINCT value AS code FROM json_each(record, '$.original_languages')
+      UNION SELECT DISTINCT json_extract(value, '$.language') FROM json_each(record, '$.contents')
+      WHERE json_extract(value, '$.language') != '')), '');
+)sql"},
   };
   return kMigrations;
 }
