@@ -45,14 +45,15 @@ def main():
         time.sleep(0.5)
     alive = 0
     for s in idle:
+        s.setblocking(False)
         try:
-            s.setblocking(False)
-            if s.recv(1) == b"":
-                continue
+            while s.recv(65536):  # the rest of the first answer, if any
+                pass
+            # recv() returned b"": the server closed this connection
         except BlockingIOError:
-            alive += 1
+            alive += 1  # nothing more to read and still open
         except OSError:
-            continue
+            pass
     print(f"slow_clients: done; {alive}/{idle_n} idle connections still open, {reconnects} slow connects")
 
 

@@ -107,6 +107,15 @@ Status Archive::sync_index() {
 
 bool Archive::refresh() {
   if (!index_) return false;
+  bool changed = refresh_index();
+  if (changed) {
+    search_cache_.clear();
+    similar_cache_.clear();
+  }
+  return changed;
+}
+
+bool Archive::refresh_index() {
   // `reindex` swaps in a new directory; an open index would go on reading the old one.
   std::error_code ec;
   auto stamp = fs::last_write_time(index_path(dir_) + "/iamglass", ec);
@@ -157,7 +166,31 @@ Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highligh
   return hit;
 }
 
+namespace {
+
+std::string cache_key(const index::SearchQuery& q) {
+  std::string k = q.text;
+  auto add = [&k](const std::string& s) {
+    k += '\x1f';
+    k += s;
+  };
+  for (const auto& [field, value] : q.filters) add(field + "=" + value);
+  add(q.from);
+  add(q.to);
+  add(std::to_string(static_cast<int>(q.sort)) + "/" + std::to_string(q.offset) + "/" + std::to_string(q.limit) + "/" +
+      std::to_string(q.facet_limit));
+  for (const auto& f : q.facets) add(f);
+  return k;
+}
+
+}  // namespace
+
 Result<SearchPage> Archive::search(const index::SearchQuery& query) {
+  std::string key;
+  if (mode_ == Mode::kRead) {
+    key = cache_key(query);
+    if (const SearchPage* hit = search_cache_.get(key)) return *hit;
+  }
   auto r = index_->search(query);
   if (!r) return r.error();
   SearchPage page;
@@ -175,6 +208,7 @@ Result<SearchPage> Archive::search(const index::SearchQuery& query) {
     }
     page.hits.push_back(std::move(hit).value());
   }
+  if (mode_ == Mode::kRead) search_cache_.put(key, page);
   return page;
 }
 
@@ -183,12 +217,17 @@ Result<model::Document> Archive::document(const std::string& id) const { return 
 Result<std::vector<model::Provenance>> Archive::provenance(const std::string& id) const { return catalog_->provenance(id); }
 
 Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit) {
+  std::string key = id + "\x1f" + std::to_string(limit);
+  if (mode_ == Mode::kRead) {
+    if (const auto* hit = similar_cache_.get(key)) return *hit;
+  }
   auto ids = index_->similar(id, limit);
   if (!ids) return ids.error();
   std::vector<SearchHit> out;
   for (const std::string& other : *ids) {
     if (auto hit = make_hit(other, nullptr)) out.push_back(std::move(hit).value());
   }
+  if (mode_ == Mode::kRead) similar_cache_.put(key, out);
   return out;
 }
 

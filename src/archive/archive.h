@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "base/lru_cache.h"
 #include "base/result.h"
 #include "index/search_index.h"
 #include "ingest/importer.h"
@@ -122,6 +123,7 @@ class Archive {
   Archive() = default;
   Status open_index();
   Status sync_index();  // applies catalog changes the index has not seen
+  bool refresh_index();
   Result<SearchHit> make_hit(const std::string& id, const index::Highlighter* highlighter) const;
 
   std::string dir_;
@@ -130,6 +132,10 @@ class Archive {
   std::unique_ptr<store::Catalog> catalog_;
   std::unique_ptr<index::SearchIndex> index_;
   std::filesystem::file_time_type index_stamp_{};
+  // Readers keep recent answers until the index changes (refresh() clears them): a popular
+  // query or record costs Xapian once per index revision, not once per request.
+  LruCache<SearchPage> search_cache_{512};
+  LruCache<std::vector<SearchHit>> similar_cache_{2048};
 };
 
 }  // namespace arkiv::archive

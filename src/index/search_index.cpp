@@ -576,13 +576,24 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
     Xapian::RSet rset;
     rset.add_document(*p);
     Xapian::Enquire enquire(db);
-    // Only plain words describe content; prefixed terms are metadata.
-    struct WordsOnly : Xapian::ExpandDecider {
-      bool operator()(const std::string& t) const override {
-        return !t.empty() && !std::isupper(static_cast<unsigned char>(t[0])) && t.size() > 2 &&
-               !std::isdigit(static_cast<unsigned char>(t[0]));
+    // Only plain words describe content (prefixed terms are metadata), and only the record's
+    // 50 most used words are weighed: weighing all of a long record's words costs a lookup
+    // each and changes little in which come out on top.
+    std::vector<std::pair<Xapian::termcount, std::string>> words;
+    for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t) {
+      const std::string& term = *t;
+      if (term.size() > 2 && !std::isupper(static_cast<unsigned char>(term[0])) && !std::isdigit(static_cast<unsigned char>(term[0]))) {
+        words.emplace_back(t.get_wdf(), term);
       }
+    }
+    std::size_t keep = std::min<std::size_t>(words.size(), 50);
+    std::partial_sort(words.begin(), words.begin() + static_cast<long>(keep), words.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    struct Chosen : Xapian::ExpandDecider {
+      std::set<std::string> terms;
+      bool operator()(const std::string& t) const override { return terms.count(t) > 0; }
     } decider;
+    for (std::size_t i = 0; i < keep; ++i) decider.terms.insert(words[i].second);
     Xapian::ESet eset = enquire.get_eset(20, rset, &decider);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);

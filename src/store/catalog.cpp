@@ -63,7 +63,7 @@ const char* outcome_name(PutOutcome o) {
 
 struct Catalog::Impl {
   Connection db;
-  Statement select_brief, select_sha, insert_doc, update_doc, insert_prov, select_doc, delete_doc, insert_deletion,
+  Statement delete_languages, insert_language, select_brief, select_sha, insert_doc, update_doc, insert_prov, select_doc, delete_doc, insert_deletion,
       delete_deletion, read_seq, write_seq;
   bool in_transaction = false;
   std::int64_t seq = 0;  // during a transaction: the last sequence number handed out
@@ -73,6 +73,8 @@ struct Catalog::Impl {
       Statement* s;
       const char* sql;
     } list[] = {
+        {&delete_languages, "DELETE FROM document_languages WHERE document_id = ?1"},
+        {&insert_language, "INSERT OR IGNORE INTO document_languages (document_id, role, language) VALUES (?1, ?2, ?3)"},
         {&select_brief, "SELECT title, date_display, date_earliest, date_latest, date_precision, languages, document_type "
                         "FROM documents WHERE id = ?1"},
         {&select_sha, "SELECT record_sha256 FROM documents WHERE id = ?1"},
@@ -240,6 +242,19 @@ Result<PutOutcome> Catalog::put(const model::Document& doc, const model::Provena
       .bind(7, seq).bind(8, now).bind(9, doc.date.display).bind(10, model::precision_name(doc.date.precision)).bind(11, joined)
       .bind(12, doc.document_type);
   if (Status ws = w.run(); !ws) return ws.error();
+  impl_->delete_languages.bind(1, doc.id);
+  if (Status ls = impl_->delete_languages.run(); !ls) return ls.error();
+  auto add_language = [&](const char* role, const std::string& code) -> Status {
+    impl_->insert_language.bind(1, doc.id).bind(2, role).bind(3, code);
+    return impl_->insert_language.run();
+  };
+  for (const auto& l : doc.original_languages) {
+    if (Status ls = add_language("original", l); !ls) return ls.error();
+  }
+  for (const auto& c : doc.contents) {
+    if (c.language.empty()) continue;
+    if (Status ls = add_language("content", c.language); !ls) return ls.error();
+  }
   impl_->delete_deletion.bind(1, doc.id);
   if (Status ds = impl_->delete_deletion.run(); !ds) return ds.error();
   impl_->insert_prov.bind(1, doc.id).bind(2, prov.source_path).bind(3, prov.format).bind(4, prov.sha256)
@@ -371,10 +386,10 @@ Result<CatalogStats> Catalog::stats() const {
     while (q->step(ls)) out.emplace_back(q->text(0), q->integer(1));
     return ls;
   };
-  if (Status ls = langs("SELECT l.value, COUNT(DISTINCT d.id) FROM documents d, json_each(d.record, '$.original_languages') l "
-                        "GROUP BY l.value ORDER BY 2 DESC, 1", st.original_languages); !ls) return ls.error();
-  if (Status ls = langs("SELECT json_extract(c.value, '$.language') AS lang, COUNT(DISTINCT d.id) FROM documents d, "
-                        "json_each(d.record, '$.contents') c WHERE lang != '' GROUP BY lang ORDER BY 2 DESC, 1", st.content_languages); !ls) return ls.error();
+  if (Status ls = langs("SELECT language, COUNT(*) FROM document_languages WHERE role = 'original' "
+                        "GROUP BY language ORDER BY 2 DESC, 1", st.original_languages); !ls) return ls.error();
+  if (Status ls = langs("SELECT language, COUNT(*) FROM document_languages WHERE role = 'content' "
+                        "GROUP BY language ORDER BY 2 DESC, 1", st.content_languages); !ls) return ls.error();
   return st;
 }
 

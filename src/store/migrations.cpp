@@ -54,6 +54,20 @@ UPDATE documents SET
       UNION SELECT DISTINCT json_extract(value, '$.language') FROM json_each(record, '$.contents')
       WHERE json_extract(value, '$.language') != '')), '');
 )sql"},
+      {3, "document_languages: per-language counts without reading every record", R"sql(
+CREATE TABLE document_languages (
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  role        TEXT NOT NULL CHECK (role IN ('original', 'content')),
+  language    TEXT NOT NULL,
+  PRIMARY KEY (document_id, role, language)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX document_languages_by_language ON document_languages(role, language);
+INSERT OR IGNORE INTO document_languages (document_id, role, language)
+  SELECT d.id, 'original', l.value FROM documents d, json_each(d.record, '$.original_languages') l;
+INSERT OR IGNORE INTO document_languages (document_id, role, language)
+  SELECT d.id, 'content', json_extract(c.value, '$.language') FROM documents d, json_each(d.record, '$.contents') c
+  WHERE json_extract(c.value, '$.language') != '';
+)sql"},
   };
   return kMigrations;
 }
