@@ -601,13 +601,14 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
       bool operator()(const std::string& t) const override { return terms.count(t) > 0; }
     } decider;
     for (std::size_t i = 0; i < keep; ++i) decider.terms.insert(words[i].second);
-    Xapian::ESet eset = enquire.get_eset(12, rset, &decider);
+    bool large = db.get_doccount() > 10000;
+    Xapian::ESet eset = enquire.get_eset(large ? 12 : 25, rset, &decider);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
     if (terms.empty()) return std::vector<std::string>{};
     // In a large archive, OP_ELITE_SET keeps the 6 terms that can weigh most: the neighbours
     // hardly change and the work falls by half. A small one needs every term to find any.
-    Xapian::Query like = db.get_doccount() > 10000
+    Xapian::Query like = large
                              ? Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), 6)
                              : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like,
