@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::int64_t kIndexCommitEvery = 5000;  // records
-constexpr double kIndexCommitSeconds = 200.0;        // so readers see imports within seconds
+constexpr double kIndexCommitSeconds = 2.0;        // so readers see imports within seconds
 
 std::string now_utc() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
