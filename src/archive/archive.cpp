@@ -187,7 +187,7 @@ std::string cache_key(const index::SearchQuery& q) {
 
 Result<SearchPage> Archive::search(const index::SearchQuery& query) {
   std::string key;
-  if (mode_ == Mode::kRead) {
+  if (mode_ == Mode::kRead && caching_) {
     key = cache_key(query);
     if (const SearchPage* hit = search_cache_.get(key)) return *hit;
   }
@@ -208,7 +208,7 @@ Result<SearchPage> Archive::search(const index::SearchQuery& query) {
     }
     page.hits.push_back(std::move(hit).value());
   }
-  if (mode_ == Mode::kRead) search_cache_.put(key, page);
+  if (mode_ == Mode::kRead && caching_) search_cache_.put(key, page);
   return page;
 }
 
@@ -218,7 +218,7 @@ Result<std::vector<model::Provenance>> Archive::provenance(const std::string& id
 
 Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit) {
   std::string key = id + "\x1f" + std::to_string(limit);
-  if (mode_ == Mode::kRead) {
+  if (mode_ == Mode::kRead && caching_) {
     if (const auto* hit = similar_cache_.get(key)) return *hit;
   }
   auto ids = index_->similar(id, limit);
@@ -227,7 +227,7 @@ Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit
   for (const std::string& other : *ids) {
     if (auto hit = make_hit(other, nullptr)) out.push_back(std::move(hit).value());
   }
-  if (mode_ == Mode::kRead) similar_cache_.put(key, out);
+  if (mode_ == Mode::kRead && caching_) similar_cache_.put(key, out);
   return out;
 }
 

@@ -118,6 +118,12 @@ class Archive {
   bool refresh();
 
   const std::string& data_dir() const { return dir_; }
+  // Readers cache answers by default; benchmarks turn that off to measure the work itself.
+  void set_caching(bool on) {
+    caching_ = on;
+    search_cache_.clear();
+    similar_cache_.clear();
+  }
 
  private:
   Archive() = default;
@@ -134,6 +140,7 @@ class Archive {
   std::filesystem::file_time_type index_stamp_{};
   // Readers keep recent answers until the index changes (refresh() clears them): a popular
   // query or record costs Xapian once per index revision, not once per request.
+  bool caching_ = true;
   LruCache<SearchPage> search_cache_{512};
   LruCache<std::vector<SearchHit>> similar_cache_{2048};
 };

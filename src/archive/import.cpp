@@ -10,6 +10,7 @@
 
 #include "archive/archive.h"
 #include "archive/isolated_parse.h"
+#include "base/clock.h"
 #include "base/digest.h"
 #include "ingest/importer.h"
 
@@ -22,14 +23,6 @@ namespace {
 constexpr std::int64_t kIndexCommitEvery = 5000;  // records
 constexpr double kIndexCommitSeconds = 2.0;        // so readers see imports within seconds
 
-std::string now_utc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 struct Input {
   std::string path;

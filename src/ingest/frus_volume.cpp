@@ -117,9 +117,10 @@ Result<model::DateRange> document_date(xml_node div) {
 std::string document_type(const std::string& source_notes, xml_node head) {
   std::string notes = to_lower_ascii(source_notes);
   if (notes.find("telegram") != std::string::npos) return "telegram";
-  std::string title = to_lower_ascii(head ? tei_plain_text(head) : "");
+  std::string title = to_lower_ascii(head ? tei_heading_text(head) : "");
   static const std::pair<const char*, const char*> kByTitle[] = {
       {"memorandum of conversation", "memorandum of conversation"}, {"memorandum", "memorandum"},
+      {"telegram", "telegram"}, {"letter from", "letter"}, {"airgram", "airgram"},
       {"aide-m", "aide-memoire"}, {"minutes", "minutes"}, {"press release", "press release"},
       {"statement", "statement"}, {"report", "report"}, {"treaty", "treaty"}, {"agreement", "agreement"}};
   for (auto [word, type] : kByTitle) {
@@ -140,20 +141,32 @@ model::Document read_document(xml_node div, const Volume& v, const std::vector<s
   std::string doc_id = div.attribute("xml:id").value();
   doc.id = v.id + "/" + doc_id;
   xml_node head = child(div, "head");
-  doc.title = head ? tei_plain_text(head) : "";
+  doc.title = head ? tei_heading_text(head) : "";
   if (doc.title.empty()) doc.title = "Document " + std::string(div.attribute("n").value());
 
+  // Older volumes put the source note after the head, reviewed ones inside it.
   std::vector<std::string> source_notes;
-  for (xml_node c : div.children()) {
-    if (local_name(c) == "note" && has_type(c, "source")) source_notes.push_back(tei_plain_text(c));
+  for (xml_node parent : {div, head}) {
+    for (xml_node c : parent.children()) {
+      if (local_name(c) == "note" && has_type(c, "source")) source_notes.push_back(tei_plain_text(c));
+    }
   }
   doc.citation.text = join(source_notes, " ");
+  // "Source: National Archives and Records Administration, RG 59, Central Files 1964–66,
+  // POL 27–3 VIET S. Top Secret; ..." -> repository and reference.
+  static const std::regex re_archival(R"(^Source:\s*([^,.]+),\s*(.+?)\.(?:\s|$))");
+  if (std::smatch m; !source_notes.empty() && std::regex_search(source_notes.front(), m, re_archival)) {
+    doc.citation.repository = m[1].str();
+    doc.citation.reference = m[2].str();
+  }
   // The archival reference is the first source note that is not bracketed: "File No.
   // 861.51/396" (1918) or "500.A15a3/832: Telegram" (1930) -> the file number.
   static const std::regex re_reference(R"(^(?:File Nos?\.\s*)?([^:\[]+?)\.?\s*(?::.*)?$)");
   for (const std::string& n : source_notes) {
     std::smatch m;
-    if (doc.citation.reference.empty() && std::regex_match(n, m, re_reference)) doc.citation.reference = m[1].str();
+    if (doc.citation.reference.empty() && n.rfind("Source:", 0) != 0 && std::regex_match(n, m, re_reference)) {
+      doc.citation.reference = m[1].str();
+    }
   }
   doc.citation.publisher = "Foreign Relations of the United States" + (v.title.empty() ? "" : ", " + v.title);
   doc.citation.url = "https://history.state.gov/historicaldocuments/" + v.id + "/" + doc_id;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -211,6 +212,46 @@ TEST(TeiImporter, SniffsByContent) {
   EXPECT_GE(TeiImporter().sniff({"a.txt", kGenericTei}), 90);
   EXPECT_EQ(TeiImporter().sniff({"a.xml", "<visits><visit/></visits>"}), 0);
   EXPECT_EQ(TeiImporter().sniff({"a.xml", "plain text"}), 0);
+}
+
+}  // namespace
+}  // namespace arkiv::ingest
+
+namespace arkiv::ingest {
+namespace {
+
+// A reviewed post-1945 volume (not in shared/): source notes sit inside <head>, datelines
+// carry times, participants are listed. Three documents of frus1964-68v29p1.
+TEST(FrusReviewedVolume, ImportsDocumentsWithSourceNotesInTheHead) {
+  ParseOutput out = TeiImporter().parse(read_file(std::string(ARKIV_SOURCE_DIR) + "/tests/fixtures/frus/frus1964-68v29p1-excerpt.xml"));
+  EXPECT_TRUE(out.errors.empty()) << (out.errors.empty() ? "" : out.errors[0].message());
+  ASSERT_EQ(out.records.size(), 3u);
+  const model::Document* d40 = find(out, "frus1964-68v29p1/d40");
+  ASSERT_NE(d40, nullptr);
+  EXPECT_EQ(d40->title.find("Telegram From the Department of State to the Embassy in Korea") != std::string::npos, true) << d40->title;
+  EXPECT_EQ(d40->title.find("Source:"), std::string::npos) << "the source note is not part of the title";
+  EXPECT_EQ(d40->date.earliest, "1965-04-26");
+  EXPECT_EQ(d40->date.precision, model::DatePrecision::kDay);
+  EXPECT_NE(d40->citation.text.find("National Archives and Records Administration, RG 59, Central Files 1964–66"), std::string::npos)
+      << d40->citation.text;
+  EXPECT_EQ(d40->citation.repository, "National Archives and Records Administration");
+  EXPECT_EQ(d40->citation.reference, "RG 59, Central Files 1964–66, POL 27–3 VIET S");
+  EXPECT_EQ(d40->document_type, "telegram");
+  EXPECT_NE(std::find(d40->people.begin(), d40->people.end(), "Rusk, Dean"), d40->people.end());
+  EXPECT_NE(std::find(d40->places.begin(), d40->places.end(), "Washington"), d40->places.end());
+  ASSERT_EQ(d40->contents.size(), 1u);
+  EXPECT_NE(d40->contents[0].text.find("grave drawbacks"), std::string::npos);
+  EXPECT_EQ(d40->contents[0].text.find("might rise to scale of one"), std::string::npos) << "footnotes leave the running text";
+  bool footnote = false;
+  for (const auto& n : d40->contents[0].notes) footnote |= n.text.find("might rise to scale of one") != std::string::npos;
+  EXPECT_TRUE(footnote);
+  ASSERT_FALSE(d40->collections.empty());
+  EXPECT_NE(d40->collections[0].find("1964–1968, Volume XXIX, Part 1, Korea"), std::string::npos) << d40->collections[0];
+  const model::Document* d42 = find(out, "frus1964-68v29p1/d42");
+  ASSERT_NE(d42, nullptr);
+  EXPECT_EQ(d42->document_type, "memorandum of conversation");
+  EXPECT_EQ(d42->date.earliest, "1965-05-06");
+  EXPECT_NE(std::find(d42->people.begin(), d42->people.end(), "Brown, Winthrop G."), d42->people.end());
 }
 
 }  // namespace

@@ -25,15 +25,15 @@ bool is_block(std::string_view name) {
   return false;
 }
 
-void plain_text_into(pugi::xml_node node, std::string& out) {
+void plain_text_into(pugi::xml_node node, std::string& out, bool skip_all_notes = false) {
   for (pugi::xml_node c : node.children()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
       out += c.value();
     } else if (c.type() == pugi::node_element) {
       std::string_view name = local_name(c);
-      if (name == "note" && is_footnote(c)) continue;
+      if (name == "note" && (skip_all_notes || is_footnote(c))) continue;
       if (name == "lb" || is_block(name)) out += ' ';
-      plain_text_into(c, out);
+      plain_text_into(c, out, skip_all_notes);
       if (is_block(name)) out += ' ';
     }
   }
@@ -48,6 +48,12 @@ bool is_footnote(pugi::xml_node node) {
 std::string tei_plain_text(pugi::xml_node node) {
   std::string out;
   plain_text_into(node, out);
+  return collapse_spaces(out);
+}
+
+std::string tei_heading_text(pugi::xml_node node) {
+  std::string out;
+  plain_text_into(node, out, /*skip_all_notes=*/true);
   return collapse_spaces(out);
 }
 

@@ -44,6 +44,8 @@ class TeiTextBuilder {
 
 // The text content of `node` with white space collapsed, footnotes left out, <lb/> as a space.
 std::string tei_plain_text(pugi::xml_node node);
+// A heading's text without any notes: post-1945 FRUS volumes put the source note in <head>.
+std::string tei_heading_text(pugi::xml_node node);
 
 // True for a <note> that is a footnote rather than a source note.
 bool is_footnote(pugi::xml_node node);

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/clock.h"
 #include "base/digest.h"
 #include "model/record_json.h"
 #include "store/migrations.h"
@@ -18,14 +19,6 @@ namespace arkiv::store {
 
 namespace {
 
-std::string now_utc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::string random_uuid() {
   unsigned char b[16];
@@ -99,6 +92,9 @@ struct Catalog::Impl {
     }
     return Status::success();
   }
+
+  // What writing a record with this hash would do: create, update or nothing.
+  Result<PutOutcome> outcome_for(const std::string& id, const std::string& sha);
 
   std::int64_t stored_seq() {
     Status s;
@@ -203,31 +199,29 @@ void Catalog::rollback() {
   impl_->in_transaction = false;
 }
 
-Result<PutOutcome> Catalog::compare(const model::Document& doc) const {
-  std::string sha = sha256_hex(model::to_json_line(doc));
-  Statement& q = impl_->select_sha;
-  q.bind(1, doc.id);
+Result<PutOutcome> Catalog::Impl::outcome_for(const std::string& id, const std::string& sha) {
+  select_sha.bind(1, id);
   Status s;
-  bool exists = q.step(s);
-  std::string old = exists ? q.text(0) : "";
-  q.reset();
+  bool exists = select_sha.step(s);
+  std::string old = exists ? select_sha.text(0) : "";
+  select_sha.reset();
   if (!s) return s.error();
   if (!exists) return PutOutcome::kCreated;
   return old == sha ? PutOutcome::kUnchanged : PutOutcome::kUpdated;
+}
+
+Result<PutOutcome> Catalog::compare(const model::Document& doc) const {
+  return impl_->outcome_for(doc.id, sha256_hex(model::to_json_line(doc)));
 }
 
 Result<PutOutcome> Catalog::put(const model::Document& doc, const model::Provenance& prov) {
   if (!impl_->in_transaction) return Error::internal("catalog: put() outside a transaction");
   std::string record = model::to_json_line(doc);
   std::string sha = sha256_hex(record);
-  Statement& q = impl_->select_sha;
-  q.bind(1, doc.id);
-  Status s;
-  bool exists = q.step(s);
-  std::string old = exists ? q.text(0) : "";
-  q.reset();
-  if (!s) return s.error();
-  if (exists && old == sha) return PutOutcome::kUnchanged;
+  auto before = impl_->outcome_for(doc.id, sha);
+  if (!before) return before.error();
+  if (*before == PutOutcome::kUnchanged) return PutOutcome::kUnchanged;
+  bool exists = *before == PutOutcome::kUpdated;
 
   std::int64_t seq = ++impl_->seq;
   std::string now = now_utc();
