@@ -270,10 +270,11 @@ TEST_F(HttpTest, EscapingHoldsForHostileRecordsAndQueries) {
 
 TEST_F(HttpTest, ApiSearchFacetsAndStatsHaveTheirFields) {
   json s = api("/api/v1/search?q=pyongyang&limit=1&page=2&place=Pyongyang");
-  for (const char* k : {"query", "total", "offset", "limit", "page", "sort", "filters", "from", "to", "hits", "facets", "suggestion"}) {
+  for (const char* k : {"query", "total", "total_exact", "offset", "limit", "page", "sort", "filters", "from", "to", "hits", "facets", "suggestion"}) {
     EXPECT_TRUE(s.contains(k)) << k;
   }
   EXPECT_EQ(s["total"], 2);
+  EXPECT_EQ(s["total_exact"], true);
   EXPECT_EQ(s["offset"], 1);
   ASSERT_EQ(s["hits"].size(), 1u);
   for (const char* k : {"id", "title", "date", "snippet", "languages", "type"}) EXPECT_TRUE(s["hits"][0].contains(k)) << k;

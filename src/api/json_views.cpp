@@ -40,6 +40,7 @@ json search_page_json(const archive::SearchPage& page, const index::SearchQuery&
   for (const auto& [field, value] : q.filters) filters.push_back({{"field", field}, {"value", value}});
   return {{"query", q.text},
           {"total", page.total},
+          {"total_exact", page.total_exact},
           {"offset", q.offset},
           {"limit", q.limit},
           {"filters", filters},

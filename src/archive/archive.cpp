@@ -195,6 +195,7 @@ Result<SearchPage> Archive::search(const index::SearchQuery& query) {
   if (!r) return r.error();
   SearchPage page;
   page.total = r->total;
+  page.total_exact = r->total_exact;
   page.facets = std::move(r->facets);
   // Suggest another spelling only when the query as typed finds nothing.
   if (r->total == 0) page.suggestion = std::move(r->suggestion);

@@ -75,6 +75,7 @@ struct SearchHit {
 
 struct SearchPage {
   std::int64_t total = 0;
+  bool total_exact = true;  // false: past 10,000 matches `total` is an estimate, facets a sample
   std::vector<SearchHit> hits;
   std::vector<index::Facet> facets;
   std::string suggestion;
