@@ -68,6 +68,11 @@ Highlighter::Highlighter(std::set<std::string> words, std::set<std::string> stem
 bool Highlighter::matches(std::string_view folded) const {
   if (words_.count(std::string(folded))) return true;
   if (stems_.empty()) return false;
+  // A word and its stem share their first two letters; most words of a text share them with
+  // no query stem, and need no stemming (the costly part of making a snippet).
+  std::string head(folded.substr(0, 2));
+  auto it = stems_.lower_bound(head);
+  if (it == stems_.end() || it->compare(0, head.size(), head) != 0) return false;
   try {
     static thread_local std::string cached_language;
     static thread_local Xapian::Stem stemmer;
