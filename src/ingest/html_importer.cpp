@@ -57,12 +57,7 @@ ParseOutput HtmlImporter::parse(const SourceFile& file) const {
     content.language = *guess;
   }
   if (!content.language.empty()) doc.original_languages.push_back(content.language);
-  if (!content.text.empty()) {
-    model::find_gaps(content.text, 0, doc.gaps);
-    doc.contents.push_back(std::move(content));
-  }
-  std::string where = "record '" + doc.title + "'";
-  add_validated(std::move(doc), where, out);
+  add_single_text_record(std::move(doc), std::move(content), out);
   return out;
 }
 

@@ -61,5 +61,8 @@ class ImporterRegistry {
 // Validates each record (model::validate) and moves it to `out.records` or, prefixed with
 // `where(i)`, to `out.errors`. Shared by importers after they have built their records.
 void add_validated(model::Document doc, const std::string& where, ParseOutput& out);
+// For formats that hold one text per file (HTML, text, PDF): marks the text's gaps, adds it as
+// the record's only content (if not empty), then validates the record into `out`.
+void add_single_text_record(model::Document doc, model::Content content, ParseOutput& out);
 
 }  // namespace arkiv::ingest

@@ -126,10 +126,7 @@ ParseOutput PdfImporter::parse(const SourceFile& file) const {
     doc.title = collapse_spaces(utf8_of(pdf->get_title()));
     if (doc.title.empty()) doc.title = title_from_line(first_line);
     if (!content.language.empty()) doc.original_languages.push_back(content.language);
-    model::find_gaps(content.text, 0, doc.gaps);
-    doc.contents.push_back(std::move(content));
-    std::string where = "record '" + doc.title + "'";
-    add_validated(std::move(doc), where, out);
+    add_single_text_record(std::move(doc), std::move(content), out);
   } catch (const std::exception& e) {
     out.errors.push_back(Error::invalid(std::string("PDF could not be read: ") + e.what()));
   }

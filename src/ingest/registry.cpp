@@ -42,6 +42,15 @@ Result<const Importer*> ImporterRegistry::pick(const SourceFile& file) const {
   return best;
 }
 
+void add_single_text_record(model::Document doc, model::Content content, ParseOutput& out) {
+  if (!content.text.empty()) {
+    model::find_gaps(content.text, doc.contents.size(), doc.gaps);
+    doc.contents.push_back(std::move(content));
+  }
+  std::string where = "record '" + doc.title + "'";
+  add_validated(std::move(doc), where, out);
+}
+
 void add_validated(model::Document doc, const std::string& where, ParseOutput& out) {
   if (Status s = model::validate(doc); !s) {
     out.errors.push_back(s.error().within(where));

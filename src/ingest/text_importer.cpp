@@ -128,10 +128,7 @@ ParseOutput TextImporter::parse(const SourceFile& file) const {
     content.language = *lang;
     doc.original_languages.push_back(*lang);
   }
-  model::find_gaps(content.text, 0, doc.gaps);
-  doc.contents.push_back(std::move(content));
-  std::string where = "record '" + doc.title + "'";
-  add_validated(std::move(doc), where, out);
+  add_single_text_record(std::move(doc), std::move(content), out);
   return out;
 }
 
