@@ -161,12 +161,12 @@ TEST_F(Cli, ImportKilledAndResumedLosesNothing) {
     execl(kBin.c_str(), kBin.c_str(), "--data", data_dir.c_str(), "import", in.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
-  // Wait until some files are committed, then kill without warning.
-  std::string catalog = dir_.file("data") + "/catalog.db";
+  // Wait until some files are committed (a reader sees records), then kill without warning.
   for (int i = 0; i < 400; ++i) {
-    usleep(20000);
-    std::error_code ec;
-    if (std::filesystem::exists(catalog, ec) && std::filesystem::file_size(dir_.file("data") + "/catalog.db-wal", ec) > 200000) break;
+    usleep(25000);
+    CmdResult st = run(data() + "stats --json");
+    auto j = nlohmann::json::parse(st.out, nullptr, false);
+    if (st.code == 0 && j.is_object() && j.value("documents", 0) > 0) break;
   }
   kill(pid, SIGKILL);
   int status = 0;
