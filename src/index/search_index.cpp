@@ -266,7 +266,6 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
   tg.index_text(text::fold(d.title), 1, sc::kTitle);
   tg.increase_termpos();
   index_free(d.summary, 2);
-  tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   index_free(d.citation.text, 2);
   std::vector<std::string> languages;
   for (const std::string& l : d.original_languages) languages.push_back(l);

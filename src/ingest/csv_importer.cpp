@@ -104,11 +104,7 @@ int CsvImporter::sniff(const SourceFile& file) const {
 
 ParseOutput CsvImporter::parse(const SourceFile& file) const {
   ParseOutput out;
-  if (Status s = check_text_size(file.bytes); !s) {
-    out.errors.push_back(s.error());
-    return out;
-  }
-  auto input = utf8_input(file.bytes, "CSV");
+  auto input = bounded_utf8_input(file.bytes, "CSV");
   if (!input) {
     out.errors.push_back(input.error());
     return out;

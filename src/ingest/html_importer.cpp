@@ -22,11 +22,7 @@ int HtmlImporter::sniff(const SourceFile& file) const {
 
 ParseOutput HtmlImporter::parse(const SourceFile& file) const {
   ParseOutput out;
-  if (Status s = check_text_size(file.bytes); !s) {
-    out.errors.push_back(s.error());
-    return out;
-  }
-  auto input = utf8_input(file.bytes, "HTML");
+  auto input = bounded_utf8_input(file.bytes, "HTML");
   if (!input) {
     out.errors.push_back(input.error());
     return out;

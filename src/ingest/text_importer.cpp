@@ -61,15 +61,11 @@ int TextImporter::sniff(const SourceFile& file) const {
 
 ParseOutput TextImporter::parse(const SourceFile& file) const {
   ParseOutput out;
-  if (Status s = check_text_size(file.bytes); !s) {
-    out.errors.push_back(s.error());
-    return out;
-  }
   if (looks_binary(std::string_view(file.bytes).substr(0, 8192))) {
     out.errors.push_back(Error::unsupported("line 1: binary content (NUL or control bytes); expected text"));
     return out;
   }
-  auto input = utf8_input(file.bytes, "text");
+  auto input = bounded_utf8_input(file.bytes, "text");
   if (!input) {
     out.errors.push_back(input.error());
     return out;

@@ -44,6 +44,11 @@ Status check_text_size(std::string_view bytes) {
                           std::to_string(kMaxTextFileBytes >> 20) + " MiB");
 }
 
+Result<std::string_view> bounded_utf8_input(std::string_view bytes, std::string_view format) {
+  if (Status s = check_text_size(bytes); !s) return s.error();
+  return utf8_input(bytes, format);
+}
+
 std::string title_from_line(std::string_view line) {
   constexpr std::size_t kMax = 200;
   std::string t = collapse_spaces(line);

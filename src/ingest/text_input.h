@@ -13,6 +13,9 @@ namespace arkiv::ingest {
 // `bytes` without a UTF-8 byte-order mark, or an error naming the line and byte of the first
 // invalid sequence. `format` names what was expected ("HTML", "CSV").
 Result<std::string_view> utf8_input(std::string_view bytes, std::string_view format);
+// utf8_input() for text formats read whole (HTML, plain text, CSV): first refuses files over
+// kMaxTextFileBytes.
+Result<std::string_view> bounded_utf8_input(std::string_view bytes, std::string_view format);
 
 // True if `head` has bytes that text never holds: NUL, or many C0 control characters.
 bool looks_binary(std::string_view head);
