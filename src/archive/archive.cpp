@@ -1,6 +1,8 @@
 #include "archive/archive.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 
 #include "archive/writer_lock.h"
 #include "model/record_json.h"
@@ -218,18 +220,83 @@ Result<model::Document> Archive::document(const std::string& id) const { return 
 Result<std::vector<model::Provenance>> Archive::provenance(const std::string& id) const { return catalog_->provenance(id); }
 
 Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit) {
-  std::string key = id + "\x1f" + std::to_string(limit);
-  if (mode_ == Mode::kRead && caching_) {
-    if (const auto* hit = similar_cache_.get(key)) return *hit;
+  auto stored = catalog_->similar(id);
+  if (!stored) return stored.error();
+  std::vector<std::string> ids;
+  if (*stored) {
+    ids = std::move(**stored);
+    if (ids.size() > static_cast<std::size_t>(std::max(limit, 0))) ids.resize(static_cast<std::size_t>(std::max(limit, 0)));
+  } else {
+    // No list for this version of the record yet (an import is still running, or stopped
+    // before it got to the lists): ask the index, and keep the answer a while.
+    std::string key = id + "\x1f" + std::to_string(limit);
+    bool cache = mode_ == Mode::kRead && caching_;
+    if (cache) {
+      if (const auto* hit = similar_cache_.get(key)) return *hit;
+    }
+    auto live = index_->similar(id, limit);
+    if (!live) return live.error();
+    std::vector<SearchHit> out;
+    for (const std::string& other : *live) {
+      if (auto hit = make_hit(other, nullptr)) out.push_back(std::move(hit).value());
+    }
+    if (cache) similar_cache_.put(key, out);
+    return out;
   }
-  auto ids = index_->similar(id, limit);
-  if (!ids) return ids.error();
   std::vector<SearchHit> out;
-  for (const std::string& other : *ids) {
+  for (const std::string& other : ids) {
+    // A record deleted since the list was made is left out.
     if (auto hit = make_hit(other, nullptr)) out.push_back(std::move(hit).value());
   }
-  if (mode_ == Mode::kRead && caching_) similar_cache_.put(key, out);
   return out;
+}
+
+Result<std::int64_t> Archive::update_similar(const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  if (mode_ != Mode::kWrite) return Error::internal("update_similar needs the archive opened for writing");
+  auto pending = catalog_->similar_pending();
+  if (!pending) return pending.error();
+  const auto total = static_cast<std::int64_t>(pending->size());
+  if (total == 0) return 0;
+  // One read-only view of the committed index per thread; each list is an independent query.
+  unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  std::vector<std::unique_ptr<index::SearchIndex>> readers;
+  for (unsigned t = 0; t < threads; ++t) {
+    auto r = index::SearchIndex::open_readonly(index_path(dir_));
+    if (!r) return r.error();
+    readers.push_back(std::move(r).value());
+  }
+  // Blocks: each is computed in parallel, then written in one catalog transaction, so an
+  // interrupted run keeps what it finished and the next one goes on from there.
+  constexpr std::size_t kBlock = 2000;
+  std::int64_t done = 0;
+  for (std::size_t start = 0; start < pending->size(); start += kBlock) {
+    std::size_t end = std::min(pending->size(), start + kBlock);
+    std::vector<std::optional<Result<std::vector<std::string>>>> lists(end - start);
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+      workers.emplace_back([&, t] {
+        for (std::size_t i = start + t; i < end; i += threads) lists[i - start] = readers[t]->similar((*pending)[i].first, kSimilarKept);
+      });
+    }
+    for (auto& w : workers) w.join();
+    if (Status s = catalog_->begin(); !s) return s.error();
+    for (std::size_t i = start; i < end; ++i) {
+      const auto& list = *lists[i - start];
+      if (!list) {
+        if (list.error().code() == ErrorCode::kNotFound) continue;  // not in the index: nothing to compare
+        catalog_->rollback();
+        return list.error();
+      }
+      if (Status s = catalog_->put_similar((*pending)[i].first, (*pending)[i].second, *list); !s) {
+        catalog_->rollback();
+        return s.error();
+      }
+    }
+    if (Status s = catalog_->commit(); !s) return s.error();
+    done += static_cast<std::int64_t>(end - start);
+    if (progress) progress(done, total);
+  }
+  return total;
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> Archive::recent(int limit) const { return catalog_->recent(limit); }
@@ -244,7 +311,8 @@ Status Archive::export_jsonl(std::ostream& out) const {
   return Status::success();
 }
 
-Result<std::int64_t> Archive::reindex(const std::function<void(std::int64_t, std::int64_t)>& progress) {
+Result<std::int64_t> Archive::reindex(const std::function<void(std::int64_t, std::int64_t)>& progress,
+                                      const std::function<void(std::int64_t, std::int64_t)>& similar_progress) {
   if (mode_ != Mode::kWrite) return Error::internal("reindex needs the archive opened for writing");
   std::string fresh = index_path(dir_) + ".new";
   std::error_code ec;
@@ -275,6 +343,8 @@ Result<std::int64_t> Archive::reindex(const std::function<void(std::int64_t, std
   if (ec) return Error::io("reindex: cannot move the new index into place: " + ec.message());
   fs::remove_all(old, ec);
   if (Status o = open_index(); !o) return o.error();
+  if (Status c = catalog_->clear_similar(); !c) return c.error();
+  if (auto n = update_similar(similar_progress); !n) return n.error();
   return done;
 }
 

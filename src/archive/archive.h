@@ -39,6 +39,8 @@ struct ImportOptions {
   std::chrono::milliseconds parse_timeout{60000};
   const ingest::ImporterRegistry* registry = nullptr;  // tests: other importers; default builtin
   std::function<void(const ImportProgress&)> progress;  // called after each file
+  // After the records: "more like this" lists for the records that changed.
+  std::function<void(std::int64_t done, std::int64_t total)> similar_progress;
 };
 
 struct RecordOutcome {
@@ -58,7 +60,9 @@ struct ImportReport {
   std::vector<FileReport> files;
   std::int64_t created = 0, updated = 0, unchanged = 0, errors = 0, failed_files = 0;
   std::uint64_t bytes = 0;
-  double seconds = 0;
+  double seconds = 0;  // reading, storing and indexing the records
+  std::int64_t similar_lists = 0;  // "more like this" lists computed afterwards
+  double similar_seconds = 0;
   bool dry_run = false;
   bool ok() const { return errors == 0; }
 };
@@ -108,12 +112,21 @@ class Archive {
   Result<SearchPage> search(const index::SearchQuery& query);
   Result<model::Document> document(const std::string& id) const;
   Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
+  // "More like this": the record's stored list (see update_similar), or, when the record has
+  // none yet, a live query to the index.
   Result<std::vector<SearchHit>> similar(const std::string& id, int limit);
+  // Writers: computes and stores the lists of records that have none for their current
+  // version, using every core. Import calls it after the records; returns how many it made.
+  // Lists are not recomputed when other records arrive later: `reindex` renews them all.
+  Result<std::int64_t> update_similar(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {});
+  static constexpr int kSimilarKept = 10;
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;
   // Every record as JSON Lines, in id order.
   Status export_jsonl(std::ostream& out) const;
-  // Rebuilds the index from the catalog into a fresh directory and swaps it in.
-  Result<std::int64_t> reindex(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {});
+  // Rebuilds the index from the catalog into a fresh directory, swaps it in, then renews every
+  // "more like this" list.
+  Result<std::int64_t> reindex(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {},
+                               const std::function<void(std::int64_t done, std::int64_t total)>& similar_progress = {});
   Result<ArchiveStats> stats() const;
   // Readers: picks up what other processes committed since. Returns true if anything changed.
   bool refresh();

@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
 
 #include "base/temp_dir.h"
+#include "model/record_json.h"
 #include "store/catalog.h"
 
 namespace arkiv::archive {
@@ -223,6 +225,59 @@ TEST(Archive, IsolatedParsersReturnTheSameRecords) {
   EXPECT_EQ(direct->created, 478);
   EXPECT_EQ(isolated->created, 478);
   EXPECT_EQ(isolated->errors, 0);
+}
+
+TEST(Archive, ImportStoresMoreLikeThisListsForChangedRecords) {
+  TempDir dir;
+  const std::string volume = kFixtures + "/frus/frus1918Russiav03.xml";
+  const std::string id = "frus1918Russiav03/d10";
+  auto a = open_writer(dir);
+  auto r = a->import({volume}, {});
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->similar_lists, r->created);
+  auto cat = store::Catalog::open(dir.file("data") + "/catalog.db");
+  ASSERT_TRUE(cat.ok());
+  EXPECT_TRUE((*cat)->similar_pending()->empty());
+  auto stored = (*cat)->similar(id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  const std::vector<std::string>& list = **stored;
+  ASSERT_EQ(list.size(), static_cast<std::size_t>(Archive::kSimilarKept));
+  EXPECT_EQ(std::count(list.begin(), list.end(), id), 0);
+
+  // Pages read the stored list, in its order, in this process and in a reader.
+  auto reader = Archive::open(dir.file("data"), Archive::Mode::kRead);
+  ASSERT_TRUE(reader.ok());
+  for (Archive* x : {a.get(), reader->get()}) {
+    auto hits = x->similar(id, 5);
+    ASSERT_TRUE(hits.ok());
+    std::vector<std::string> ids;
+    for (const auto& h : *hits) ids.push_back(h.id);
+    EXPECT_EQ(ids, std::vector<std::string>(list.begin(), list.begin() + 5));
+  }
+
+  // Unchanged records keep their lists; a corrected record gets a new one at its import.
+  auto again = a->import({volume}, {});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->similar_lists, 0);
+  auto doc = a->document(id);
+  ASSERT_TRUE(doc.ok());
+  doc->title += " (corrected)";
+  std::string fixed = dir.file("fixed.jsonl");
+  {
+    std::ofstream out(fixed);
+    out << model::to_json_line(*doc) << "\n";
+  }
+  auto corrected = a->import({fixed}, {});
+  ASSERT_TRUE(corrected.ok() && corrected->ok());
+  EXPECT_EQ(corrected->updated, 1);
+  EXPECT_EQ(corrected->similar_lists, 1);
+  EXPECT_TRUE((*cat)->similar(id)->has_value());
+
+  // Reindex renews every list.
+  auto n = a->reindex();
+  ASSERT_TRUE(n.ok());
+  EXPECT_TRUE((*cat)->similar_pending()->empty());
+  EXPECT_EQ((*cat)->similar(id)->value(), list);
 }
 
 TEST(Archive, OnlyOneWriterAtATime) {

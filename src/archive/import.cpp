@@ -206,6 +206,13 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
     if (Status s = index_->commit(catalog_->change_seq(), catalog_->uuid()); !s) return s.error();
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!options.dry_run) {
+    auto similar_started = std::chrono::steady_clock::now();
+    auto n = update_similar(options.similar_progress);
+    if (!n) return n.error();
+    report.similar_lists = *n;
+    report.similar_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - similar_started).count();
+  }
   return report;
 }
 

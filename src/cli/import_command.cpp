@@ -33,7 +33,8 @@ nlohmann::json report_json(const archive::ImportReport& r) {
           {"created", r.created},        {"updated", r.updated},
           {"unchanged", r.unchanged},    {"errors", r.errors},
           {"failed_files", r.failed_files}, {"bytes", r.bytes},
-          {"seconds", r.seconds},        {"records_per_second", static_cast<double>(records) / secs}};
+          {"seconds", r.seconds},        {"records_per_second", static_cast<double>(records) / secs},
+          {"similar_lists", r.similar_lists}, {"similar_seconds", r.similar_seconds}};
 }
 
 int run_import(const GlobalOptions& g, const ImportArgs& args) {
@@ -46,8 +47,15 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
     bar.update(p.bytes_done, p.bytes_total, p.records,
                "(" + std::to_string(p.files_done) + "/" + std::to_string(p.files_total) + " files)");
   };
+  ProgressBar similar_bar("lists", stderr_is_terminal() && !args.json);
+  options.similar_progress = [&](std::int64_t done, std::int64_t total) {
+    bar.finish();
+    similar_bar.update(static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total), static_cast<std::uint64_t>(done),
+                       "(more like this)");
+  };
   auto r = (*a)->import(args.paths, options);
   bar.finish();
+  similar_bar.finish();
   if (!r) return fail(r.error());
   if (args.json) {
     std::cout << report_json(*r).dump(2) << "\n";
@@ -69,6 +77,10 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   std::cout << (args.dry_run ? "Dry run (nothing written): " : "Imported ") << r->files.size() << " files: " << r->created
             << " created, " << r->updated << " updated, " << r->unchanged << " unchanged, " << r->errors << " errors ("
             << rate << ")\n";
+  if (r->similar_lists > 0) {
+    std::snprintf(rate, sizeof rate, "%.2f s", r->similar_seconds);
+    std::cout << "More like this: lists for " << r->similar_lists << " records (" << rate << ")\n";
+  }
   return r->ok() ? 0 : 1;
 }
 

@@ -57,7 +57,7 @@ const char* outcome_name(PutOutcome o) {
 struct Catalog::Impl {
   Connection db;
   Statement delete_languages, insert_language, select_brief, select_sha, insert_doc, update_doc, insert_prov, select_doc, delete_doc, insert_deletion,
-      delete_deletion, read_seq, write_seq;
+      delete_deletion, read_seq, write_seq, select_similar, upsert_similar;
   bool in_transaction = false;
   std::int64_t seq = 0;  // during a transaction: the last sequence number handed out
 
@@ -69,7 +69,7 @@ struct Catalog::Impl {
         {&delete_languages, "DELETE FROM document_languages WHERE document_id = ?1"},
         {&insert_language, "INSERT OR IGNORE INTO document_languages (document_id, role, language) VALUES (?1, ?2, ?3)"},
         {&select_brief, "SELECT title, date_display, date_earliest, date_latest, date_precision, languages, document_type "
-                        "FROM documents WHERE id = ?1"},
+                        "FROM documents INDEXED BY documents_brief WHERE id = ?1"},
         {&select_sha, "SELECT record_sha256 FROM documents WHERE id = ?1"},
         {&insert_doc, "INSERT INTO documents (id, record, record_sha256, title, date_earliest, date_latest, change_seq, created_at, updated_at, "
                       "date_display, date_precision, languages, document_type) "
@@ -84,6 +84,10 @@ struct Catalog::Impl {
         {&delete_deletion, "DELETE FROM deletions WHERE id = ?1"},
         {&read_seq, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq'"},
         {&write_seq, "UPDATE meta SET value = ?1 WHERE key = 'change_seq'"},
+        {&select_similar, "SELECT s.similar FROM similar_documents s JOIN documents d ON d.id = s.document_id "
+                          "WHERE s.document_id = ?1 AND s.change_seq = d.change_seq"},
+        {&upsert_similar, "INSERT INTO similar_documents (document_id, change_seq, similar) VALUES (?1, ?2, ?3) "
+                          "ON CONFLICT (document_id) DO UPDATE SET change_seq = excluded.change_seq, similar = excluded.similar"},
     };
     for (auto& item : list) {
       auto st = db.prepare(item.sql);
@@ -360,6 +364,44 @@ Result<std::vector<std::pair<std::string, std::string>>> Catalog::recent(int lim
   if (!s) return s.error();
   return out;
 }
+
+Status Catalog::put_similar(const std::string& id, std::int64_t change_seq, const std::vector<std::string>& similar) {
+  impl_->upsert_similar.bind(1, id).bind(2, change_seq).bind(3, nlohmann::json(similar).dump());
+  return impl_->upsert_similar.run();
+}
+
+Result<std::optional<std::vector<std::string>>> Catalog::similar(const std::string& id) const {
+  Statement& q = impl_->select_similar;
+  q.bind(1, id);
+  Status s;
+  bool found = q.step(s);
+  std::string list = found ? q.text(0) : "";
+  q.reset();
+  if (!s) return s.error();
+  if (!found) return std::optional<std::vector<std::string>>();
+  auto j = nlohmann::json::parse(list, nullptr, false);
+  if (!j.is_array()) return Error::corrupt("catalog: the similar list of '" + id + "' is not a JSON array");
+  std::vector<std::string> ids;
+  for (const auto& v : j) {
+    if (!v.is_string()) return Error::corrupt("catalog: the similar list of '" + id + "' holds a non-string");
+    ids.push_back(v.get<std::string>());
+  }
+  return std::optional<std::vector<std::string>>(std::move(ids));
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> Catalog::similar_pending() const {
+  auto q = impl_->db.prepare(
+      "SELECT d.id, d.change_seq FROM documents d LEFT JOIN similar_documents s ON s.document_id = d.id "
+      "WHERE s.change_seq IS NOT d.change_seq ORDER BY d.change_seq");
+  if (!q) return q.error();
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  Status s;
+  while (q->step(s)) out.emplace_back(q->text(0), q->integer(1));
+  if (!s) return s.error();
+  return out;
+}
+
+Status Catalog::clear_similar() { return impl_->db.exec("DELETE FROM similar_documents"); }
 
 std::int64_t Catalog::change_seq() const {
   if (impl_->in_transaction) return impl_->seq;

@@ -77,6 +77,17 @@ class Catalog {
   // The most recently created records.
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;  // id, title
 
+  // "More like this" lists: derived from the search index by the archive and stored so that a
+  // record's page does not query the index for them. A list belongs to one version of its
+  // record: it is current while the record's change_seq is the one it was computed for.
+  // Outside a transaction each call commits on its own.
+  Status put_similar(const std::string& id, std::int64_t change_seq, const std::vector<std::string>& similar);
+  // The record's current list; nullopt when it has none or the record changed since.
+  Result<std::optional<std::vector<std::string>>> similar(const std::string& id) const;
+  // Records without a current list, oldest change first: id, change_seq.
+  Result<std::vector<std::pair<std::string, std::int64_t>>> similar_pending() const;
+  Status clear_similar();
+
   std::int64_t change_seq() const;
   Result<CatalogStats> stats() const;
 

@@ -24,7 +24,7 @@ TEST(Catalog, PutGetAndOutcomes) {
   auto cat = Catalog::open(dir.file("catalog.db"));
   ASSERT_TRUE(cat.ok()) << cat.error().message();
   Catalog& c = **cat;
-  EXPECT_EQ(c.schema_version(), 3);
+  EXPECT_EQ(c.schema_version(), 5);
   ASSERT_TRUE(c.begin().ok());
   EXPECT_EQ(*c.put(doc("a", "One"), prov()), PutOutcome::kCreated);
   EXPECT_EQ(*c.put(doc("b", "Two"), prov()), PutOutcome::kCreated);
@@ -96,6 +96,38 @@ TEST(Catalog, ReopenKeepsDataAndUuid) {
   ASSERT_TRUE(cat.ok());
   EXPECT_EQ((*cat)->uuid(), uuid);
   EXPECT_EQ((*cat)->get("a")->title, "One");
+}
+
+TEST(Catalog, SimilarListsBelongToOneVersionOfTheirRecord) {
+  TempDir dir;
+  auto cat = Catalog::open(dir.file("catalog.db"));
+  ASSERT_TRUE(cat.ok()) << cat.error().message();
+  Catalog& c = **cat;
+  ASSERT_TRUE(c.begin().ok());
+  for (const char* id : {"a", "b", "c"}) ASSERT_TRUE(c.put(doc(id, std::string("Title ") + id), prov()).ok());
+  ASSERT_TRUE(c.commit().ok());
+  using Pending = std::vector<std::pair<std::string, std::int64_t>>;
+  EXPECT_EQ(*c.similar_pending(), (Pending{{"a", 1}, {"b", 2}, {"c", 3}}));
+  EXPECT_FALSE(c.similar("a")->has_value());
+
+  ASSERT_TRUE(c.put_similar("a", 1, {"c", "b"}).ok());
+  ASSERT_TRUE(c.put_similar("b", 2, {}).ok());
+  ASSERT_TRUE(c.put_similar("c", 2, {"a"}).ok());  // made for another version of c: not current
+  EXPECT_EQ(c.similar("a")->value(), (std::vector<std::string>{"c", "b"}));
+  EXPECT_EQ(c.similar("b")->value(), std::vector<std::string>{});
+  EXPECT_FALSE(c.similar("c")->has_value());
+  EXPECT_EQ(*c.similar_pending(), (Pending{{"c", 3}}));
+
+  // A corrected record needs a new list; a deleted one takes its list with it.
+  ASSERT_TRUE(c.begin().ok());
+  ASSERT_TRUE(c.put(doc("a", "Title a, corrected"), prov()).ok());
+  ASSERT_TRUE(c.remove("b").ok());
+  ASSERT_TRUE(c.commit().ok());
+  EXPECT_FALSE(c.similar("a")->has_value());
+  EXPECT_FALSE(c.similar("b")->has_value());
+  EXPECT_EQ(*c.similar_pending(), (Pending{{"c", 3}, {"a", 4}}));
+  ASSERT_TRUE(c.clear_similar().ok());
+  EXPECT_EQ(c.similar_pending()->size(), 2u);
 }
 
 }  // namespace

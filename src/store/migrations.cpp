@@ -68,6 +68,16 @@ INSERT OR IGNORE INTO document_languages (document_id, role, language)
   SELECT d.id, 'content', json_extract(c.value, '$.language') FROM documents d, json_each(d.record, '$.contents') c
   WHERE json_extract(c.value, '$.language') != '';
 )sql"},
+      {4, "similar_documents: the archive's \"more like this\" lists, derived from the index", R"sql(
+CREATE TABLE similar_documents (
+  document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  change_seq  INTEGER NOT NULL,  -- the record's change_seq the list was computed for
+  similar     TEXT NOT NULL      -- JSON array of record ids, most similar first
+) STRICT, WITHOUT ROWID;
+)sql"},
+      {5, "documents_brief: lists read the brief columns from an index, never the record's pages", R"sql(
+CREATE INDEX documents_brief ON documents(id, title, date_display, date_earliest, date_latest, date_precision, languages, document_type);
+)sql"},
   };
   return kMigrations;
 }
