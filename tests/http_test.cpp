@@ -247,6 +247,43 @@ TEST_F(HttpTest, DocumentVersionsSwitchAndSitSideBySide) {
   EXPECT_EQ(get(port_, "/documents/test/ru-1?version=7").status, 400);
 }
 
+// HTML Tidy's findings for `html` (errors and warnings), less what tidy 5.6 does not know of
+// HTML5: aria-current, inputmode, and href/aria-label on SVG links.
+std::vector<std::string> tidy_findings(const TempDir& dir, const std::string& html) {
+  std::string file = dir.file("page.html");
+  std::ofstream(file, std::ios::binary) << html;
+  std::string command = "tidy -errors -quiet -utf8 " + file + " 2>&1";
+  FILE* p = popen(command.c_str(), "r");
+  EXPECT_NE(p, nullptr);
+  std::vector<std::string> out;
+  if (!p) return out;
+  char line[1024];
+  std::regex known(R"re(proprietary attribute "(aria-current|inputmode)"|<a> proprietary attribute "(href|aria-label)")re");
+  while (fgets(line, sizeof line, p)) {
+    std::string l(line);
+    if (!std::regex_search(l, known)) out.push_back(l);
+  }
+  int status = pclose(p);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) <= 2) << "tidy did not run (scripts/setup installs it)";
+  return out;
+}
+
+TEST_F(HttpTest, PagesAreValidHtml5) {
+  // The checker itself finds misnesting, unknown elements and duplicate ids.
+  EXPECT_GE(tidy_findings(*dir_, "<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head><body><p id=\"a\"><span>x</p>"
+                                 "<p id=\"a\">y</p><foo>z</foo></body></html>").size(), 3u);
+  for (const char* target : {"/", "/search?q=declaration", "/search?q=revisionizm", "/search?q=korea&language=en&sort=date",
+                             "/search?q=xylophone", "/documents/wcda/114408", "/documents/test/ru-1?view=parallel",
+                             "/documents/test/ru-1?version=1", "/documents/test/ko-1", "/documents/test/evil", "/browse",
+                             "/browse/year", "/browse/language", "/browse/place", "/nope"}) {
+    HttpResponse r = get(port_, target);
+    std::vector<std::string> findings = tidy_findings(*dir_, r.body);
+    std::string all;
+    for (const auto& f : findings) all += f;
+    EXPECT_TRUE(findings.empty()) << target << ":\n" << all;
+  }
+}
+
 TEST_F(HttpTest, EscapingHoldsForHostileRecordsAndQueries) {
   std::string doc = page("/documents/test/evil").body;
   EXPECT_FALSE(has(doc, "<script")) << doc;
