@@ -1,0 +1,110 @@
+// Document-page cost inside the process, without HTTP: the page rendered by the compiled
+// templates (web/template) against mstch::render (the decided library), and "more like this"
+// read from the catalog's stored lists against a live Xapian query, on the same random
+// records of a benchmark archive. Prints mean and p99 microseconds per page or list.
+// Usage: page_bench --data bench/out/data --count 100000 [--pages 5000]
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <random>
+
+#include "archive/archive.h"
+#include "index/search_index.h"
+#include "web/page.h"
+#include "web/pages.h"
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Timing {
+  double mean_us = 0, p99_us = 0;
+};
+
+Timing time_each(const std::vector<std::string>& ids, const std::function<void(const std::string&)>& fn) {
+  for (std::size_t i = 0; i < std::min<std::size_t>(200, ids.size()); ++i) fn(ids[i]);  // warm up
+  std::vector<double> us;
+  us.reserve(ids.size());
+  for (const auto& id : ids) {
+    auto t0 = Clock::now();
+    fn(id);
+    us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+  }
+  Timing t;
+  for (double u : us) t.mean_us += u;
+  t.mean_us /= static_cast<double>(us.size());
+  std::sort(us.begin(), us.end());
+  t.p99_us = us[std::min(us.size() - 1, us.size() * 99 / 100)];
+  return t;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app("document page benchmark");
+  std::string data;
+  int count = 100000, pages = 5000;
+  app.add_option("--data", data)->required();
+  app.add_option("--count", count);
+  app.add_option("--pages", pages);
+  CLI11_PARSE(app, argc, argv);
+
+  auto a = arkiv::archive::Archive::open(data, arkiv::archive::Archive::Mode::kRead);
+  if (!a) {
+    std::cerr << a.error().message() << "\n";
+    return 1;
+  }
+  (*a)->set_caching(false);
+  auto idx = arkiv::index::SearchIndex::open_readonly(data + "/index");
+  if (!idx) {
+    std::cerr << idx.error().message() << "\n";
+    return 1;
+  }
+  std::mt19937 rng(1966);
+  std::uniform_int_distribution<int> pick(0, count - 1);
+  std::vector<std::string> ids;
+  for (int i = 0; i < pages; ++i) {
+    char id[32];
+    std::snprintf(id, sizeof id, "bench/%06d", pick(rng));
+    ids.push_back(id);
+  }
+  std::size_t bytes = 0;
+  auto page = [&](const std::string& id) {
+    arkiv::http::Request req;
+    req.method = "GET";
+    req.path = req.target = "/documents/" + id;
+    req.path_params = {{"id", id}};
+    req.headers = {{"host", "127.0.0.1"}};
+    arkiv::http::Response r = arkiv::web::document_page(req, **a);
+    if (r.status != 200) {
+      std::cerr << "status " << r.status << " for " << id << "\n";
+      std::exit(1);
+    }
+    bytes += r.body.size();
+  };
+  arkiv::web::render_pages_with_mstch(false);
+  Timing compiled = time_each(ids, page);
+  std::size_t page_bytes = bytes / (ids.size() + std::min<std::size_t>(200, ids.size()));
+  arkiv::web::render_pages_with_mstch(true);
+  Timing reference = time_each(ids, page);
+  arkiv::web::render_pages_with_mstch(false);
+
+  Timing stored = time_each(ids, [&](const std::string& id) {
+    if (!(*a)->similar(id, 5)) std::exit(1);
+  });
+  Timing live = time_each(ids, [&](const std::string& id) {
+    if (!(*idx)->similar(id, 5)) std::exit(1);
+  });
+  std::printf("| what | mean µs | p99 µs | ratio to arkiv |\n|---|---|---|---|\n");
+  std::printf("| document page, compiled templates (arkiv) | %.0f | %.0f | 1.00 |\n", compiled.mean_us, compiled.p99_us);
+  std::printf("| document page, mstch::render | %.0f | %.0f | %.2f |\n", reference.mean_us, reference.p99_us,
+              reference.mean_us / compiled.mean_us);
+  std::printf("| more like this, stored list + 5 briefs (arkiv) | %.0f | %.0f | 1.00 |\n", stored.mean_us, stored.p99_us);
+  std::printf("| more like this, live Xapian query (ids only) | %.0f | %.0f | %.2f |\n", live.mean_us, live.p99_us,
+              live.mean_us / stored.mean_us);
+  std::printf("\n%zu random records of %d, one thread; pages average %zu bytes.\n", ids.size(), count, page_bytes);
+  return 0;
+}
