@@ -105,6 +105,6 @@ int main(int argc, char** argv) {
   std::printf("| more like this, stored list + 5 briefs (arkiv) | %.0f | %.0f | 1.00 |\n", stored.mean_us, stored.p99_us);
   std::printf("| more like this, live Xapian query (ids only) | %.0f | %.0f | %.2f |\n", live.mean_us, live.p99_us,
               live.mean_us / stored.mean_us);
-  std::printf("\n%zu random records of %d, one thread; pages average %zu bytes.\n", ids.size(), count, page_bytes);
+  std::printf("\n%zu pages, each of a record drawn at random from %d; one thread; pages average %zu bytes.\n", ids.size(), count, page_bytes);
   return 0;
 }
