@@ -13,5 +13,5 @@ local words = {"ambassador", "railway", "treaty", "government", "credit", "curre
 math.randomseed(1966)
 request = function()
   local w = words[math.random(1, #words)]
-  return wrk.format("GET", string.format("/api/v1/search?q=%s&offset=%d", w, 10 * math.random(0, 39)))
+  return wrk.format("GET", string.format("/api/v1/search?q=%s&page=%d", w, math.random(1, 40)))
 end

@@ -53,6 +53,7 @@ http::Response error_response(const Error& error) {
 }
 
 http::Response search_endpoint(const http::Request& req, archive::Archive& archive) {
+  if (Status known = only_search_params(req.query, {"facet_limit"}); !known) return error_response(known.error());
   auto params = parse_search_params(req.query, 10);
   if (!params) return error_response(params.error());
   params->query.facets = index::facet_fields();
@@ -97,6 +98,7 @@ http::Response facet_endpoint(const http::Request& req, archive::Archive& archiv
   if (!index::is_facet_field(field)) {
     return error_response(404, "no facet '" + field + "'; expected one of " + join(index::facet_fields(), ", "));
   }
+  if (Status known = only_search_params(req.query, {}); !known) return error_response(known.error());
   auto params = parse_search_params(req.query, 0);
   if (!params) return error_response(params.error());
   auto limit = int_param(req.query, "limit", 1, 1000, 100);

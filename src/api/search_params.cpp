@@ -1,8 +1,10 @@
 #include "api/search_params.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "api/json_views.h"
+#include "base/strings.h"
 
 namespace arkiv::api {
 
@@ -65,6 +67,26 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
     if (!dup) q.filters.emplace_back(k, v);
   }
   return p;
+}
+
+Status only_search_params(const http::Params& params, std::initializer_list<std::string_view> extra) {
+  static const std::string_view kKnown[] = {"q", "page", "limit", "sort", "from", "to"};
+  for (const auto& [k, v] : params) {
+    bool known = index::is_facet_field(k) || std::find(std::begin(kKnown), std::end(kKnown), k) != std::end(kKnown) ||
+                 std::find(extra.begin(), extra.end(), k) != extra.end();
+    if (known) continue;
+    std::string expected = "q, page, limit, sort, from, to";
+    for (std::string_view e : extra) expected += ", " + std::string(e);
+    expected += " or a facet field (";
+    bool first_field = true;
+    for (const auto& f : index::facet_fields()) {
+      expected += (first_field ? "" : ", ") + f;
+      first_field = false;
+    }
+    std::string name = utf8_length(k) > 64 ? k.substr(0, utf8_byte_offset(k, 64)) + "..." : k;
+    return bad(name, "unknown; expected " + expected + ")");
+  }
+  return Status::success();
 }
 
 }  // namespace arkiv::api

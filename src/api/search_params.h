@@ -4,7 +4,9 @@
 // errors are kInvalidInput naming the parameter: "parameter 'limit': expected an integer 0-100".
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "base/result.h"
 #include "http/request.h"
@@ -28,6 +30,9 @@ constexpr std::size_t kMaxFilters = 32;
 // Parses `params`; `default_limit` when there is no limit parameter. Parameters it does not
 // know are left for the caller.
 Result<SearchParams> parse_search_params(const http::Params& params, int default_limit);
+// The API refuses what it would otherwise ignore: a parameter that is neither a search
+// parameter, a facet field, nor one of `extra` gets "parameter 'offset': unknown; expected ...".
+Status only_search_params(const http::Params& params, std::initializer_list<std::string_view> extra);
 // Parses an integer parameter in [lo, hi]; `fallback` when absent or empty.
 Result<int> int_param(const http::Params& params, const std::string& name, int lo, int hi, int fallback);
 
