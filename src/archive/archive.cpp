@@ -75,8 +75,11 @@ Status Archive::open_index() {
   index_ = std::move(idx).value();
   std::error_code ec;
   index_stamp_ = fs::last_write_time(index_path(dir_) + "/iamglass", ec);
+  note_revision();
   return Status::success();
 }
+
+void Archive::note_revision() { revision_ = index_->catalog_uuid() + "/" + std::to_string(index_->applied_seq()) + "\x1e"; }
 
 Status Archive::sync_index() {
   std::int64_t applied = index_->applied_seq();
@@ -111,7 +114,7 @@ bool Archive::refresh() {
   if (!index_) return false;
   bool changed = refresh_index();
   if (changed) {
-    search_cache_.clear();
+    note_revision();
     similar_cache_.clear();
   }
   return changed;
@@ -170,37 +173,63 @@ Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highligh
 
 namespace {
 
-std::string cache_key(const index::SearchQuery& q) {
+void add_key_part(std::string& k, const std::string& s) {
+  k += '\x1f';
+  k += s;
+}
+
+// What the summary of a query depends on: everything but the page and the order.
+std::string summary_key(const index::SearchQuery& q) {
   std::string k = q.text;
-  auto add = [&k](const std::string& s) {
-    k += '\x1f';
-    k += s;
-  };
-  for (const auto& [field, value] : q.filters) add(field + "=" + value);
-  add(q.from);
-  add(q.to);
-  add(std::to_string(static_cast<int>(q.sort)) + "/" + std::to_string(q.offset) + "/" + std::to_string(q.limit) + "/" +
-      std::to_string(q.facet_limit));
-  for (const auto& f : q.facets) add(f);
+  for (const auto& [field, value] : q.filters) add_key_part(k, field + "=" + value);
+  add_key_part(k, q.from);
+  add_key_part(k, q.to);
+  add_key_part(k, std::to_string(q.facet_limit));
+  for (const auto& f : q.facets) add_key_part(k, f);
+  return k;
+}
+
+std::string page_key(const index::SearchQuery& q) {
+  std::string k = summary_key(q);
+  add_key_part(k, std::to_string(static_cast<int>(q.sort)) + "/" + std::to_string(q.offset) + "/" + std::to_string(q.limit));
   return k;
 }
 
 }  // namespace
 
 Result<SearchPage> Archive::search(const index::SearchQuery& query) {
-  std::string key;
-  if (mode_ == Mode::kRead && caching_) {
-    key = cache_key(query);
-    if (const SearchPage* hit = search_cache_.get(key)) return *hit;
+  const bool cache = mode_ == Mode::kRead && caching_;
+  std::string key, skey;
+  std::shared_ptr<const SearchSummary> summary;
+  index::SearchQuery q = query;
+  if (cache) {
+    key = revision_ + page_key(query);
+    if (auto hit = search_cache_->page(key)) return *hit;
+    if (!query.facets.empty()) {
+      skey = revision_ + summary_key(query);
+      summary = search_cache_->summary(skey);
+      // The counts are known: ask the index for this page of hits only.
+      if (summary) q.facets.clear();
+    }
   }
-  auto r = index_->search(query);
+  auto r = index_->search(q);
   if (!r) return r.error();
   SearchPage page;
-  page.total = r->total;
-  page.total_exact = r->total_exact;
-  page.facets = std::move(r->facets);
-  // Suggest another spelling only when the query as typed finds nothing.
-  if (r->total == 0) page.suggestion = std::move(r->suggestion);
+  if (summary) {
+    page.total = summary->total;
+    page.total_exact = summary->total_exact;
+    page.facets = summary->facets;
+    page.suggestion = summary->suggestion;
+  } else {
+    page.total = r->total;
+    page.total_exact = r->total_exact;
+    page.facets = std::move(r->facets);
+    // Suggest another spelling only when the query as typed finds nothing.
+    if (r->total == 0) page.suggestion = std::move(r->suggestion);
+    if (cache && !query.facets.empty()) {
+      search_cache_->put_summary(skey, std::make_shared<SearchSummary>(SearchSummary{page.total, page.total_exact, page.facets, page.suggestion}));
+    }
+  }
   for (const std::string& id : r->ids) {
     auto hit = make_hit(id, &r->highlighter);
     if (!hit) {
@@ -211,7 +240,7 @@ Result<SearchPage> Archive::search(const index::SearchQuery& query) {
     }
     page.hits.push_back(std::move(hit).value());
   }
-  if (mode_ == Mode::kRead && caching_) search_cache_.put(key, page);
+  if (cache) search_cache_->put_page(key, std::make_shared<const SearchPage>(page));
   return page;
 }
 

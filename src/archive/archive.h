@@ -17,6 +17,7 @@
 #include "base/lru_cache.h"
 #include "base/result.h"
 #include "index/search_index.h"
+#include "archive/search_cache.h"
 #include "ingest/importer.h"
 #include "model/document.h"
 #include "store/catalog.h"
@@ -135,9 +136,10 @@ class Archive {
   // Readers cache answers by default; benchmarks turn that off to measure the work itself.
   void set_caching(bool on) {
     caching_ = on;
-    search_cache_.clear();
     similar_cache_.clear();
   }
+  // Readers of one process share one search cache (each reader has its own until told).
+  void share_search_cache(std::shared_ptr<SearchCache> cache) { search_cache_ = std::move(cache); }
 
  private:
   Archive() = default;
@@ -145,6 +147,7 @@ class Archive {
   Status sync_index();  // applies catalog changes the index has not seen
   bool refresh_index();
   Result<SearchHit> make_hit(const std::string& id, const index::Highlighter* highlighter) const;
+  void note_revision();
 
   std::string dir_;
   Mode mode_ = Mode::kRead;
@@ -152,11 +155,12 @@ class Archive {
   std::unique_ptr<store::Catalog> catalog_;
   std::unique_ptr<index::SearchIndex> index_;
   std::filesystem::file_time_type index_stamp_{};
-  // Readers keep recent answers until the index changes (refresh() clears them): a popular
-  // query or record costs Xapian once per index revision, not once per request.
+  // Readers keep recent answers for the index revision they were computed at: a popular query
+  // costs Xapian once per revision, and its further pages cost only their hits.
   bool caching_ = true;
-  LruCache<SearchPage> search_cache_{512};
-  LruCache<std::vector<SearchHit>> similar_cache_{2048};
+  std::string revision_;  // the index's catalog uuid and applied change, prefixed to cache keys
+  std::shared_ptr<SearchCache> search_cache_ = std::make_shared<SearchCache>();
+  LruCache<std::vector<SearchHit>> similar_cache_{2048};  // live "more like this" (no stored list yet)
 };
 
 }  // namespace arkiv::archive

@@ -280,6 +280,54 @@ TEST(Archive, ImportStoresMoreLikeThisListsForChangedRecords) {
   EXPECT_EQ((*cat)->similar(id)->value(), list);
 }
 
+TEST(Archive, ReadersShareCountsAcrossPagesAndNeverServeAnOldRevision) {
+  TempDir dir;
+  auto w = open_writer(dir);
+  ASSERT_TRUE(w->import({kFixtures + "/frus/frus1918Russiav03.xml"}, {}).ok());
+  auto cache = std::make_shared<SearchCache>();
+  auto open_reader = [&](bool caching) {
+    auto r = Archive::open(dir.file("data"), Archive::Mode::kRead);
+    EXPECT_TRUE(r.ok());
+    (*r)->set_caching(caching);
+    if (caching) (*r)->share_search_cache(cache);
+    return std::move(r).value();
+  };
+  auto a = open_reader(true), b = open_reader(true), plain = open_reader(false);
+  index::SearchQuery q = text("government");
+  q.facets = index::facet_fields();
+  auto first = a->search(q);
+  ASSERT_TRUE(first.ok());
+  ASSERT_GT(first->total, 20);
+  // Page 2 from another reader: counts from the shared summary, hits of its own; the same
+  // as an uncached search.
+  q.offset = 10;
+  auto second = b->search(q), fresh = plain->search(q);
+  ASSERT_TRUE(second.ok() && fresh.ok());
+  EXPECT_EQ(second->total, fresh->total);
+  ASSERT_EQ(second->facets.size(), fresh->facets.size());
+  for (std::size_t i = 0; i < fresh->facets.size(); ++i) {
+    EXPECT_EQ(second->facets[i].field, fresh->facets[i].field);
+    ASSERT_EQ(second->facets[i].values.size(), fresh->facets[i].values.size()) << fresh->facets[i].field;
+    for (std::size_t j = 0; j < fresh->facets[i].values.size(); ++j) {
+      EXPECT_EQ(second->facets[i].values[j].value, fresh->facets[i].values[j].value);
+      EXPECT_EQ(second->facets[i].values[j].count, fresh->facets[i].values[j].count);
+    }
+  }
+  std::vector<std::string> ids, fresh_ids;
+  for (const auto& h : second->hits) ids.push_back(h.id);
+  for (const auto& h : fresh->hits) fresh_ids.push_back(h.id);
+  EXPECT_EQ(ids, fresh_ids);
+
+  // A new index revision: the readers see the new total, not the cached one.
+  ASSERT_TRUE(w->import({kSeed}, {}).ok());  // the seed mentions its government too
+  q.offset = 0;
+  std::int64_t before = first->total;
+  ASSERT_TRUE(a->refresh());
+  auto after = a->search(q);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total, before + 1);
+}
+
 TEST(Archive, OnlyOneWriterAtATime) {
   TempDir dir;
   auto a = open_writer(dir);

@@ -13,6 +13,7 @@ Result<archive::Archive*> ReaderPool::get(std::size_t i) {
     auto a = archive::Archive::open(data_dir_, archive::Archive::Mode::kRead);
     if (!a) return a.error();
     slot.archive = std::move(a).value();
+    slot.archive->share_search_cache(cache_);
     slot.refreshed = now;
   } else if (now - slot.refreshed >= std::chrono::seconds(1)) {
     slot.archive->refresh();

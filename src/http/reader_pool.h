@@ -1,6 +1,7 @@
 // One read-only Archive per server worker thread (Archive is not thread-safe), opened lazily
 // and refreshed at most once per second, so records that `arkiv import` commits in another
-// process appear within seconds. Slot i belongs to worker thread i alone; no locking.
+// process appear within seconds. Slot i belongs to worker thread i alone; no locking. The
+// archives share one search cache (archive/search_cache.h).
 #pragma once
 
 #include <chrono>
@@ -28,6 +29,7 @@ class ReaderPool {
   };
   std::string data_dir_;
   std::vector<Slot> slots_;
+  std::shared_ptr<archive::SearchCache> cache_ = std::make_shared<archive::SearchCache>();
 };
 
 }  // namespace arkiv::http
