@@ -24,18 +24,15 @@ namespace {
 
 constexpr Xapian::doccount kExactFacetLimit = 10000;
 
-const std::vector<std::string> kFacetFields = {"language", "year", "decade", "collection", "subject",
-                                               "place", "person", "organization", "type"};
+constexpr const char* kFacetNames[] = {"language", "year", "decade", "collection", "subject",
+                                       "place", "person", "organization", "type"};
+constexpr std::size_t kFacetCount = std::size(kFacetNames);
+const std::vector<std::string> kFacetFields(std::begin(kFacetNames), std::end(kFacetNames));
 
-Xapian::valueno facet_slot(const std::string& field) {
-  if (field == "language") return sc::kSlotLanguage;
-  if (field == "year") return sc::kSlotYear;
-  if (field == "decade") return sc::kSlotDecade;
-  if (field == "type") return sc::kSlotType;
-  for (const auto& f : sc::kNameFields) {
-    if (field == f.name) return f.slot;
-  }
-  return Xapian::BAD_VALUENO;
+// The facet's place in the facet slot (kFacetFields order), or -1.
+int facet_position(const std::string& field) {
+  auto it = std::find(kFacetFields.begin(), kFacetFields.end(), field);
+  return it == kFacetFields.end() ? -1 : static_cast<int>(it - kFacetFields.begin());
 }
 
 // For languages Snowball has no stemmer for: the word itself, so that stemmed query terms
@@ -155,15 +152,25 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// Counts, for each requested facet, the values of every matching document.
+// Counts, for each requested facet, the values of every matching document, reading the one
+// facet slot of each match.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   using Counts = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
-  explicit FacetSpy(std::vector<Xapian::valueno> slots) : slots_(std::move(slots)), counts_(slots_.size()) {}
+  // `positions`: each requested facet's place in the slot.
+  explicit FacetSpy(std::vector<int> positions) : positions_(std::move(positions)), counts_(positions_.size()) {}
   void operator()(const Xapian::Document& doc, double) override {
-    for (std::size_t i = 0; i < slots_.size(); ++i) {
-      value_ = doc.get_value(slots_[i]);
-      std::string_view v(value_);
+    value_ = doc.get_value(sc::kSlotFacets);
+    std::string_view fields[kFacetCount];
+    std::string_view rest(value_);
+    for (std::size_t f = 0; f < std::size(fields); ++f) {
+      std::size_t end = rest.find(sc::kFieldSep);
+      fields[f] = rest.substr(0, end);
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+    for (std::size_t i = 0; i < positions_.size(); ++i) {
+      std::string_view v = fields[positions_[i]];
       while (!v.empty()) {
         std::size_t end = v.find(sc::kSep);
         std::string_view item = v.substr(0, end);
@@ -178,7 +185,7 @@ class FacetSpy : public Xapian::MatchSpy {
   const Counts& counts(std::size_t i) const { return counts_[i]; }
 
  private:
-  std::vector<Xapian::valueno> slots_;
+  std::vector<int> positions_;
   std::vector<Counts> counts_;
   std::string value_;
 };
@@ -290,26 +297,34 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
       }
       index_free(v, 1);
     }
-    xd.add_value(f.slot, joined(*name_values[i]));
   }
   std::sort(languages.begin(), languages.end());
   languages.erase(std::unique(languages.begin(), languages.end()), languages.end());
   for (const std::string& l : languages) xd.add_boolean_term(sc::kLanguage + l);
-  xd.add_value(sc::kSlotLanguage, joined(languages));
+  std::string year, decade;
   if (d.date.known()) {
-    std::string year = d.date.earliest.substr(0, 4);
-    std::string decade = year.substr(0, 3) + "0";
+    year = d.date.earliest.substr(0, 4);
+    decade = year.substr(0, 3) + "0";
     xd.add_boolean_term(sc::kYear + year);
     xd.add_boolean_term(sc::kDecade + decade);
     xd.add_value(sc::kSlotEarliest, d.date.earliest);
     xd.add_value(sc::kSlotLatest, d.date.latest);
-    xd.add_value(sc::kSlotYear, year);
-    xd.add_value(sc::kSlotDecade, decade + "s");
+    decade += "s";
   }
-  if (!d.document_type.empty()) {
-    xd.add_boolean_term(term(sc::kType, text::fold(d.document_type)));
-    xd.add_value(sc::kSlotType, d.document_type);
+  if (!d.document_type.empty()) xd.add_boolean_term(term(sc::kType, text::fold(d.document_type)));
+  // The facet slot, in kFacetFields order.
+  std::string facets = joined(languages);
+  for (const std::string* part : {&year, &decade}) {
+    facets += sc::kFieldSep;
+    facets += *part;
   }
+  for (const std::vector<std::string>* values : name_values) {
+    facets += sc::kFieldSep;
+    facets += joined(*values);
+  }
+  facets += sc::kFieldSep;
+  facets += d.document_type;
+  xd.add_value(sc::kSlotFacets, facets);
   if (!d.document_state.empty()) xd.add_boolean_term(term(sc::kState, text::fold(d.document_state)));
   xd.add_boolean_term(sc::kId + d.id);
   xd.set_data(d.id);
@@ -525,11 +540,11 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
     enquire.set_query(query);
     if (q.sort == SortOrder::kDateAscending) enquire.set_sort_by_value_then_relevance(sc::kSlotEarliest, false);
     if (q.sort == SortOrder::kDateDescending) enquire.set_sort_by_value_then_relevance(sc::kSlotEarliest, true);
-    std::vector<Xapian::valueno> slots;
+    std::vector<int> slots;
     for (const std::string& f : q.facets) {
-      Xapian::valueno slot = facet_slot(f);
-      if (slot == Xapian::BAD_VALUENO) return Error::invalid("facet '" + f + "': expected one of " + join(kFacetFields, ", "));
-      slots.push_back(slot);
+      int position = facet_position(f);
+      if (position < 0) return Error::invalid("facet '" + f + "': expected one of " + join(kFacetFields, ", "));
+      slots.push_back(position);
     }
     FacetSpy spy(slots);
     if (!slots.empty()) enquire.add_matchspy(&spy);

@@ -9,7 +9,7 @@
 namespace arkiv::index::scheme {
 
 // Bumped when terms or values change meaning; an index with another version is rebuilt.
-constexpr const char* kVersion = "1";
+constexpr const char* kVersion = "2";  // 2: one value slot for every facet
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
 constexpr const char* kTitle = "S";         // title words (positional)
@@ -26,20 +26,20 @@ struct NameField {
   const char* name;   // facet / query field name
   const char* exact;  // prefix + folded full value
   const char* word;   // prefix + folded word of the value
-  Xapian::valueno slot;
 };
 constexpr NameField kNameFields[] = {
-    {"collection", "XCO", "XCOW", 5}, {"subject", "XSU", "XSUW", 6}, {"place", "XPL", "XPLW", 7},
-    {"person", "XPE", "XPEW", 8},     {"organization", "XOR", "XORW", 9},
+    {"collection", "XCO", "XCOW"}, {"subject", "XSU", "XSUW"}, {"place", "XPL", "XPLW"},
+    {"person", "XPE", "XPEW"},     {"organization", "XOR", "XORW"},
 };
 
 constexpr Xapian::valueno kSlotEarliest = 0;  // "YYYY-MM-DD"
 constexpr Xapian::valueno kSlotLatest = 1;
-constexpr Xapian::valueno kSlotLanguage = 2;  // facet values joined by kSep
-constexpr Xapian::valueno kSlotYear = 3;
-constexpr Xapian::valueno kSlotDecade = 4;
-constexpr Xapian::valueno kSlotType = 10;
+// Every facet's values in one slot, so counting facets reads one value per match, not one per
+// facet: the fields in facet_fields() order separated by kFieldSep, each field's values joined
+// by kSep.
+constexpr Xapian::valueno kSlotFacets = 2;
 constexpr char kSep = '\x1f';
+constexpr char kFieldSep = '\x1e';
 
 constexpr const char* kMetaSeq = "arkiv:applied_seq";
 constexpr const char* kMetaCatalog = "arkiv:catalog_uuid";
