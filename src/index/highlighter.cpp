@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/strings.h"
+#include "index/stemmers.h"
 #include "text/fold.h"
 
 namespace arkiv::index {
@@ -74,13 +75,7 @@ bool Highlighter::matches(std::string_view folded) const {
   auto it = stems_.lower_bound(head);
   if (it == stems_.end() || it->compare(0, head.size(), head) != 0) return false;
   try {
-    static thread_local std::string cached_language;
-    static thread_local Xapian::Stem stemmer;
-    if (cached_language != stem_language_) {
-      stemmer = Xapian::Stem(stem_language_);
-      cached_language = stem_language_;
-    }
-    return stems_.count(stemmer(std::string(folded))) > 0;
+    return stems_.count(stemmer_for(stem_language_)(std::string(folded))) > 0;
   } catch (const Xapian::Error&) {
     return false;
   }

@@ -6,12 +6,12 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <unordered_map>
 
 #include "base/strings.h"
 #include "index/background_writer.h"
 #include "index/spelling.h"
+#include "index/stemmers.h"
 #include "index/term_scheme.h"
 #include "text/fold.h"
 #include "text/language.h"
@@ -33,39 +33,6 @@ const std::vector<std::string> kFacetFields(std::begin(kFacetNames), std::end(kF
 int facet_position(const std::string& field) {
   auto it = std::find(kFacetFields.begin(), kFacetFields.end(), field);
   return it == kFacetFields.end() ? -1 : static_cast<int>(it - kFacetFields.begin());
-}
-
-// For languages Snowball has no stemmer for: the word itself, so that stemmed query terms
-// ("Z" + stem) still meet the text's words.
-class IdentityStem : public Xapian::StemImplementation {
- public:
-  std::string operator()(const std::string& word) override { return word; }
-  std::string get_description() const override { return "identity"; }
-};
-
-// Xapian's stemmer for an ISO code, or the identity stemmer where Snowball has none.
-Xapian::Stem stemmer_for(const std::string& language) {
-  static std::mutex mu;
-  static std::map<std::string, Xapian::Stem> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find(language);
-  if (it != cache.end()) return it->second;
-  Xapian::Stem stem;
-  try {
-    stem = Xapian::Stem(language);
-  } catch (const Xapian::InvalidArgumentError&) {
-  }
-  if (stem.is_none()) stem = Xapian::Stem(new IdentityStem());
-  cache.emplace(language, stem);
-  return stem;
-}
-
-bool has_snowball_stemmer(const std::string& language) {
-  try {
-    return !language.empty() && !Xapian::Stem(language).is_none();
-  } catch (const Xapian::InvalidArgumentError&) {
-    return false;
-  }
 }
 
 // The language a query is probably in when no filter says: Cyrillic and Greek script tell;

@@ -1,0 +1,17 @@
+// Snowball stemmers by ISO 639-1 code, private to the index module. Xapian objects must not be
+// shared between threads: a Xapian::Stem copy shares its stemmer, whose reference count is a
+// plain integer and which keeps its working state in itself. So each thread gets its own set.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+namespace arkiv::index {
+
+// This thread's stemmer for `language`, or an identity stemmer (the word itself) where
+// Snowball has none, so that stemmed query terms still meet the text's words.
+Xapian::Stem stemmer_for(const std::string& language);
+bool has_snowball_stemmer(const std::string& language);
+
+}  // namespace arkiv::index
