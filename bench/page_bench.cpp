@@ -1,7 +1,8 @@
 // Document-page cost inside the process, without HTTP: the page rendered by the compiled
 // templates (web/template) against mstch::render (the decided library), and "more like this"
 // read from the catalog's stored lists against a live Xapian query, on the same random
-// records of a benchmark archive. Prints mean and p99 microseconds per page or list.
+// records of a benchmark archive; then the cost of a search answer (10 hits with snippets)
+// by how many facets it counts. Prints mean and p99 microseconds.
 // Usage: page_bench --data bench/out/data --count 100000 [--pages 5000]
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -106,5 +107,47 @@ int main(int argc, char** argv) {
   std::printf("| more like this, live Xapian query (ids only) | %.0f | %.0f | %.2f |\n", live.mean_us, live.p99_us,
               live.mean_us / stored.mean_us);
   std::printf("\n%zu pages, each of a record drawn at random from %d; one thread; pages average %zu bytes.\n", ids.size(), count, page_bytes);
+
+  // Searches: the words of bench/random_searches.lua, first page, no cache.
+  const char* words[] = {"ambassador", "railway", "treaty", "government", "credit", "currency", "minister", "conference",
+                         "shipping", "embassy", "loan", "supplies", "telegram", "revolution", "soviet", "provisional",
+                         "commission", "agreement", "negotiations", "relief", "commerce", "tariff", "armistice", "delegation",
+                         "consul", "harbor", "vessels", "cargo", "bank", "rouble", "finance", "peace", "war", "army", "navy",
+                         "border", "island", "president", "secretary", "department"};
+  std::vector<std::string> queries;
+  for (int r = 0; r < 5; ++r) queries.insert(queries.end(), std::begin(words), std::end(words));
+  auto search_with = [&](std::vector<std::string> facets) {
+    return time_each(queries, [&](const std::string& w) {
+      arkiv::index::SearchQuery q;
+      q.text = w;
+      q.facets = facets;
+      if (!(*a)->search(q)) std::exit(1);
+    });
+  };
+  Timing none = search_with({});
+  Timing three = search_with({"language", "decade", "place"});
+  Timing all = search_with(arkiv::index::facet_fields());
+  (*a)->keep_facets_in_memory(true);
+  auto t0 = Clock::now();
+  if (!(*a)->search([] {
+        arkiv::index::SearchQuery q;
+        q.text = "treaty";
+        q.facets = {"language"};
+        return q;
+      }())) {
+    return 1;
+  }
+  double table_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  Timing table = search_with(arkiv::index::facet_fields());
+  std::printf("\n| search (10 hits with snippets, first page, no cache) | mean µs | p99 µs | ratio to no facets |\n|---|---|---|---|\n");
+  std::printf("| no facets (total estimated) | %.0f | %.0f | 1.00 |\n", none.mean_us, none.p99_us);
+  std::printf("| 3 facets (language, decade, place) | %.0f | %.0f | %.2f |\n", three.mean_us, three.p99_us, three.mean_us / none.mean_us);
+  std::printf("| all 9 facets (what the API and the search page count) | %.0f | %.0f | %.2f |\n", all.mean_us, all.p99_us,
+              all.mean_us / none.mean_us);
+  std::printf("| all 9 facets, counted from the in-memory facet table (the server) | %.0f | %.0f | %.2f |\n", table.mean_us,
+              table.p99_us, table.mean_us / none.mean_us);
+  std::printf("\n%zu searches: 40 common words of the corpus, 5 times each. The first search with the in-memory table\n"
+              "built it: %.0f ms, once per index revision.\n",
+              queries.size(), table_ms);
   return 0;
 }

@@ -79,7 +79,10 @@ Status Archive::open_index() {
   return Status::success();
 }
 
-void Archive::note_revision() { revision_ = index_->catalog_uuid() + "/" + std::to_string(index_->applied_seq()) + "\x1e"; }
+void Archive::note_revision() {
+  index_->keep_facets_in_memory(facets_in_memory_ && mode_ == Mode::kRead);
+  revision_ = index_->catalog_uuid() + "/" + std::to_string(index_->applied_seq()) + "\x1e";
+}
 
 Status Archive::sync_index() {
   std::int64_t applied = index_->applied_seq();

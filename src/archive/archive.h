@@ -138,6 +138,11 @@ class Archive {
     caching_ = on;
     similar_cache_.clear();
   }
+  // Long-lived readers (the server): count facets from memory (index::SearchIndex).
+  void keep_facets_in_memory(bool on) {
+    facets_in_memory_ = on;
+    if (index_) index_->keep_facets_in_memory(on);
+  }
   // Readers of one process share one search cache (each reader has its own until told).
   void share_search_cache(std::shared_ptr<SearchCache> cache) { search_cache_ = std::move(cache); }
 
@@ -158,6 +163,7 @@ class Archive {
   // Readers keep recent answers for the index revision they were computed at: a popular query
   // costs Xapian once per revision, and its further pages cost only their hits.
   bool caching_ = true;
+  bool facets_in_memory_ = false;
   std::string revision_;  // the index's catalog uuid and applied change, prefixed to cache keys
   std::shared_ptr<SearchCache> search_cache_ = std::make_shared<SearchCache>();
   LruCache<std::vector<SearchHit>> similar_cache_{2048};  // live "more like this" (no stored list yet)

@@ -14,6 +14,7 @@ Result<archive::Archive*> ReaderPool::get(std::size_t i) {
     if (!a) return a.error();
     slot.archive = std::move(a).value();
     slot.archive->share_search_cache(cache_);
+    slot.archive->keep_facets_in_memory(true);
     slot.refreshed = now;
   } else if (now - slot.refreshed >= std::chrono::seconds(1)) {
     slot.archive->refresh();

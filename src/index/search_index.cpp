@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "base/strings.h"
 #include "index/background_writer.h"
+#include "index/facet_table.h"
 #include "index/spelling.h"
 #include "index/stemmers.h"
 #include "index/term_scheme.h"
@@ -157,6 +159,45 @@ class FacetSpy : public Xapian::MatchSpy {
   std::string value_;
 };
 
+// The same counts from a FacetTable: array increments per value instead of a value read and a
+// hash lookup. Documents past the table (none, for a table of the searched revision) go to
+// the value-reading spy.
+class TableFacetSpy : public Xapian::MatchSpy {
+ public:
+  TableFacetSpy(const FacetTable& table, std::vector<int> positions)
+      : table_(table), positions_(positions), counts_(positions.size()), beyond_(std::move(positions)) {
+    for (std::size_t i = 0; i < positions_.size(); ++i) counts_[i].assign(table_.value_count(static_cast<std::size_t>(positions_[i])), 0);
+  }
+  void operator()(const Xapian::Document& doc, double w) override {
+    const Xapian::docid did = doc.get_docid();
+    if (did > table_.last_docid()) return beyond_(doc, w);
+    for (std::size_t i = 0; i < positions_.size(); ++i) {
+      const auto f = static_cast<std::size_t>(positions_[i]);
+      for (const std::uint32_t* id = table_.begin(f, did); id != table_.end(f, did); ++id) ++counts_[i][*id];
+    }
+  }
+  std::vector<FacetValue> values(std::size_t i) const {
+    std::vector<FacetValue> out;
+    const auto f = static_cast<std::size_t>(positions_[i]);
+    for (std::uint32_t id = 0; id < counts_[i].size(); ++id) {
+      if (counts_[i][id] > 0) out.push_back({table_.name(f, id), counts_[i][id]});
+    }
+    if (!beyond_.counts(i).empty()) {
+      FacetSpy::Counts merged = beyond_.counts(i);
+      for (const FacetValue& v : out) merged[v.value] += v.count;
+      out.clear();
+      for (const auto& [value, count] : merged) out.push_back({value, count});
+    }
+    return out;
+  }
+
+ private:
+  const FacetTable& table_;
+  std::vector<int> positions_;
+  std::vector<std::vector<std::int64_t>> counts_;
+  FacetSpy beyond_;
+};
+
 // `field:value` in a query: the exact value, or all of its words.
 class NameFieldProcessor : public Xapian::FieldProcessor {
  public:
@@ -208,6 +249,8 @@ struct SearchIndex::Impl {
   Xapian::Database db;  // == *writer when writable
   Xapian::TermGenerator tg;
   std::unique_ptr<BackgroundWriter> background;  // writable only; owns all writes to `writer`
+  bool facets_in_memory = false;                 // readers that asked for it: count from a FacetTable
+  std::shared_ptr<const FacetTable> facet_table;  // of the revision last searched
 
   Xapian::Document make_document(const model::Document& d);
   // Before anything reads or commits the database, queued writes must have run.
@@ -415,6 +458,11 @@ std::int64_t SearchIndex::document_count() const {
   return impl_->db.get_doccount();
 }
 
+void SearchIndex::keep_facets_in_memory(bool on) {
+  impl_->facets_in_memory = on;
+  if (!on) impl_->facet_table.reset();
+}
+
 bool SearchIndex::reopen() {
   try {
     return impl_->db.reopen();
@@ -513,8 +561,18 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
       if (position < 0) return Error::invalid("facet '" + f + "': expected one of " + join(kFacetFields, ", "));
       slots.push_back(position);
     }
+    std::shared_ptr<const FacetTable> table;
+    if (!slots.empty() && impl_->facets_in_memory && !impl_->writer) {
+      table = impl_->facet_table;
+      if (!table || table->revision() != db.get_revision() || table->uuid() != db.get_uuid()) {
+        table = impl_->facet_table = FacetTable::for_database(db);
+      }
+    }
     FacetSpy spy(slots);
-    if (!slots.empty()) enquire.add_matchspy(&spy);
+    std::optional<TableFacetSpy> table_spy;
+    if (table) table_spy.emplace(*table, slots);
+    if (table_spy) enquire.add_matchspy(&*table_spy);
+    else if (!slots.empty()) enquire.add_matchspy(&spy);
     // Facets count every match up to kExactFacetLimit matches; past that Xapian stops early
     // and the counts cover the matches it looked at (the result says so).
     Xapian::doccount check = slots.empty() ? 0 : std::min<Xapian::doccount>(db.get_doccount(), kExactFacetLimit);
@@ -526,7 +584,11 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
     for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
     for (std::size_t i = 0; i < slots.size(); ++i) {
       Facet facet{q.facets[i], {}};
-      for (const auto& [value, count] : spy.counts(i)) facet.values.push_back({value, count});
+      if (table_spy) {
+        facet.values = table_spy->values(i);
+      } else {
+        for (const auto& [value, count] : spy.counts(i)) facet.values.push_back({value, count});
+      }
       bool by_value = q.facets[i] == "year" || q.facets[i] == "decade";
       std::sort(facet.values.begin(), facet.values.end(), [by_value](const FacetValue& a, const FacetValue& b) {
         if (!by_value && a.count != b.count) return a.count > b.count;

@@ -75,6 +75,10 @@ class SearchIndex {
   std::int64_t document_count() const;
   // Picks up commits made by other processes since open or the last reopen (readers).
   bool reopen();
+  // Readers that answer many searches (the server): count facets from an in-memory table of
+  // every record's facet values (index/facet_table.h), built once per index revision, about
+  // 0.1 s and 10 MB at 100k records, and shared by the process's readers of that revision.
+  void keep_facets_in_memory(bool on);
 
   Result<SearchResult> search(const SearchQuery& query) const;
   // Ids of records most like `id` ("more like this"), best first.

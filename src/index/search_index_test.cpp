@@ -140,6 +140,51 @@ TEST_F(SearchIndexTest, FacetsCountEveryMatch) {
   EXPECT_EQ(count("type", "declaration"), 1);
 }
 
+TEST_F(SearchIndexTest, FacetsFromMemoryEqualFacetsFromTheIndex) {
+  // Undated records, records without places, several people: every shape of the facet slot.
+  auto f = make("en/6", "Undated note", "[date].....", "en", "A note about the railway and Tirane.");
+  f.people = {"Enver Hoxha", "Mehmet Shehu"};
+  f.subjects = {"Railways", "Visits"};
+  f.organizations = {"Party of Labour"};
+  ASSERT_TRUE(index_->replace(f).ok());
+  ASSERT_TRUE(index_->commit(6, "uuid-1").ok());
+  auto reader = SearchIndex::open_readonly(dir_.file("index"));
+  ASSERT_TRUE(reader.ok());
+  for (const char* text : {"", "railway", "tirane", "nothingatall"}) {
+    SearchQuery q = text_query(text);
+    q.facets = facet_fields();
+    q.facet_limit = 100;
+    (*reader)->keep_facets_in_memory(false);
+    auto plain = (*reader)->search(q);
+    (*reader)->keep_facets_in_memory(true);
+    auto memory = (*reader)->search(q);
+    ASSERT_TRUE(plain.ok() && memory.ok());
+    EXPECT_EQ(plain->total, memory->total);
+    ASSERT_EQ(plain->facets.size(), memory->facets.size());
+    for (std::size_t i = 0; i < plain->facets.size(); ++i) {
+      std::vector<std::pair<std::string, std::int64_t>> a, b;
+      for (const auto& v : plain->facets[i].values) a.emplace_back(v.value, v.count);
+      for (const auto& v : memory->facets[i].values) b.emplace_back(v.value, v.count);
+      EXPECT_EQ(a, b) << text << " / " << plain->facets[i].field;
+      if (std::string(text).empty()) EXPECT_FALSE(a.empty()) << plain->facets[i].field;
+    }
+  }
+  // A commit after the table was built: the reader's next search counts the new record.
+  auto g = make("en/7", "Railway note", "1970", "en", "Railway.");
+  g.places = {"Durrës"};
+  ASSERT_TRUE(index_->replace(g).ok());
+  ASSERT_TRUE(index_->commit(7, "uuid-1").ok());
+  ASSERT_TRUE((*reader)->reopen());
+  SearchQuery q = text_query("railway");
+  q.facets = {"place"};
+  auto after = (*reader)->search(q);
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->facets.size(), 1u);
+  bool found = false;
+  for (const auto& v : after->facets[0].values) found = found || (v.value == "Durr\u00ebs" && v.count == 1);
+  EXPECT_TRUE(found);
+}
+
 TEST_F(SearchIndexTest, FiltersByFacetValue) {
   SearchQuery q;
   q.filters = {{"place", "Tiranë"}, {"language", "sq"}};

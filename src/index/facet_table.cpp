@@ -1,0 +1,75 @@
+#include "index/facet_table.h"
+
+#include <map>
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
+
+#include "index/term_scheme.h"
+
+namespace arkiv::index {
+
+namespace sc = scheme;
+
+std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) {
+  auto t = std::make_shared<FacetTable>();
+  t->revision_ = db.get_revision();
+  t->uuid_ = db.get_uuid();
+  const Xapian::docid last = db.get_lastdocid();
+  std::array<std::unordered_map<std::string, std::uint32_t>, kFields> interned;
+  for (Field& f : t->fields_) f.starts.assign(static_cast<std::size_t>(last) + 2, 0);
+  Xapian::docid next = 0;  // every docid below `next` has its start
+  auto close_up_to = [&](Xapian::docid did) {  // documents before `did` end where ids end now
+    for (; next <= did; ++next) {
+      for (Field& f : t->fields_) f.starts[next] = static_cast<std::uint32_t>(f.ids.size());
+    }
+  };
+  for (auto it = db.valuestream_begin(sc::kSlotFacets); it != db.valuestream_end(sc::kSlotFacets); ++it) {
+    Xapian::docid did = it.get_docid();
+    if (did > last) break;
+    close_up_to(did);
+    std::string value = *it;
+    std::string_view rest(value);
+    for (std::size_t f = 0; f < kFields; ++f) {
+      std::size_t field_end = rest.find(sc::kFieldSep);
+      std::string_view part = rest.substr(0, field_end);
+      while (!part.empty()) {
+        std::size_t end = part.find(sc::kSep);
+        std::string item(part.substr(0, end));
+        auto [pos, added] = interned[f].try_emplace(item, static_cast<std::uint32_t>(t->fields_[f].names.size()));
+        if (added) t->fields_[f].names.push_back(std::move(item));
+        t->fields_[f].ids.push_back(pos->second);
+        if (end == std::string_view::npos) break;
+        part.remove_prefix(end + 1);
+      }
+      if (field_end == std::string_view::npos) break;
+      rest.remove_prefix(field_end + 1);
+    }
+  }
+  close_up_to(last + 1);
+  return t;
+}
+
+std::shared_ptr<const FacetTable> FacetTable::for_database(const Xapian::Database& db) {
+  // One table per index revision in the process, the newest few kept: readers of one revision
+  // share it, and a reader that has not refreshed yet keeps its own reference.
+  static std::mutex mu;
+  static std::map<std::pair<std::string, Xapian::rev>, std::shared_ptr<const FacetTable>> tables;
+  std::pair<std::string, Xapian::rev> key{db.get_uuid(), db.get_revision()};
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = tables.find(key);
+  if (it != tables.end()) return it->second;
+  auto t = build(db);
+  tables.emplace(key, t);
+  while (tables.size() > 4) {
+    // Drop the oldest revision (of any index: one process serves one archive).
+    auto oldest = tables.begin();
+    for (auto i = tables.begin(); i != tables.end(); ++i) {
+      if (i->first.second < oldest->first.second) oldest = i;
+    }
+    tables.erase(oldest);
+  }
+  return t;
+}
+
+}  // namespace arkiv::index
