@@ -357,7 +357,7 @@ Result<std::int64_t> Archive::reindex(const std::function<void(std::int64_t, std
   std::int64_t seq = catalog_->change_seq();
   Status failed;
   Status s = catalog_->for_each([&](const model::Document& d) {
-    failed = (*idx)->replace(d);
+    failed = (*idx)->replace(d, /*known_new=*/true);  // a fresh index: every record is new
     ++done;
     if (progress && (done % 500 == 0 || done == total)) progress(done, total);
     return failed.ok();
