@@ -51,24 +51,18 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
 }
 
 std::shared_ptr<const FacetTable> FacetTable::for_database(const Xapian::Database& db) {
-  // One table per index revision in the process, the newest few kept: readers of one revision
-  // share it, and a reader that has not refreshed yet keeps its own reference.
+  // One table per index revision in the process, alive while a reader holds it: readers of one
+  // revision share it, and one that has not refreshed yet keeps its own until it does.
   static std::mutex mu;
-  static std::map<std::pair<std::string, Xapian::rev>, std::shared_ptr<const FacetTable>> tables;
+  static std::map<std::pair<std::string, Xapian::rev>, std::weak_ptr<const FacetTable>> tables;
   std::pair<std::string, Xapian::rev> key{db.get_uuid(), db.get_revision()};
   std::lock_guard<std::mutex> lock(mu);
-  auto it = tables.find(key);
-  if (it != tables.end()) return it->second;
-  auto t = build(db);
-  tables.emplace(key, t);
-  while (tables.size() > 4) {
-    // Drop the oldest revision (of any index: one process serves one archive).
-    auto oldest = tables.begin();
-    for (auto i = tables.begin(); i != tables.end(); ++i) {
-      if (i->first.second < oldest->first.second) oldest = i;
-    }
-    tables.erase(oldest);
+  for (auto it = tables.begin(); it != tables.end();) it = it->second.expired() ? tables.erase(it) : std::next(it);
+  if (auto it = tables.find(key); it != tables.end()) {
+    if (auto t = it->second.lock()) return t;
   }
+  auto t = build(db);
+  tables[key] = t;
   return t;
 }
 

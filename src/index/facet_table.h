@@ -20,7 +20,8 @@ class FacetTable {
  public:
   static constexpr std::size_t kFields = 9;  // facet_fields(), in the slot's order
 
-  // The table for `db` as it is now: built, or shared from a reader of the same revision.
+  // The table for `db` as it is now: shared with the readers of the same revision that hold
+  // one, else built.
   static std::shared_ptr<const FacetTable> for_database(const Xapian::Database& db);
   static std::shared_ptr<const FacetTable> build(const Xapian::Database& db);
 
