@@ -255,31 +255,27 @@ Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit
   auto stored = catalog_->similar(id);
   if (!stored) return stored.error();
   std::vector<std::string> ids;
+  std::string live_key;  // set when the list comes from the index, not the catalog
   if (*stored) {
     ids = std::move(**stored);
     if (ids.size() > static_cast<std::size_t>(std::max(limit, 0))) ids.resize(static_cast<std::size_t>(std::max(limit, 0)));
   } else {
     // No list for this version of the record yet (an import is still running, or stopped
     // before it got to the lists): ask the index, and keep the answer a while.
-    std::string key = id + "\x1f" + std::to_string(limit);
-    bool cache = mode_ == Mode::kRead && caching_;
-    if (cache) {
-      if (const auto* hit = similar_cache_.get(key)) return *hit;
+    live_key = id + "\x1f" + std::to_string(limit);
+    if (mode_ == Mode::kRead && caching_) {
+      if (const auto* hit = similar_cache_.get(live_key)) return *hit;
     }
     auto live = index_->similar(id, limit);
     if (!live) return live.error();
-    std::vector<SearchHit> out;
-    for (const std::string& other : *live) {
-      if (auto hit = make_hit(other, nullptr)) out.push_back(std::move(hit).value());
-    }
-    if (cache) similar_cache_.put(key, out);
-    return out;
+    ids = std::move(live).value();
   }
   std::vector<SearchHit> out;
   for (const std::string& other : ids) {
     // A record deleted since the list was made is left out.
     if (auto hit = make_hit(other, nullptr)) out.push_back(std::move(hit).value());
   }
+  if (!live_key.empty() && mode_ == Mode::kRead && caching_) similar_cache_.put(live_key, out);
   return out;
 }
 

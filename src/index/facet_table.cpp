@@ -5,7 +5,6 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "index/term_scheme.h"
 
 namespace arkiv::index {
 
@@ -28,23 +27,12 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
     Xapian::docid did = it.get_docid();
     if (did > last) break;
     close_up_to(did);
-    std::string value = *it;
-    std::string_view rest(value);
-    for (std::size_t f = 0; f < kFields; ++f) {
-      std::size_t field_end = rest.find(sc::kFieldSep);
-      std::string_view part = rest.substr(0, field_end);
-      while (!part.empty()) {
-        std::size_t end = part.find(sc::kSep);
-        std::string item(part.substr(0, end));
-        auto [pos, added] = interned[f].try_emplace(item, static_cast<std::uint32_t>(t->fields_[f].names.size()));
-        if (added) t->fields_[f].names.push_back(std::move(item));
-        t->fields_[f].ids.push_back(pos->second);
-        if (end == std::string_view::npos) break;
-        part.remove_prefix(end + 1);
-      }
-      if (field_end == std::string_view::npos) break;
-      rest.remove_prefix(field_end + 1);
-    }
+    sc::for_each_facet_value(*it, [&](std::size_t f, std::string_view item) {
+      Field& field = t->fields_[f];
+      auto [pos, added] = interned[f].try_emplace(std::string(item), static_cast<std::uint32_t>(field.names.size()));
+      if (added) field.names.emplace_back(item);
+      field.ids.push_back(pos->second);
+    });
   }
   close_up_to(last + 1);
   return t;

@@ -14,11 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "index/term_scheme.h"
+
 namespace arkiv::index {
 
 class FacetTable {
  public:
-  static constexpr std::size_t kFields = 9;  // facet_fields(), in the slot's order
+  static constexpr std::size_t kFields = scheme::kFacetCount;  // facet_fields(), in the slot's order
 
   // The table for `db` as it is now: shared with the readers of the same revision that hold
   // one, else built.

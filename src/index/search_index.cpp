@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -28,7 +29,7 @@ constexpr Xapian::doccount kExactFacetLimit = 10000;
 
 constexpr const char* kFacetNames[] = {"language", "year", "decade", "collection", "subject",
                                        "place", "person", "organization", "type"};
-constexpr std::size_t kFacetCount = std::size(kFacetNames);
+static_assert(std::size(kFacetNames) == sc::kFacetCount);
 const std::vector<std::string> kFacetFields(std::begin(kFacetNames), std::end(kFacetNames));
 
 // The facet's place in the facet slot (kFacetFields order), or -1.
@@ -127,34 +128,24 @@ class FacetSpy : public Xapian::MatchSpy {
  public:
   using Counts = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
   // `positions`: each requested facet's place in the slot.
-  explicit FacetSpy(std::vector<int> positions) : positions_(std::move(positions)), counts_(positions_.size()) {}
+  explicit FacetSpy(std::vector<int> positions) : counts_(positions.size()) {
+    wanted_.fill(-1);
+    for (std::size_t i = 0; i < positions.size(); ++i) wanted_[static_cast<std::size_t>(positions[i])] = static_cast<int>(i);
+  }
   void operator()(const Xapian::Document& doc, double) override {
     value_ = doc.get_value(sc::kSlotFacets);
-    std::string_view fields[kFacetCount];
-    std::string_view rest(value_);
-    for (std::size_t f = 0; f < std::size(fields); ++f) {
-      std::size_t end = rest.find(sc::kFieldSep);
-      fields[f] = rest.substr(0, end);
-      if (end == std::string_view::npos) break;
-      rest.remove_prefix(end + 1);
-    }
-    for (std::size_t i = 0; i < positions_.size(); ++i) {
-      std::string_view v = fields[positions_[i]];
-      while (!v.empty()) {
-        std::size_t end = v.find(sc::kSep);
-        std::string_view item = v.substr(0, end);
-        auto it = counts_[i].find(item);
-        if (it != counts_[i].end()) ++it->second;
-        else counts_[i].emplace(std::string(item), 1);
-        if (end == std::string_view::npos) break;
-        v.remove_prefix(end + 1);
-      }
-    }
+    sc::for_each_facet_value(value_, [this](std::size_t f, std::string_view item) {
+      if (wanted_[f] < 0) return;
+      Counts& counts = counts_[static_cast<std::size_t>(wanted_[f])];
+      auto it = counts.find(item);
+      if (it != counts.end()) ++it->second;
+      else counts.emplace(std::string(item), 1);
+    });
   }
   const Counts& counts(std::size_t i) const { return counts_[i]; }
 
  private:
-  std::vector<int> positions_;
+  std::array<int, sc::kFacetCount> wanted_;  // field position -> index in counts_, or -1
   std::vector<Counts> counts_;
   std::string value_;
 };

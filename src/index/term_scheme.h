@@ -4,7 +4,9 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace arkiv::index::scheme {
 
@@ -40,6 +42,24 @@ constexpr Xapian::valueno kSlotLatest = 1;
 constexpr Xapian::valueno kSlotFacets = 2;
 constexpr char kSep = '\x1f';
 constexpr char kFieldSep = '\x1e';
+constexpr std::size_t kFacetCount = 9;  // facet_fields(): language, year, decade, ..., type
+
+// Calls fn(field position, value) for every value in a facet slot.
+template <typename Fn>
+void for_each_facet_value(std::string_view slot, Fn&& fn) {
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    std::size_t field_end = slot.find(kFieldSep);
+    std::string_view values = slot.substr(0, field_end);
+    while (!values.empty()) {
+      std::size_t end = values.find(kSep);
+      fn(f, values.substr(0, end));
+      if (end == std::string_view::npos) break;
+      values.remove_prefix(end + 1);
+    }
+    if (field_end == std::string_view::npos) break;
+    slot.remove_prefix(field_end + 1);
+  }
+}
 
 constexpr const char* kMetaSeq = "arkiv:applied_seq";
 constexpr const char* kMetaCatalog = "arkiv:catalog_uuid";
