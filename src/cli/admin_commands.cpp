@@ -15,15 +15,7 @@ int run_reindex(const GlobalOptions& g) {
   if (!a) return fail(a.error());
   ProgressBar bar("records", stderr_is_terminal());
   ProgressBar similar_bar("lists", stderr_is_terminal());
-  auto n = (*a)->reindex(
-      [&](std::int64_t done, std::int64_t total) {
-        bar.update(static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total), static_cast<std::uint64_t>(done));
-      },
-      [&](std::int64_t done, std::int64_t total) {
-        bar.finish();
-        similar_bar.update(static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total), static_cast<std::uint64_t>(done),
-                           "(more like this)");
-      });
+  auto n = (*a)->reindex(phase_progress(bar), phase_progress(similar_bar, &bar, "(more like this)"));
   bar.finish();
   similar_bar.finish();
   if (!n) return fail(n.error());

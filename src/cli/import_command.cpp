@@ -48,11 +48,7 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
                "(" + std::to_string(p.files_done) + "/" + std::to_string(p.files_total) + " files)");
   };
   ProgressBar similar_bar("lists", stderr_is_terminal() && !args.json);
-  options.similar_progress = [&](std::int64_t done, std::int64_t total) {
-    bar.finish();
-    similar_bar.update(static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total), static_cast<std::uint64_t>(done),
-                       "(more like this)");
-  };
+  options.similar_progress = phase_progress(similar_bar, &bar, "(more like this)");
   auto r = (*a)->import(args.paths, options);
   bar.finish();
   similar_bar.finish();

@@ -38,4 +38,11 @@ void ProgressBar::finish() {
   }
 }
 
+std::function<void(std::int64_t, std::int64_t)> phase_progress(ProgressBar& bar, ProgressBar* before, std::string detail) {
+  return [&bar, before, detail = std::move(detail)](std::int64_t done, std::int64_t total) {
+    if (before) before->finish();
+    bar.update(static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total), static_cast<std::uint64_t>(done), detail);
+  };
+}
+
 }  // namespace arkiv::cli

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace arkiv::cli {
@@ -22,5 +23,10 @@ class ProgressBar {
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_, last_draw_;
 };
+
+// A done/total progress callback drawing `bar`; `before`, the bar of the phase before, is
+// cleared first.
+std::function<void(std::int64_t done, std::int64_t total)> phase_progress(ProgressBar& bar, ProgressBar* before = nullptr,
+                                                                          std::string detail = "");
 
 }  // namespace arkiv::cli

@@ -18,13 +18,17 @@ const std::string& file(const std::string& name) {
   return it->second;
 }
 
+const std::map<std::string, std::string>& partials() {
+  static const std::map<std::string, std::string> p = {{"head", file("head.mustache")}, {"footer", file("footer.mustache")}};
+  return p;
+}
+
 // Every page template, parsed once with the shared partials.
 const Template& page_template(const std::string& name) {
   static const std::map<std::string, Template> templates = [] {
-    const std::map<std::string, std::string> partials = {{"head", file("head.mustache")}, {"footer", file("footer.mustache")}};
     std::map<std::string, Template> t;
     for (const char* page : {"home", "search", "document", "browse", "error"}) {
-      t.emplace(page, Template::compile(file(std::string(page) + ".mustache"), partials));
+      t.emplace(page, Template::compile(file(std::string(page) + ".mustache"), partials()));
     }
     return t;
   }();
@@ -33,10 +37,8 @@ const Template& page_template(const std::string& name) {
   return it->second;
 }
 
-}  // namespace
-
-namespace {
 std::atomic<bool> reference_renderer{false};
+
 }  // namespace
 
 void render_pages_with_mstch(bool on) { reference_renderer = on; }
@@ -59,7 +61,7 @@ http::Response render_page(const std::string& name, const mstch::map& context, i
   if (reference_renderer) {
     static std::once_flag once;
     std::call_once(once, [] { mstch::config::escape = [](const std::string& s) { return html_escape(s); }; });
-    html = mstch::render(file(name + ".mustache"), context, {{"head", file("head.mustache")}, {"footer", file("footer.mustache")}});
+    html = mstch::render(file(name + ".mustache"), context, partials());
   } else {
     html = page_template(name).render(context, page_escape());
   }
