@@ -78,6 +78,48 @@ CREATE TABLE similar_documents (
       {5, "documents_brief: lists read the brief columns from an index, never the record's pages", R"sql(
 CREATE INDEX documents_brief ON documents(id, title, date_display, date_earliest, date_latest, date_precision, languages, document_type);
 )sql"},
+      {6, "accounts: users, sessions, API tokens and the audit log (docs/access.md)", R"sql(
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL CHECK (role IN ('contributor', 'editor', 'admin')),
+  password_hash TEXT NOT NULL,          -- argon2id, encoded by libsodium; never exported
+  disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sessions (
+  token_sha256 TEXT PRIMARY KEY,        -- the cookie's token is never stored, only its hash
+  user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at   TEXT NOT NULL,
+  expires_at   INTEGER NOT NULL,        -- seconds since 1970, UTC
+  remote       TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+
+CREATE TABLE api_tokens (
+  id           INTEGER PRIMARY KEY,
+  token_sha256 TEXT NOT NULL UNIQUE,
+  user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  scope        TEXT NOT NULL CHECK (scope IN ('read', 'write')),
+  label        TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  revoked_at   TEXT
+) STRICT;
+CREATE INDEX api_tokens_user ON api_tokens(user_id);
+
+CREATE TABLE audit_log (
+  id      INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL,
+  actor   TEXT NOT NULL,                -- user name, "cli:<login>", or "" for an anonymous caller
+  action  TEXT NOT NULL,                -- login, login_failed, logout, user_add, role_change, ...
+  subject TEXT NOT NULL,                -- the account (or, later, record) acted on
+  detail  TEXT NOT NULL,
+  remote  TEXT NOT NULL                 -- peer address, or "" from the command line
+) STRICT;
+)sql"},
   };
   return kMigrations;
 }
