@@ -19,12 +19,6 @@ void add_cors(http::Response& r) {
   r.set_header("Access-Control-Expose-Headers", "ETag");
 }
 
-http::Response json_response(const json& body, int status = 200) {
-  http::Response r = http::Response::json(body.dump(2, ' ', false, json::error_handler_t::replace) + "\n", status);
-  add_cors(r);
-  return r;
-}
-
 // True when the If-None-Match header lists `etag` (or is "*"); weak tags compare equal.
 bool etag_matches(const std::string& header, const std::string& etag) {
   for (const std::string& part : split(header, ',')) {
@@ -37,6 +31,12 @@ bool etag_matches(const std::string& header, const std::string& etag) {
 }
 
 }  // namespace
+
+http::Response json_response(const json& body, int status) {
+  http::Response r = http::Response::json(body.dump(2, ' ', false, json::error_handler_t::replace) + "\n", status);
+  add_cors(r);
+  return r;
+}
 
 http::Response error_response(int status, const std::string& message) {
   return json_response({{"error", {{"status", status}, {"message", message}}}}, status);

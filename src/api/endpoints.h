@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "archive/archive.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -20,6 +22,8 @@ http::Response stats_endpoint(const http::Request& req, archive::Archive& archiv
 // CORS preflight (If-None-Match is not a simple header).
 http::Response preflight_endpoint(const http::Request& req, archive::Archive& archive);
 
+// `body` pretty-printed, with the API's CORS headers.
+http::Response json_response(const nlohmann::json& body, int status = 200);
 http::Response error_response(int status, const std::string& message);
 // Status from the error's code; 5xx replace the message with a generic one.
 http::Response error_response(const Error& error);

@@ -1,6 +1,7 @@
 // An HTTP request as handlers see it: method, the decoded path and query, path parameters from
 // the route pattern, lower-case headers and the body. Built by the server adapter (server.cpp),
-// so handlers never see Beast types. Value type; not thread-safe beyond const access.
+// so handlers never see Beast types; the access gate (http/access_gate.h) fills in the caller.
+// Value type; not thread-safe beyond const access.
 #pragma once
 
 #include <map>
@@ -8,6 +9,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "auth/permissions.h"
 
 namespace arkiv::http {
 
@@ -22,6 +25,8 @@ struct Request {
   Params headers;                                // names lower-case
   std::string body;
   std::string remote;                            // peer address
+  std::string base_url;                          // the server's public address, "https://host" (serve --base-url)
+  auth::Caller caller;                           // who asks (anonymous until the access gate says otherwise)
 
   // First value of header `name` (lower-case), or "".
   std::string header(std::string_view name) const;
@@ -30,6 +35,8 @@ struct Request {
   std::vector<std::string> params(std::string_view name) const;
   bool has_param(std::string_view name) const;
   const std::string& path_param(const std::string& name) const;
+  // Value of cookie `name` from the Cookie header(s), or "".
+  std::string cookie(std::string_view name) const;
 };
 
 }  // namespace arkiv::http

@@ -43,8 +43,8 @@ bool match(const std::vector<std::string>& pattern, std::size_t pi, const std::v
 
 }  // namespace
 
-void Router::add(std::string method, const std::string& pattern, Handler handler) {
-  routes_.push_back({std::move(method), path_segments(pattern), std::move(handler)});
+void Router::add(std::string method, const std::string& pattern, Handler handler, auth::Action action) {
+  routes_.push_back({std::move(method), path_segments(pattern), std::move(handler), action});
 }
 
 bool Router::matches(const std::string& path) const {
@@ -67,6 +67,9 @@ Response Router::handle(Request& req, archive::Archive& archive) const {
       continue;
     }
     req.path_params = std::move(params);
+    if (gate_) {
+      if (auto refused = gate_(req, r.action)) return std::move(*refused);
+    }
     return r.handler(req, archive);
   }
   // A path only the CORS preflight route knows is not a resource.

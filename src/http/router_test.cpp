@@ -50,5 +50,34 @@ TEST(RouterTest, UnknownPathIs404AndWrongMethod405) {
   EXPECT_EQ(res.header("Allow"), "GET");
 }
 
+TEST(RouterTest, TheGateSeesEachRoutesActionAndItsRefusalStopsTheHandler) {
+  Router r = table();
+  r.post("/logout", named("logout"), auth::Action::kAccount);
+  std::vector<auth::Action> asked;
+  r.set_gate([&](Request& req, auth::Action action) -> std::optional<Response> {
+    asked.push_back(action);
+    if (auth::check(req.caller, action) == auth::Decision::kAllow) return std::nullopt;
+    Response no = Response::text("no");
+    no.status = 401;
+    return no;
+  });
+  EXPECT_EQ(call(r, "GET", "/browse/year").body, "browse field=year");
+  Response refused = call(r, "POST", "/logout");
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_EQ(refused.body, "no");
+  EXPECT_EQ(call(r, "GET", "/nowhere").status, 404);  // no route, no gate
+  std::vector<auth::Action> expected = {auth::Action::kReadPublished, auth::Action::kAccount};
+  EXPECT_EQ(asked, expected);
+}
+
+TEST(RequestTest, CookiesAreFoundByExactName) {
+  Request req;
+  req.headers = {{"cookie", "a=1; arkiv_session=tok; arkiv_session_x=no"}, {"cookie", "b=2"}};
+  EXPECT_EQ(req.cookie("arkiv_session"), "tok");
+  EXPECT_EQ(req.cookie("b"), "2");
+  EXPECT_EQ(req.cookie("arkiv"), "");
+  EXPECT_EQ(req.cookie("session"), "");
+}
+
 }  // namespace
 }  // namespace arkiv::http

@@ -142,6 +142,7 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = true;
     Request req;
     req.remote = remote_;
+    req.base_url = server_.opt.base_url;
     if (parser_) {
       // The start line is stored as soon as it is parsed, before the rest of the header.
       req.method = std::string(parser_->get().method_string());
@@ -158,6 +159,7 @@ class Session : public std::enable_shared_from_this<Session> {
     req.method = std::string(msg.method_string());
     req.target = std::string(msg.target());
     req.remote = remote_;
+    req.base_url = server_.opt.base_url;
     for (const auto& field : msg) req.headers.emplace_back(to_lower_ascii(std::string_view(field.name_string().data(), field.name_string().size())), std::string(field.value()));
     req.body = std::move(msg.body());
     bool keep_alive = msg.keep_alive();
@@ -323,7 +325,13 @@ Result<unsigned short> Server::listen() {
   if (!ec) I.acceptor.bind(ep, ec);
   if (!ec) I.acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) return Error::io("cannot listen on " + I.opt.host + ":" + std::to_string(I.opt.port) + ": " + ec.message());
-  return I.acceptor.local_endpoint().port();
+  unsigned short port = I.acceptor.local_endpoint().port();
+  if (I.opt.base_url.empty()) {
+    // Never the request's Host header: links and citations must not name whatever a client sent.
+    std::string host = I.opt.host.find(':') != std::string::npos ? "[" + I.opt.host + "]" : I.opt.host;
+    I.opt.base_url = "http://" + host + ":" + std::to_string(port);
+  }
+  return port;
 }
 
 void Server::run() {

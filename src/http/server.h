@@ -20,6 +20,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port
   int threads = 2;
+  // The public address ("https://archive.example.org") for permalinks, citations and cookies'
+  // Secure flag; empty: "http://host:port" of the listening socket, known after listen().
+  std::string base_url;
   std::chrono::milliseconds read_timeout{15000};  // to receive one whole request
   std::chrono::milliseconds idle_timeout{60000};  // between requests on a kept-alive connection
   std::size_t header_limit = 8 * 1024;

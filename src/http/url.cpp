@@ -55,6 +55,26 @@ Result<std::string> percent_decode(std::string_view s, bool plus_is_space) {
   return out;
 }
 
+Result<Params> parse_form(std::string_view query) {
+  Params out;
+  std::size_t start = 0;
+  while (start <= query.size() && !query.empty()) {
+    std::size_t end = query.find('&', start);
+    std::string_view pair = query.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!pair.empty()) {
+      std::size_t eq = pair.find('=');
+      auto k = percent_decode(pair.substr(0, eq), true);
+      if (!k) return Error::invalid("query string: " + k.error().message());
+      auto v = percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), true);
+      if (!v) return Error::invalid("parameter '" + *k + "': " + v.error().message());
+      out.emplace_back(std::move(k).value(), std::move(v).value());
+    }
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 Result<Target> parse_target(std::string_view target) {
   if (target.empty() || target[0] != '/') return Error::invalid("request target: expected a path starting with '/'");
   Target t;
@@ -66,21 +86,9 @@ Result<Target> parse_target(std::string_view target) {
   auto p = percent_decode(path, false);
   if (!p) return Error::invalid("path: " + p.error().message());
   t.path = std::move(p).value();
-  std::size_t start = 0;
-  while (start <= query.size() && !query.empty()) {
-    std::size_t end = query.find('&', start);
-    std::string_view pair = query.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (!pair.empty()) {
-      std::size_t eq = pair.find('=');
-      auto k = percent_decode(pair.substr(0, eq), true);
-      if (!k) return Error::invalid("query string: " + k.error().message());
-      auto v = percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), true);
-      if (!v) return Error::invalid("parameter '" + *k + "': " + v.error().message());
-      t.query.emplace_back(std::move(k).value(), std::move(v).value());
-    }
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
+  auto params = parse_form(query);
+  if (!params) return params.error();
+  t.query = std::move(params).value();
   return t;
 }
 

@@ -18,6 +18,8 @@ struct Target {
 
 // Splits "/a%20b?x=1&y=2&x=3" into path and query, decoding both ('+' is a space in queries).
 Result<Target> parse_target(std::string_view target);
+// Decodes an application/x-www-form-urlencoded body ("a=1&b=x+y") like a query string.
+Result<Params> parse_form(std::string_view body);
 // Decodes %XX escapes (and '+' as space when `plus_is_space`); rejects bad escapes, bad UTF-8, NUL.
 Result<std::string> percent_decode(std::string_view s, bool plus_is_space);
 // Encodes everything but unreserved characters (A-Z a-z 0-9 - . _ ~).

@@ -1,7 +1,6 @@
 #include "web/links.h"
 
 #include <algorithm>
-#include <regex>
 
 #include "http/url.h"
 #include "index/search_index.h"
@@ -15,10 +14,8 @@ std::string filter_url(const std::string& field, const std::string& value) {
 }
 
 std::string base_url(const http::Request& req) {
-  static const std::regex host(R"(([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(:[0-9]{1,5})?)");
-  std::string h = req.header("host");
-  if (std::regex_match(h, host)) return "http://" + h;
-  return "http://localhost";
+  // The server's configured address (serve --base-url), never the request's Host header.
+  return req.base_url.empty() ? "http://localhost" : req.base_url;
 }
 
 SearchLinks::SearchLinks(const http::Params& params) {

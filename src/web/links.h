@@ -12,7 +12,8 @@ namespace arkiv::web {
 std::string document_url(const std::string& id);
 // "/search?field=value"
 std::string filter_url(const std::string& field, const std::string& value);
-// "http://host:port" from a well-formed Host header, else "http://localhost".
+// The server's public address (http::Request::base_url, from serve --base-url), else
+// "http://localhost"; never taken from the request's Host header.
 std::string base_url(const http::Request& req);
 
 class SearchLinks {

@@ -27,7 +27,7 @@ const std::map<std::string, std::string>& partials() {
 const Template& page_template(const std::string& name) {
   static const std::map<std::string, Template> templates = [] {
     std::map<std::string, Template> t;
-    for (const char* page : {"home", "search", "document", "browse", "error"}) {
+    for (const char* page : {"home", "search", "document", "browse", "error", "login"}) {
       t.emplace(page, Template::compile(file(std::string(page) + ".mustache"), partials()));
     }
     return t;

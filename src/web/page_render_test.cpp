@@ -4,11 +4,14 @@
 
 #include "archive/archive.h"
 #include "base/temp_dir.h"
+#include "web/account_pages.h"
 #include "web/page.h"
 #include "web/pages.h"
 
 namespace arkiv::web {
 namespace {
+
+using auth::AccountsOptions;
 
 const std::string kFixtures = std::string(ARKIV_SOURCE_DIR) + "/tests/fixtures";
 
@@ -20,6 +23,7 @@ http::Request request(const std::string& path, http::Params query = {}, std::map
   r.query = std::move(query);
   r.path_params = std::move(path_params);
   r.headers = {{"host", "127.0.0.1:8080"}};
+  r.base_url = "http://127.0.0.1:8080";
   return r;
 }
 
@@ -92,6 +96,28 @@ TEST_F(PageRender, DocumentPages) {
 TEST_F(PageRender, ErrorPages) {
   expect_same([](const http::Request& r, archive::Archive&) { return error_page(r, 404, "There is no <such> page."); }, request("/nope"), 404);
   expect_same(document_page, request("/documents/no/such", {}, {{"id", "no/such"}}), 404);
+}
+
+TEST_F(PageRender, SignInPages) {
+  AccountsOptions options;
+  options.password_cost = kTestPasswordCost;
+  auto accounts = auth::Accounts::open(dir_->file("data"), options);
+  ASSERT_TRUE(accounts) << accounts.error().message();
+  static auth::Accounts* a = nullptr;
+  a = accounts->get();
+  auto page = [](const http::Request& r, archive::Archive&) { return login_page(r, *a); };
+  http::Request anonymous = request("/login", {{"next", "/search?q=x"}});
+  anonymous.headers.emplace_back("cookie", "arkiv_login=" + std::string(43, 'A'));
+  expect_same(page, anonymous);
+  http::Request signed_in = request("/login");
+  signed_in.caller.via = auth::Via::kSession;
+  signed_in.caller.role = auth::Role::kEditor;
+  signed_in.caller.user = "ana";
+  signed_in.caller.csrf = "0123abcd";
+  expect_same(page, signed_in);
+  http::Response r = login_page(signed_in, *a);
+  EXPECT_NE(r.body.find("value=\"0123abcd\""), std::string::npos) << "the forms carry the session's CSRF token";
+  EXPECT_EQ(r.header("Cache-Control"), "no-store");
 }
 
 }  // namespace
