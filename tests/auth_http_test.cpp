@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/temp_dir.h"
+#include "child_process.h"
 #include "http_client.h"
 
 namespace arkiv::test {
@@ -32,33 +33,9 @@ const std::string kBenPassword = "ben's long password";
 
 // Runs the binary with `input` on stdin; returns the exit code and stdout.
 std::pair<int, std::string> run(const std::vector<std::string>& args, const std::string& input = "") {
-  int in[2], out[2];
-  if (pipe(in) != 0 || pipe(out) != 0) return {-1, ""};
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(in[0], 0);
-    dup2(out[1], 1);
-    int null = ::open("/dev/null", O_WRONLY);
-    dup2(null, 2);
-    close(in[1]);
-    close(out[0]);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  close(in[0]);
-  close(out[1]);
-  if (!input.empty()) (void)!write(in[1], input.data(), input.size());
-  close(in[1]);
-  std::string text;
-  char buf[4096];
-  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
-  close(out[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text};
+  std::string out;
+  int code = run_process(args, input, &out);
+  return {code, out};
 }
 
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
@@ -110,30 +87,12 @@ class AuthHttpTest : public ::testing::Test {
   }
 
   void start(const std::vector<std::string>& extra) {
-    int out[2];
-    ASSERT_EQ(pipe(out), 0);
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], 1);
-      int log = ::open((dir_->file("server.log")).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      dup2(log, 2);
-      close(out[0]);
-      std::vector<std::string> args = {kBinary, "--data", data_, "serve", "--port", "0", "--threads", "2"};
-      args.insert(args.end(), extra.begin(), extra.end());
-      std::vector<char*> argv;
-      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    close(out[1]);
-    FILE* f = fdopen(out[0], "r");
-    char line[512] = {0};
-    ASSERT_NE(fgets(line, sizeof line, f), nullptr) << "the server printed nothing";
-    fclose(f);
-    std::cmatch m;
-    ASSERT_TRUE(std::regex_search(line, m, std::regex(R"(at http://127\.0\.0\.1:(\d+)\n$)"))) << line;
-    port_ = std::stoi(m[1]);
+    std::vector<std::string> args = {kBinary, "--data", data_, "serve", "--port", "0", "--threads", "2"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    ServerProcess server = start_server(args, dir_->file("server.log"));
+    pid_ = server.pid;
+    ASSERT_NE(server.port, 0) << "no banner: " << server.banner;
+    port_ = server.port;
   }
 
   void stop() {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/temp_dir.h"
+#include "child_process.h"
 #include "http_client.h"
 
 namespace arkiv::test {
@@ -33,22 +34,7 @@ const char* kEvilRecord =
     R"("original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"Beware <script>alert(\"text\")</script> of \"quotes\" in the xylophone text."}],)"
     R"("places":["<b>Nowhere</b>"],"collections":["Evil & \"Co\""],"document_type":"test"})";
 
-int run(const std::vector<std::string>& args) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int null = ::open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    dup2(null, 2);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+int run(const std::vector<std::string>& args) { return run_process(args); }
 
 class HttpTest : public ::testing::Test {
  protected:
@@ -58,26 +44,11 @@ class HttpTest : public ::testing::Test {
     std::ofstream(dir_->file("evil.jsonl")) << kEvilRecord << "\n";
     ASSERT_EQ(run({kBinary, "--data", data_, "import", kSource + "/tests/fixtures/wilson",
                    kSource + "/tests/fixtures/multilingual.jsonl", dir_->file("evil.jsonl")}), 0);
-    int out[2];
-    ASSERT_EQ(pipe(out), 0);
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], 1);
-      int log = ::open((dir_->file("server.log")).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      dup2(log, 2);
-      close(out[0]);
-      execl(kBinary.c_str(), kBinary.c_str(), "--data", data_.c_str(), "serve", "--port", "0", "--threads", "2", nullptr);
-      _exit(127);
-    }
-    close(out[1]);
-    FILE* f = fdopen(out[0], "r");
-    char line[512] = {0};
-    ASSERT_NE(fgets(line, sizeof line, f), nullptr) << "the server printed nothing";
-    fclose(f);
-    banner_ = line;
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(banner_, m, std::regex(R"(^Serving .* at http://127\.0\.0\.1:(\d+)\n$)"))) << banner_;
-    port_ = std::stoi(m[1]);
+    ServerProcess server = start_server({kBinary, "--data", data_, "serve", "--port", "0", "--threads", "2"}, dir_->file("server.log"));
+    pid_ = server.pid;
+    banner_ = server.banner;
+    ASSERT_NE(server.port, 0) << "the server printed no banner: " << banner_;
+    port_ = server.port;
   }
 
   void TearDown() override {

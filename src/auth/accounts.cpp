@@ -55,9 +55,6 @@ Result<std::unique_ptr<Accounts>> Accounts::open(const std::string& data_dir, Ac
   a->options_ = std::move(options);
   a->throttle_ = std::make_unique<LoginThrottle>(a->options_.throttle);
   a->store_ = std::move(st).value();
-  auto dummy = hash_password(random_token(), a->options_.password_cost);
-  if (!dummy) return dummy.error();
-  a->dummy_hash_ = *dummy;
   return a;
 }
 
@@ -194,6 +191,10 @@ Result<Login> Accounts::login(const std::string& name, const std::string& passwo
       user = *u;
     }
   }
+  // Unknown names are verified against a throwaway hash, so they take as long as known ones.
+  std::call_once(dummy_once_, [this] {
+    if (auto h = hash_password(random_token(), options_.password_cost)) dummy_hash_ = *h;
+  });
   // Hashing outside the lock: a login costs ~0.2 s and must not hold up other requests.
   bool ok = verify_password(user ? user->password_hash : dummy_hash_, password) && user && !user->disabled;
   std::lock_guard<std::mutex> lock(mu_);

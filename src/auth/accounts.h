@@ -100,7 +100,8 @@ class Accounts {
   std::unique_ptr<LoginThrottle> throttle_;
   std::mutex mu_;
   std::unique_ptr<store::AccountStore> store_;
-  std::string dummy_hash_;  // verified against for unknown names, so they cost the same time
+  std::once_flag dummy_once_;
+  std::string dummy_hash_;  // verified against for unknown names (made at the first login)
 };
 
 }  // namespace arkiv::auth

@@ -15,6 +15,7 @@ const artifacts = process.env.ARKIV_ARTIFACTS;
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 let tmp, server, base, context;
+const anaPassword = 'ana has a long password';
 
 function startServer(dataDir) {
   return new Promise((resolve, reject) => {
@@ -42,6 +43,8 @@ before(async () => {
   const imported = spawnSync(binary, ['--data', data, 'import',
     path.join(source, 'tests/fixtures/wilson'), path.join(source, 'tests/fixtures/multilingual.jsonl')]);
   assert.equal(imported.status, 0, String(imported.stderr));
+  const added = spawnSync(binary, ['--data', data, 'user', 'add', 'ana', '--role', 'admin'], { input: anaPassword + '\n' });
+  assert.equal(added.status, 0, String(added.stderr));
   ({ child: server, url: base } = await startServer(data));
   context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
     executablePath: chromiumPath,
@@ -142,5 +145,34 @@ test('keyboard users reach the skip link first; pages fit a phone', async () => 
     assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow}px on a phone`);
     await shot(page, name);
   }
+  await page.close();
+});
+
+test('staff sign in and out through the forms', async () => {
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.click('footer a[href="/login"]');
+  await page.waitForURL(base + '/login');
+  await page.fill('#login-name', 'ana');
+  await page.fill('#login-password', 'not the password');
+  await page.click('main form[action="/login"] button');
+  await page.waitForSelector('#login-error');
+  assert.match(await page.textContent('#login-error'), /Wrong name or password/);
+  assert.equal(await page.inputValue('#login-name'), 'ana', 'the form keeps the name');
+  assert.equal(await page.inputValue('#login-password'), '', 'but never the password');
+  await shot(page, 'sign-in-error');
+  await page.fill('#login-password', anaPassword);
+  await page.click('main form[action="/login"] button');
+  await page.waitForURL(base + '/');
+  const session = (await context.cookies(base)).find((c) => c.name === 'arkiv_session');
+  assert.ok(session, 'a session cookie');
+  assert.ok(session.httpOnly, 'HttpOnly');
+  assert.equal(session.sameSite, 'Strict');
+  await page.goto(base + '/login');
+  assert.match(await page.textContent('main'), /signed in as ana \(admin\)/);
+  await shot(page, 'signed-in');
+  await page.click('form[action="/logout"] button');
+  await page.waitForURL(base + '/');
+  assert.ok(!(await context.cookies(base)).some((c) => c.name === 'arkiv_session'), 'signed out: no session cookie');
   await page.close();
 });
