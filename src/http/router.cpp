@@ -47,6 +47,12 @@ void Router::add(std::string method, const std::string& pattern, Handler handler
   routes_.push_back({std::move(method), path_segments(pattern), std::move(handler), action});
 }
 
+std::vector<Router::RouteInfo> Router::route_list() const {
+  std::vector<RouteInfo> out;
+  for (const Route& r : routes_) out.push_back({r.method, "/" + join(r.segments, "/"), r.action});
+  return out;
+}
+
 bool Router::matches(const std::string& path) const {
   auto segs = path_segments(path);
   for (const Route& r : routes_) {

@@ -33,6 +33,14 @@ class Router {
   }
   void post(const std::string& pattern, Handler handler, auth::Action action) { add("POST", pattern, std::move(handler), action); }
   void set_gate(Gate gate) { gate_ = std::move(gate); }
+
+  // The table as data, in order (tests walk every route with every kind of caller).
+  struct RouteInfo {
+    std::string method;
+    std::string pattern;  // "/documents/{id+}"
+    auth::Action action;
+  };
+  std::vector<RouteInfo> route_list() const;
   void set_error_renderer(ErrorRenderer renderer) { error_renderer_ = std::move(renderer); }
 
   // Fills req.path_params and calls the matching handler; 404/405 otherwise. Handlers'
