@@ -1,5 +1,7 @@
 #include "model/record_json.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
 #include "text/language.h"
 
@@ -36,6 +38,13 @@ class Reader {
     if (it == j.end() || it->is_null()) return;
     if (!it->is_string()) return fail(key, std::string("expected a string, got ") + it->type_name());
     out = it->get<std::string>();
+  }
+
+  void boolean(const json& j, const char* key, bool& out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (!it->is_boolean()) return fail(key, std::string("expected true or false, got ") + it->type_name());
+    out = it->get<bool>();
   }
 
   void size(const json& j, const char* key, std::size_t& out) {
@@ -92,10 +101,20 @@ json to_json(const Document& d) {
                         {"translator", c.translator},
                         {"title", c.title},
                         {"text", c.text},
-                        {"notes", notes}});
+                        {"notes", notes},
+                        {"label", c.label},
+                        {"declared_language", c.declared_language},
+                        {"in_export", c.in_export}});
   }
   json gaps = json::array();
-  for (const Gap& g : d.gaps) gaps.push_back({{"content", g.content}, {"offset", g.offset}, {"text", g.text}});
+  for (const Gap& g : d.gaps) gaps.push_back({{"content", g.content}, {"offset", g.offset}, {"text", g.text}, {"kind", g.kind}});
+  json unread = json::array();
+  for (const UnreadField& u : d.unread) unread.push_back({{"field", u.field}, {"text", u.text}});
+  json parts = json::array();
+  for (const Part& p : d.parts) {
+    parts.push_back({{"content", p.content}, {"offset", p.offset}, {"anchor", p.anchor}, {"heading", p.heading},
+                     {"date", p.date}, {"source_note", p.source_note}, {"signature", p.signature}});
+  }
   return json{
       {"id", d.id},
       {"title", d.title},
@@ -124,6 +143,8 @@ json to_json(const Document& d) {
       {"collections", string_list(d.collections)},
       {"related", string_list(d.related)},
       {"gaps", gaps},
+      {"parts", parts},
+      {"unread", unread},
   };
 }
 
@@ -142,7 +163,7 @@ Result<Document> from_json(const json& j) {
   Reader r("");
   r.object_keys(j, {"id", "title", "date", "summary", "citation", "credits", "original_languages",
                     "document_type", "document_state", "contents", "subjects", "places", "people",
-                    "organizations", "collections", "related", "gaps", "provenance"});
+                    "organizations", "collections", "related", "gaps", "parts", "unread", "provenance"});
   r.str(j, "id", d.id);
   r.str(j, "title", d.title);
   r.str(j, "summary", d.summary);
@@ -173,8 +194,9 @@ Result<Document> from_json(const json& j) {
     if (dr.failed()) return dr.error();
     if (d.date.earliest.empty() && d.date.latest.empty()) {
       auto parsed = parse_date(d.date.display);
-      if (!parsed) return parsed.error().within("date.display");
-      d.date = *parsed;
+      // precision "unknown" with a display arkiv cannot read: the source's date, kept verbatim.
+      if (!parsed && precision != "unknown") return parsed.error().within("date.display");
+      if (parsed) d.date = *parsed;
     } else if (!precision.empty()) {
       auto p = parse_precision(precision);
       if (!p) return p.error().within("date.precision");
@@ -200,13 +222,17 @@ Result<Document> from_json(const json& j) {
       std::string path = "contents[" + std::to_string(i) + "]";
       if (!cj.is_object()) return Error::invalid(path + ": expected an object");
       Reader cr(path);
-      cr.object_keys(cj, {"kind", "language", "translator", "title", "text", "notes"});
+      cr.object_keys(cj, {"kind", "language", "translator", "title", "text", "notes", "label",
+                          "declared_language", "in_export"});
       Content c;
       cr.str(cj, "kind", c.kind);
       cr.str(cj, "language", c.language);
       cr.str(cj, "translator", c.translator);
       cr.str(cj, "title", c.title);
       cr.str(cj, "text", c.text);
+      cr.str(cj, "label", c.label);
+      cr.str(cj, "declared_language", c.declared_language);
+      cr.boolean(cj, "in_export", c.in_export);
       if (const json* ns = cr.array(cj, "notes")) {
         for (std::size_t k = 0; k < ns->size(); ++k) {
           Reader nr(path + ".notes[" + std::to_string(k) + "]");
@@ -229,8 +255,41 @@ Result<Document> from_json(const json& j) {
       gr.size((*gs)[i], "content", g.content);
       gr.size((*gs)[i], "offset", g.offset);
       gr.str((*gs)[i], "text", g.text);
+      g.kind.clear();
+      gr.str((*gs)[i], "kind", g.kind);
+      if (g.kind.empty()) g.kind = gap_kind_of(g.text);  // records written before gaps had kinds
       if (gr.failed()) return gr.error();
       d.gaps.push_back(std::move(g));
+    }
+  }
+  if (const json* ps = r.array(j, "parts")) {
+    for (std::size_t i = 0; i < ps->size(); ++i) {
+      Reader pr("parts[" + std::to_string(i) + "]");
+      const json& pj = (*ps)[i];
+      if (!pj.is_object()) return Error::invalid("parts[" + std::to_string(i) + "]: expected an object");
+      pr.object_keys(pj, {"content", "offset", "anchor", "heading", "date", "source_note", "signature"});
+      Part p;
+      pr.size(pj, "content", p.content);
+      pr.size(pj, "offset", p.offset);
+      pr.str(pj, "anchor", p.anchor);
+      pr.str(pj, "heading", p.heading);
+      pr.str(pj, "date", p.date);
+      pr.str(pj, "source_note", p.source_note);
+      pr.str(pj, "signature", p.signature);
+      if (pr.failed()) return pr.error();
+      d.parts.push_back(std::move(p));
+    }
+  }
+  if (const json* us = r.array(j, "unread")) {
+    for (std::size_t i = 0; i < us->size(); ++i) {
+      Reader ur("unread[" + std::to_string(i) + "]");
+      if (!(*us)[i].is_object()) return Error::invalid("unread[" + std::to_string(i) + "]: expected an object");
+      ur.object_keys((*us)[i], {"field", "text"});
+      UnreadField u;
+      ur.str((*us)[i], "field", u.field);
+      ur.str((*us)[i], "text", u.text);
+      if (ur.failed()) return ur.error();
+      d.unread.push_back(std::move(u));
     }
   }
   if (r.failed()) return r.error();
@@ -280,6 +339,17 @@ Status validate(Document& d) {
     std::string path = "gaps[" + std::to_string(i) + "]";
     if (g.content >= d.contents.size()) return Error::invalid(path + ".content: no content " + std::to_string(g.content));
     if (g.offset > utf8_length(d.contents[g.content].text)) return Error::invalid(path + ".offset: past the end of the text");
+    const auto& kinds = gap_kinds();
+    if (std::find(kinds.begin(), kinds.end(), g.kind) == kinds.end()) {
+      return Error::invalid(path + ".kind: '" + g.kind + "', expected omission, garbled, illegible or editorial");
+    }
+  }
+  for (std::size_t i = 0; i < d.parts.size(); ++i) {
+    const Part& p = d.parts[i];
+    std::string path = "parts[" + std::to_string(i) + "]";
+    if (p.content >= d.contents.size()) return Error::invalid(path + ".content: no content " + std::to_string(p.content));
+    if (p.offset > utf8_length(d.contents[p.content].text)) return Error::invalid(path + ".offset: past the end of the text");
+    if (trim(p.anchor).empty()) return Error::invalid(path + ".anchor: missing; a part needs an anchor to be cited");
   }
   return Status::success();
 }
