@@ -277,12 +277,19 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
   index_free(d.citation.text, 2);
   std::vector<std::string> languages;
   for (const std::string& l : d.original_languages) languages.push_back(l);
-  for (const model::Content& c : d.contents) {
+  for (std::size_t ci = 0; ci < d.contents.size(); ++ci) {
+    const model::Content& c = d.contents[ci];
     tg.set_stemmer(stemmer_for(c.language));
     index_free(c.title, 1);
-    index_free(c.text, 1);
+    // A gap is a break: the text on either side is indexed apart, so no phrase spans it.
+    for (std::string_view piece : model::text_between_gaps(c.text, d.gaps, ci)) index_free(std::string(piece), 1);
     for (const model::Note& n : c.notes) index_free(n.text, 1);
     if (!c.language.empty()) languages.push_back(c.language);
+  }
+  for (const model::Part& part : d.parts) {
+    if (part.content < d.contents.size()) tg.set_stemmer(stemmer_for(d.contents[part.content].language));
+    index_free(part.heading, 1);
+    index_free(part.source_note, 1);
   }
   tg.set_stemmer(stemmer_for("en"));
   for (const std::string& credit : d.credits) index_free(credit, 1);

@@ -19,7 +19,8 @@ const std::string& file(const std::string& name) {
 }
 
 const std::map<std::string, std::string>& partials() {
-  static const std::map<std::string, std::string> p = {{"head", file("head.mustache")}, {"footer", file("footer.mustache")}};
+  static const std::map<std::string, std::string> p = {{"head", file("head.mustache")}, {"footer", file("footer.mustache")},
+                                                                {"paragraph", file("paragraph.mustache")}};
   return p;
 }
 
