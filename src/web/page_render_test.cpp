@@ -105,9 +105,9 @@ TEST_F(PageRender, PartsGapsNotesAndVersionsNotInTheExport) {
   EXPECT_TRUE(has("<a href=\"/documents/frusTest/d1#part-d1-enc1\">Link to this part</a>"));
   EXPECT_TRUE(has("<h4 id=\"part-attachment-2-h\">Note from the Foreign Office</h4>"));
   EXPECT_LT(b.find("part-d1-enc1-h"), b.find("part-attachment-2-h"));
-  EXPECT_TRUE(has("[garbled group] <span class=\"gap-kind\">(garbled in transmission)</span>"));
-  EXPECT_TRUE(has("[omission] <span class=\"gap-kind\">(left out in the source)</span>"));
-  EXPECT_TRUE(has("[illegible] <span class=\"gap-kind\">(illegible in the source)</span>"));
+  EXPECT_TRUE(has("[garbled group]</span> <span class=\"gap-kind\">(garbled in transmission)</span>"));
+  EXPECT_TRUE(has("[omission]</span> <span class=\"gap-kind\">(left out in the source)</span>"));
+  EXPECT_TRUE(has("[illegible]</span> <span class=\"gap-kind\">(illegible in the source)</span>"));
   for (const char* n : {"4", "5", "6"}) {
     EXPECT_TRUE(has(std::string("<a href=\"#v0-note-") + n + "\" id=\"v0-note-" + n + "-ref\" aria-label=\"Note " + n + "\">" + n + "</a>")) << n;
     EXPECT_TRUE(has(std::string("<li id=\"v0-note-") + n + "\"><span class=\"note-label\">" + n + ".</span>")) << n;
