@@ -1,20 +1,9 @@
-#include <iostream>
-
-#include "auth/accounts.h"
+#include "archive/archive.h"
 #include "cli/commands.h"
-#include "http/routes.h"
-#include "http/server.h"
 
 namespace arkiv::cli {
 
 namespace {
-
-struct ServeArgs {
-  std::string host = "127.0.0.1";
-  int port = 8080;
-  int threads = 2;
-  std::string base_url;
-};
 
 // "https://archive.example.org[/prefix]": scheme, host, optional port and path; no query,
 // fragment, credentials, spaces or control characters. Returned without a trailing '/'.
@@ -33,38 +22,27 @@ Result<std::string> check_base_url(std::string url) {
   return url;
 }
 
-int run_serve(const GlobalOptions& g, const ServeArgs& args) {
+int run_serve(const GlobalOptions& g, const ServeSettings& args, const Services& services) {
   // Open once up front so a missing or broken data directory fails here, not per request.
   auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
   if (!a) return fail(a.error());
   a->reset();
-  auto accounts = auth::Accounts::open(g.data_dir);
-  if (!accounts) return fail(accounts.error());
-  std::string base_url;
-  if (!args.base_url.empty()) {
-    auto checked = check_base_url(args.base_url);
+  if (!services.serve) return fail(Error::internal("this build of arkiv has no HTTP server"));
+  ServeSettings settings = args;
+  settings.data_dir = g.data_dir;
+  if (!settings.base_url.empty()) {
+    auto checked = check_base_url(settings.base_url);
     if (!checked) return fail(checked.error());
-    base_url = *checked;
+    settings.base_url = *checked;
   }
-  http::ServerOptions options;
-  options.data_dir = g.data_dir;
-  options.host = args.host;
-  options.port = static_cast<unsigned short>(args.port);
-  options.threads = args.threads;
-  options.base_url = base_url;
-  http::Server server(options, http::make_routes(std::shared_ptr<auth::Accounts>(std::move(accounts).value())));
-  auto port = server.listen();
-  if (!port) return fail(port.error());
-  std::string host = args.host.find(':') != std::string::npos ? "[" + args.host + "]" : args.host;
-  std::cout << "Serving " << g.data_dir << " at http://" << host << ":" << *port << std::endl;
-  server.run();
-  return 0;
+  return services.serve(settings);
 }
 
 }  // namespace
 
-Action add_serve_command(CLI::App& app, const GlobalOptions& g) {
-  auto args = std::make_shared<ServeArgs>();
+Action add_serve_command(CLI::App& app, const GlobalOptions& g, const Services& services) {
+  auto args = std::make_shared<ServeSettings>();
+  args->host = "127.0.0.1";
   CLI::App* cmd = app.add_subcommand("serve", "Serve the reading room and the JSON API over HTTP");
   cmd->add_option("--host", args->host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", args->port, "Port to listen on (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
@@ -72,7 +50,7 @@ Action add_serve_command(CLI::App& app, const GlobalOptions& g) {
   cmd->add_option("--base-url", args->base_url,
                   "Public address for permalinks, citations and meta tags (e.g. https://archive.example.org); "
                   "https also marks the session cookie Secure. Default: http://HOST:PORT");
-  return [&g, args] { return run_serve(g, *args); };
+  return [&g, args, &services] { return run_serve(g, *args, services); };
 }
 
 }  // namespace arkiv::cli

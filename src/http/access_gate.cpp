@@ -43,7 +43,7 @@ std::string session_cookie(const std::string& token, const std::string& base_url
 }
 
 Gate make_access_gate(std::shared_ptr<auth::Accounts> accounts, ErrorRenderer error) {
-  return [accounts = std::move(accounts), error = std::move(error)](Request& req, auth::Action action) -> std::optional<Response> {
+  return [accounts = std::move(accounts), error = std::move(error)](Request& req, const auth::Action& action) -> std::optional<Response> {
     req.caller = auth::Caller{};
     std::string authorization = req.header("authorization");
     if (!authorization.empty()) {

@@ -5,7 +5,9 @@
 // 403 (role, token scope or CSRF), 503 (accounts unreadable). Thread-safe (auth::Accounts is).
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "auth/accounts.h"
 #include "http/router.h"
@@ -15,6 +17,10 @@ namespace arkiv::http {
 inline constexpr const char* kSessionCookie = "arkiv_session";
 // The form field (or X-CSRF-Token header) carrying the session's CSRF token.
 inline constexpr const char* kCsrfField = "csrf";
+
+// The gate of the app's router (http::Router<Context, auth::Action>::Gate): fills req.caller;
+// returns the refusal (401, 403...) when the caller may not do `action`.
+using Gate = std::function<std::optional<Response>(Request& req, const auth::Action& action)>;
 
 // `error` renders refusals in the form the path calls for (HTML or JSON).
 Gate make_access_gate(std::shared_ptr<auth::Accounts> accounts, ErrorRenderer error);

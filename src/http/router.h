@@ -1,66 +1,126 @@
 // The route table's machinery: method + path pattern -> handler. Patterns are literal segments,
 // "{name}" (one segment) and "{name+}" (one or more segments, for ids that contain '/').
-// Each route names the auth::Action it performs; before its handler runs, the gate (if set)
-// decides who the caller is and whether they may (http/access_gate.h).
-// Routes are tried in the order added; HEAD is answered by GET routes. Unknown paths get 404, known paths with another method
-// 405 (with Allow). Errors are rendered by the error renderer, so pages get HTML and /api JSON.
-// Built once, then used read-only from any thread.
+// Routes are tried in the order added; HEAD is answered by GET routes. Unknown paths get 404,
+// known paths with another method 405 (with Allow, which lists HEAD wherever GET works).
+// Errors are rendered by the error renderer, so pages get HTML and /api JSON.
+// Handlers get the request and a `Context&` (the app passes its reader Archive); the router
+// itself never touches it. Each route carries an `Action` (the app uses auth::Action); before
+// a route's handler runs, the gate (if set) is asked with the request and that action and may
+// answer instead (the app's gate is http/access_gate.h). Built once, then used read-only from
+// any thread.
 #pragma once
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include <optional>
-
-#include "archive/archive.h"
-#include "auth/permissions.h"
 #include "http/request.h"
 #include "http/response.h"
 
 namespace arkiv::http {
 
-using Handler = std::function<Response(const Request&, archive::Archive&)>;
 using ErrorRenderer = std::function<Response(const Request&, int status, const std::string& message)>;
-// Fills req.caller; returns the refusal (401, 403...) when the caller may not do `action`.
-using Gate = std::function<std::optional<Response>(Request& req, auth::Action action)>;
 
+namespace router_internal {
+std::vector<std::string> path_segments(const std::string& path);
+// Matches segments against a pattern, filling params ("{x+}" takes as few segments as let
+// the rest match).
+bool match(const std::vector<std::string>& pattern, const std::vector<std::string>& segs, std::map<std::string, std::string>* params);
+std::string allow_header(const std::vector<std::string>& methods);
+// "/documents/{id+}" back from its segments.
+std::string pattern_string(const std::vector<std::string>& segments);
+}  // namespace router_internal
+
+template <typename Context, typename Action = int>
 class Router {
  public:
-  void add(std::string method, const std::string& pattern, Handler handler, auth::Action action = auth::Action::kReadPublished);
-  void get(const std::string& pattern, Handler handler, auth::Action action = auth::Action::kReadPublished) {
-    add("GET", pattern, std::move(handler), action);
+  using Handler = std::function<Response(const Request&, Context&)>;
+  // May fill in the request (who the caller is); returns the refusal (401, 403...) when the
+  // route's action may not go ahead, nothing when it may.
+  using Gate = std::function<std::optional<Response>(Request& req, const Action& action)>;
+
+  // `default_action`: the action of routes added without one.
+  explicit Router(Action default_action = Action{}) : default_action_(default_action) {}
+
+  void add(std::string method, const std::string& pattern, Handler handler) {
+    add(std::move(method), pattern, std::move(handler), default_action_);
   }
-  void post(const std::string& pattern, Handler handler, auth::Action action) { add("POST", pattern, std::move(handler), action); }
+  void add(std::string method, const std::string& pattern, Handler handler, Action action) {
+    routes_.push_back({std::move(method), router_internal::path_segments(pattern), std::move(handler), std::move(action)});
+  }
+  void get(const std::string& pattern, Handler handler) { add("GET", pattern, std::move(handler)); }
+  void get(const std::string& pattern, Handler handler, Action action) { add("GET", pattern, std::move(handler), std::move(action)); }
+  void post(const std::string& pattern, Handler handler, Action action) { add("POST", pattern, std::move(handler), std::move(action)); }
+  void set_error_renderer(ErrorRenderer renderer) { error_renderer_ = std::move(renderer); }
   void set_gate(Gate gate) { gate_ = std::move(gate); }
 
   // The table as data, in order (tests walk every route with every kind of caller).
   struct RouteInfo {
     std::string method;
     std::string pattern;  // "/documents/{id+}"
-    auth::Action action;
+    Action action;
   };
-  std::vector<RouteInfo> route_list() const;
-  void set_error_renderer(ErrorRenderer renderer) { error_renderer_ = std::move(renderer); }
+  std::vector<RouteInfo> route_list() const {
+    std::vector<RouteInfo> out;
+    for (const Route& r : routes_) out.push_back({r.method, router_internal::pattern_string(r.segments), r.action});
+    return out;
+  }
 
-  // Fills req.path_params and calls the matching handler; 404/405 otherwise. Handlers'
-  // exceptions propagate (the server turns them into a 500 and logs them).
-  Response handle(Request& req, archive::Archive& archive) const;
+  // Fills req.path_params, asks the gate and calls the matching handler; 404/405 otherwise.
+  // Handlers' exceptions propagate (the server turns them into a 500 and logs them).
+  Response handle(Request& req, Context& context) const {
+    auto segs = router_internal::path_segments(req.path);
+    std::vector<std::string> allowed;
+    for (const Route& r : routes_) {
+      std::map<std::string, std::string> params;
+      if (!router_internal::match(r.segments, segs, &params)) continue;
+      // HEAD is GET without the body (the server drops it).
+      if (r.method != req.method && !(req.method == "HEAD" && r.method == "GET")) {
+        allowed.push_back(r.method);
+        continue;
+      }
+      req.path_params = std::move(params);
+      if (gate_) {
+        if (auto refused = gate_(req, r.action)) return std::move(*refused);
+      }
+      return r.handler(req, context);
+    }
+    // A path only the CORS preflight route knows is not a resource.
+    if (allowed.empty() || (allowed.size() == 1 && allowed[0] == "OPTIONS")) return error(req, 404, "There is no page at this address.");
+    std::string allow = router_internal::allow_header(allowed);
+    Response res = error(req, 405, "method " + req.method + " is not allowed here; use " + allow);
+    res.set_header("Allow", allow);
+    return res;
+  }
   // True when some route matches req.path (any method), filling nothing.
-  bool matches(const std::string& path) const;
+  bool matches(const std::string& path) const {
+    auto segs = router_internal::path_segments(path);
+    for (const Route& r : routes_) {
+      if (router_internal::match(r.segments, segs, nullptr)) return true;
+    }
+    return false;
+  }
   // An error response in the form the path calls for.
-  Response error(const Request& req, int status, const std::string& message) const;
+  Response error(const Request& req, int status, const std::string& message) const {
+    if (error_renderer_) return error_renderer_(req, status, message);
+    Response r = Response::text(message + "\n");
+    r.status = status;
+    return r;
+  }
 
  private:
   struct Route {
     std::string method;
     std::vector<std::string> segments;
     Handler handler;
-    auth::Action action;
+    Action action;
   };
   std::vector<Route> routes_;
   ErrorRenderer error_renderer_;
   Gate gate_;
+  Action default_action_;
 };
 
 }  // namespace arkiv::http

@@ -3,6 +3,7 @@
 #include "base/secrets.h"
 #include "http/access_gate.h"
 #include "web/account_pages.h"
+#include "web/internal/views.h"
 #include "web/page.h"
 
 namespace arkiv::web {
@@ -27,7 +28,8 @@ std::string field(const http::Params& fields, const std::string& name) {
   return "";
 }
 
-// The form, with `error` above it when set; keeps the name typed.
+// The form, with `error` above it when set; keeps the name typed. Before sign-in, sets the
+// pre-sign-in CSRF cookie when the request has no well-formed one.
 http::Response form(const http::Request& req, const std::string& name, const std::string& next, const std::string& error, int status) {
   const auth::Caller& c = req.caller;
   std::string csrf = c.csrf;
@@ -39,22 +41,27 @@ http::Response form(const http::Request& req, const std::string& name, const std
       new_cookie = login_cookie(csrf, req.base_url);
     }
   }
-  mstch::map ctx = page_context(c.signed_in() ? "Account" : "Sign in", "");
-  ctx["heading"] = std::string(c.signed_in() ? "Account" : "Sign in");
-  ctx["signed_in"] = c.signed_in();
-  ctx["user"] = c.user;
-  ctx["role"] = std::string(auth::role_name(c.role));
-  ctx["csrf"] = csrf;
-  ctx["next"] = local_path_or_root(next);
-  ctx["name"] = name;
-  if (!error.empty()) ctx["error"] = error;
-  http::Response r = render_page("login", ctx, status);
+  http::Response r = render_page(login_view(req, {name, next, error, csrf, status}));
   r.set_header("Cache-Control", "no-store");
   if (!new_cookie.empty()) r.set_header("Set-Cookie", new_cookie);
   return r;
 }
 
 }  // namespace
+
+Page login_view(const http::Request& req, const LoginForm& form) {
+  const auth::Caller& c = req.caller;
+  mstch::map ctx = page_context(c.signed_in() ? "Account" : "Sign in", "");
+  ctx["heading"] = std::string(c.signed_in() ? "Account" : "Sign in");
+  ctx["signed_in"] = c.signed_in();
+  ctx["user"] = c.user;
+  ctx["role"] = std::string(auth::role_name(c.role));
+  ctx["csrf"] = form.csrf;
+  ctx["next"] = local_path_or_root(form.next);
+  ctx["name"] = form.name;
+  if (!form.error.empty()) ctx["error"] = form.error;
+  return make_page("login", std::move(ctx), form.status);
+}
 
 std::string local_path_or_root(const std::string& next) {
   // "//host" and "/\host" are other sites to browsers; control characters could split headers.

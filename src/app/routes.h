@@ -1,0 +1,34 @@
+// The HTTP routes of the reading room and the JSON API in one table (routes.cpp reads like
+// the API spec in docs/http-api.md), and the request handler the server calls: it gives each
+// worker thread its own reader Archive (ReaderPool) and dispatches through the table. Every
+// route names the auth::Action it needs; the access gate (http/access_gate.h) asks
+// auth::check() before each.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/reader_pool.h"
+#include "archive/archive.h"
+#include "auth/accounts.h"
+#include "http/router.h"
+#include "http/server.h"
+
+namespace arkiv::app {
+
+using Routes = http::Router<archive::Archive, auth::Action>;
+Routes make_routes(std::shared_ptr<auth::Accounts> accounts);
+
+class ArchiveHandler : public http::RequestHandler {
+ public:
+  ArchiveHandler(std::string data_dir, std::size_t workers, std::shared_ptr<auth::Accounts> accounts);
+  http::Response handle(http::Request& req, std::size_t worker) override;
+  http::Response error(const http::Request& req, int status, const std::string& message) override;
+
+ private:
+  std::shared_ptr<auth::Accounts> accounts_;
+  Routes routes_;
+  ReaderPool readers_;
+};
+
+}  // namespace arkiv::app
