@@ -26,7 +26,7 @@ void parse_generic(const XmlSource& xml, const SourceFile& file, ParseOutput& ou
   model::Document doc;
 
   std::string id = tei.attribute("xml:id").value();
-  doc.id = id.empty() ? file_record_id(file.path) : "tei/" + id;
+  doc.id = id.empty() ? file_record_id(file.id_path()) : "tei/" + id;
 
   xml_node title_stmt = first_named(header, "titleStmt");
   for (xml_node t : title_stmt.children()) {

@@ -1,5 +1,7 @@
 #include "model/record_json.h"
 
+#include "model/field_limits.h"
+
 #include "base/strings.h"
 #include "text/language.h"
 
@@ -159,6 +161,7 @@ Result<Document> from_json(const json& j) {
 
   // "date" may be a plain string ("4 March 1966") or the full object.
   if (auto it = j.find("date"); it != j.end() && it->is_string()) {
+    if (Status size = check_field_size("date", it->get_ref<const std::string&>(), kMaxDateBytes); !size) return size.error();
     auto parsed = parse_date(it->get<std::string>());
     if (!parsed) return parsed.error().within("date");
     d.date = *parsed;
@@ -172,6 +175,7 @@ Result<Document> from_json(const json& j) {
     dr.str(*date, "precision", precision);
     if (dr.failed()) return dr.error();
     if (d.date.earliest.empty() && d.date.latest.empty()) {
+      if (Status size = check_field_size("date.display", d.date.display, kMaxDateBytes); !size) return size.error();
       auto parsed = parse_date(d.date.display);
       if (!parsed) return parsed.error().within("date.display");
       d.date = *parsed;
@@ -239,6 +243,7 @@ Result<Document> from_json(const json& j) {
 }
 
 Status validate(Document& d) {
+  if (Status s = check_field_sizes(d); !s) return s;
   if (trim(d.id).empty()) return Error::invalid("id: missing; every record needs an identifier");
   if (d.id.size() > 200) return Error::invalid("id: longer than 200 bytes");
   for (char c : d.id) {
