@@ -15,34 +15,17 @@
 #include <sstream>
 
 #include "base/temp_dir.h"
+#include "cli_runner.h"
 
 namespace {
 
-const std::string kBin = ARKIV_BINARY;
+using arkiv::testing::CmdResult;
+using arkiv::testing::kBin;
+using arkiv::testing::quote;
+using arkiv::testing::run;
+
 const std::string kFixtures = std::string(ARKIV_SOURCE_DIR) + "/tests/fixtures";
 const std::string kSeed = kFixtures + "/wilson/albanian-korean-joint-declaration-1966.txt";
-
-struct CmdResult {
-  int code;
-  std::string out;  // stdout and stderr together when `merge`
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-CmdResult run(const std::string& args, bool merge = false) {
-  std::string cmd = kBin + " " + args + (merge ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 class Cli : public ::testing::Test {
  protected:

@@ -1,6 +1,8 @@
 #include "archive/archive.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -24,7 +26,7 @@ Archive::~Archive() {
   unlock_writer(lock_fd_);
 }
 
-Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode mode) {
+Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode mode, std::chrono::milliseconds wait_for_lock) {
   std::unique_ptr<Archive> a(new Archive());
   a->dir_ = data_dir;
   a->mode_ = mode;
@@ -32,8 +34,16 @@ Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode
   if (mode == Mode::kWrite) {
     fs::create_directories(data_dir, ec);
     if (ec) return Error::io("cannot create data directory " + data_dir + ": " + ec.message());
-    a->lock_fd_ = try_lock_writer(data_dir);
-    if (a->lock_fd_ < 0) return Error::busy("another arkiv process is writing " + data_dir + "; wait for it to finish");
+    int open_errno = 0;
+    a->lock_fd_ = lock_writer(data_dir, wait_for_lock, &open_errno);
+    if (a->lock_fd_ < 0 && open_errno != 0) {
+      return Error::io("cannot write in the data directory " + data_dir + ": " + std::strerror(open_errno) +
+                       (open_errno == EROFS || open_errno == EACCES ? " (a read-only disk or a directory without write permission: importing needs write access)" : ""));
+    }
+    if (a->lock_fd_ < 0) {
+      return Error::busy("another arkiv process is writing " + data_dir +
+                         (wait_for_lock.count() > 0 ? "; gave up waiting for it" : "; wait for it to finish, or use import --wait"));
+    }
   } else if (!fs::exists(catalog_path(data_dir))) {
     return Error::not_found("no archive in " + data_dir + " (import documents first: arkiv --data " + data_dir + " import PATH)");
   }
@@ -60,12 +70,10 @@ Status Archive::open_index() {
       auto w = index::SearchIndex::open_writable(index_path(dir_));
       if (w) {
         index_ = std::move(w).value();
-        Status s = sync_index();
+        // A repair that fails (a full disk) leaves the index as it was: read it as it is,
+        // as when a writer holds the lock.
+        (void)sync_index();
         index_.reset();
-        if (!s) {
-          unlock_writer(fd);
-          return s;
-        }
       }
       unlock_writer(fd);
       idx = index::SearchIndex::open_readonly(index_path(dir_));

@@ -50,6 +50,9 @@ int run(int argc, char** argv) {
   reg(add_reindex_command);
   reg(add_stats_command);
   reg(add_serve_command);
+  reg(add_check_command);
+  reg(add_backup_command);
+  reg(add_restore_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

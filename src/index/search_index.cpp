@@ -449,6 +449,19 @@ std::int64_t SearchIndex::document_count() const {
   return impl_->db.get_doccount();
 }
 
+Status SearchIndex::for_each_id(const std::function<void(const std::string&, std::int64_t)>& fn) const {
+  if (Status s = impl_->drain(); !s) return s;
+  try {
+    const std::string prefix = sc::kId;
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
+      fn((*t).substr(prefix.size()), t.get_termfreq());
+    }
+  } catch (const Xapian::Error& e) {
+    return Error::io("search index: " + e.get_msg());
+  }
+  return Status::success();
+}
+
 void SearchIndex::keep_facets_in_memory(bool on) {
   impl_->facets_in_memory = on;
   if (!on) impl_->facet_table.reset();

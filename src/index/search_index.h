@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +74,9 @@ class SearchIndex {
   std::int64_t applied_seq() const;
   std::string catalog_uuid() const;
   std::int64_t document_count() const;
+  // Every record id in the index, in id order, with the number of index documents that carry it
+  // (more than one is a fault: `arkiv check` reports it).
+  Status for_each_id(const std::function<void(const std::string& id, std::int64_t documents)>& fn) const;
   // Picks up commits made by other processes since open or the last reopen (readers).
   bool reopen();
   // Readers that answer many searches (the server): count facets from an in-memory table of

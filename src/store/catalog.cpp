@@ -323,6 +323,16 @@ Result<std::vector<model::Provenance>> Catalog::provenance(const std::string& id
   return out;
 }
 
+Result<std::optional<std::string>> Catalog::source_of(const std::string& id) const {
+  auto q = impl_->db.prepare("SELECT source_path FROM provenance WHERE document_id = ?1 ORDER BY id DESC LIMIT 1");
+  if (!q) return q.error();
+  q->bind(1, id);
+  Status s;
+  bool found = q->step(s);
+  if (!s) return s.error();
+  return found ? std::optional<std::string>(q->text(0)) : std::nullopt;
+}
+
 Status Catalog::for_each(const std::function<bool(const model::Document&)>& fn) const {
   auto q = impl_->db.prepare("SELECT id, record FROM documents ORDER BY id");
   if (!q) return q.error();

@@ -70,6 +70,9 @@ class Catalog {
   Result<model::Document> get(const std::string& id) const;
   Result<Brief> brief(const std::string& id) const;
   Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
+  // The source file of the record's latest change (its newest provenance), or nullopt when
+  // the record is not in the catalog.
+  Result<std::optional<std::string>> source_of(const std::string& id) const;
   // Calls `fn` for every record in id order; stops early if `fn` returns false.
   Status for_each(const std::function<bool(const model::Document&)>& fn) const;
   // Calls `fn` for every change with sequence > `after`, in sequence order.
