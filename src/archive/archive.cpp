@@ -18,6 +18,17 @@ namespace {
 std::string catalog_path(const std::string& dir) { return dir + "/catalog.db"; }
 std::string index_path(const std::string& dir) { return dir + "/index"; }
 
+// The index is derived: one that cannot be opened for writing (a kill while it was being
+// created leaves a folder Xapian does not recognise) is removed and made again, and the sync
+// that follows rebuilds it from the catalog. Called by the holder of the writer lock only.
+Result<std::unique_ptr<index::SearchIndex>> open_or_recreate_writable(const std::string& dir) {
+  auto idx = index::SearchIndex::open_writable(dir);
+  if (idx) return idx;
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return index::SearchIndex::open_writable(dir);
+}
+
 }  // namespace
 
 Archive::~Archive() {
@@ -56,7 +67,7 @@ Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode
 
 Status Archive::open_index() {
   if (mode_ == Mode::kWrite) {
-    auto idx = index::SearchIndex::open_writable(index_path(dir_));
+    auto idx = open_or_recreate_writable(index_path(dir_));
     if (!idx) return idx.error();
     index_ = std::move(idx).value();
     return sync_index();
@@ -67,7 +78,7 @@ Status Archive::open_index() {
     // A reader repairs the index when no writer is at work; otherwise the writer will.
     int fd = try_lock_writer(dir_);
     if (fd >= 0) {
-      auto w = index::SearchIndex::open_writable(index_path(dir_));
+      auto w = open_or_recreate_writable(index_path(dir_));
       if (w) {
         index_ = std::move(w).value();
         // A repair that fails (a full disk) leaves the index as it was: read it as it is,

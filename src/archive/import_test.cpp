@@ -237,5 +237,38 @@ TEST(ImportLocks, WaitForTheLockInsteadOfFailing) {
   EXPECT_TRUE(waited.ok()) << waited.error().message();
 }
 
+TEST(Repair, AnIndexFolderXapianCannotReadIsRebuiltFromTheCatalog) {
+  // Found by scripts/killtest: a kill while the index was being created left a folder that
+  // Xapian does not recognise, and every later open failed ("Couldn't detect type of database").
+  TempDir dir;
+  write(dir.file("in/a.md"), "# Minutes of the meeting\n\nThe meeting opened at ten.\n");
+  {
+    auto a = open_writer(dir);
+    ASSERT_EQ(a->import({dir.file("in")}, {})->created, 1);
+  }
+  const std::string index = dir.file("data") + "/index";
+  fs::remove_all(index);
+  fs::create_directories(index);
+  write(index + "/junk", "not a database");
+  auto reader = Archive::open(dir.file("data"), Archive::Mode::kRead);
+  ASSERT_TRUE(reader.ok()) << reader.error().message();
+  auto hits = (*reader)->search([] {
+    index::SearchQuery q;
+    q.text = "meeting";
+    return q;
+  }());
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->total, 1);
+  auto report = (*reader)->check();
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << report->problems.front();
+  reader->reset();
+  fs::remove_all(index);
+  fs::create_directories(index);
+  auto writer = Archive::open(dir.file("data"), Archive::Mode::kWrite);
+  ASSERT_TRUE(writer.ok()) << writer.error().message();
+  EXPECT_EQ((*writer)->stats()->index.index_documents, 1);
+}
+
 }  // namespace
 }  // namespace arkiv::archive
