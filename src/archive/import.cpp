@@ -8,6 +8,8 @@
 #include "archive/archive.h"
 #include "archive/internal/import_stages.h"
 #include "base/clock.h"
+#include "index/search_index.h"
+#include "store/catalog.h"
 
 namespace arkiv::archive {
 
@@ -23,14 +25,14 @@ constexpr double kIndexCommitSeconds = 2.0;        // so readers see imports wit
 Status Archive::index_changed(const std::vector<const model::Document*>& records, const std::vector<RecordOutcome>& outcomes,
                               IndexCadence& cadence) {
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
-    if (outcomes[i].outcome == store::PutOutcome::kUnchanged) continue;
-    if (Status s = index_->replace(*records[i], outcomes[i].outcome == store::PutOutcome::kCreated); !s) return s;
+    if (outcomes[i].outcome == model::PutOutcome::kUnchanged) continue;
+    if (Status s = index_->replace(*records[i], outcomes[i].outcome == model::PutOutcome::kCreated); !s) return s;
     ++cadence.uncommitted;
   }
   auto now = std::chrono::steady_clock::now();
   if (cadence.uncommitted >= kIndexCommitEvery ||
       (cadence.uncommitted > 0 && std::chrono::duration<double>(now - cadence.last_commit).count() >= kIndexCommitSeconds)) {
-    if (Status s = index_->commit(catalog_->change_seq(), catalog_->uuid()); !s) return s;
+    if (Status s = commit_index(); !s) return s;
     cadence.uncommitted = 0;
     cadence.last_commit = now;
   }
@@ -59,12 +61,13 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
     const std::uint64_t bytes_before = progress.bytes_done;
     auto finish_file = [&]() {
       report.errors += static_cast<std::int64_t>(file.errors.size());
+      report.warnings += static_cast<std::int64_t>(file.warnings.size());
       if (!file.errors.empty() && file.records.empty()) ++report.failed_files;
       progress.files_done++;
       progress.bytes_done = bytes_before + input.size;
       for (const RecordOutcome& r : file.records) {
-        if (r.outcome == store::PutOutcome::kCreated) ++report.created;
-        else if (r.outcome == store::PutOutcome::kUpdated) ++report.updated;
+        if (r.outcome == model::PutOutcome::kCreated) ++report.created;
+        else if (r.outcome == model::PutOutcome::kUpdated) ++report.updated;
         else ++report.unchanged;
       }
       report.files.push_back(std::move(file));
@@ -90,6 +93,7 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
       ingest::ParseOutput batch;
       more = (*source)->next(batch);
       std::vector<Error> errors = std::move(batch.errors);
+      for (const std::string& w : batch.warnings) file.warnings.push_back(input.path + ": " + w);
       auto records = internal::pick_records(batch, source_path, options.replace, seen, *catalog_, errors);
       for (const Error& e : errors) file.errors.push_back(e.within(input.path));
       if (options.dry_run) {
@@ -117,8 +121,8 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
     progress.records += file.records.size();
     finish_file();
   }
-  if (!options.dry_run && index_->applied_seq() != catalog_->change_seq()) {
-    if (Status s = index_->commit(catalog_->change_seq(), catalog_->uuid()); !s) return s.error();
+  if (!options.dry_run) {
+    if (Status s = commit_index(); !s) return s.error();
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!options.dry_run) {

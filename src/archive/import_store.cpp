@@ -27,7 +27,7 @@ std::vector<const model::Document*> pick_records(const ingest::ParseOutput& batc
           errors.push_back(outcome.error().within("record '" + d.id + "'"));
           continue;
         }
-        if (*outcome == store::PutOutcome::kUpdated) {
+        if (*outcome == model::PutOutcome::kUpdated) {
           errors.push_back(Error::invalid("record '" + d.id + "': left out: it would replace the record of that id imported from " +
                                           **source + ", a different source file; import with --replace to replace it"));
           continue;

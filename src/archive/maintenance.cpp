@@ -5,6 +5,7 @@
 
 #include "archive/archive.h"
 #include "archive/writer_lock.h"
+#include "index/search_index.h"
 #include "store/maintenance.h"
 
 namespace arkiv::archive {
@@ -28,11 +29,15 @@ Result<CheckReport> Archive::check() const {
   CheckReport r;
   r.problems = std::move(cat->problems);
   r.records = static_cast<std::int64_t>(cat->ids.size());
-  r.index_documents = index_->document_count();
-  if (index_->catalog_uuid() != cat->uuid) {
-    r.problems.push_back("index: built for catalog " + index_->catalog_uuid() + ", not this one (" + cat->uuid + ")");
-  }
-  const std::int64_t applied = index_->applied_seq();
+  auto documents = index_->document_count();
+  if (!documents) return documents.error();
+  r.index_documents = *documents;
+  auto uuid = index_->catalog_uuid();
+  if (!uuid) return uuid.error();
+  if (*uuid != cat->uuid) r.problems.push_back("index: built for catalog " + *uuid + ", not this one (" + cat->uuid + ")");
+  auto applied_seq = index_->applied_seq();
+  if (!applied_seq) return applied_seq.error();
+  const std::int64_t applied = *applied_seq;
   if (applied > cat->change_seq) {
     r.problems.push_back("index: at change " + std::to_string(applied) + ", past the catalog's " + std::to_string(cat->change_seq));
   } else if (applied < cat->change_seq) {
