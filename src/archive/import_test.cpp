@@ -253,7 +253,7 @@ TEST(Repair, AnIndexFolderXapianCannotReadIsRebuiltFromTheCatalog) {
   auto reader = Archive::open(dir.file("data"), Archive::Mode::kRead);
   ASSERT_TRUE(reader.ok()) << reader.error().message();
   auto hits = (*reader)->search([] {
-    index::SearchQuery q;
+    SearchQuery q;
     q.text = "meeting";
     return q;
   }());

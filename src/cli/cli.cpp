@@ -50,6 +50,7 @@ int run(int argc, char** argv, const Services& services) {
   reg(add_reindex_command);
   reg(add_stats_command);
   reg([&services](CLI::App& a, const GlobalOptions& opts) { return add_serve_command(a, opts, services); });
+  reg(add_review_command);
   reg(add_check_command);
   reg(add_backup_command);
   reg(add_restore_command);

@@ -27,7 +27,8 @@ nlohmann::json report_json(const archive::ImportReport& r) {
     for (const auto& rec : f.records) records.push_back({{"id", rec.id}, {"title", rec.title}, {"outcome", model::outcome_name(rec.outcome)}});
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& e : f.errors) errors.push_back({{"code", error_code_name(e.code())}, {"message", e.message()}});
-    files.push_back({{"path", f.path}, {"format", f.format}, {"records", records}, {"errors", errors}});
+    files.push_back({{"path", f.path}, {"format", f.format}, {"records", records}, {"errors", errors},
+                     {"warnings", f.warnings}});
   }
   nlohmann::json skipped = nlohmann::json::array();
   for (const auto& s : r.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
@@ -35,7 +36,7 @@ nlohmann::json report_json(const archive::ImportReport& r) {
   std::int64_t records = r.created + r.updated + r.unchanged;
   return {{"dry_run", r.dry_run},        {"files", files},          {"skipped", skipped},
           {"created", r.created},        {"updated", r.updated},
-          {"unchanged", r.unchanged},    {"errors", r.errors},
+          {"unchanged", r.unchanged},    {"errors", r.errors},          {"warnings", r.warnings},
           {"failed_files", r.failed_files}, {"bytes", r.bytes},
           {"seconds", r.seconds},        {"records_per_second", static_cast<double>(records) / secs},
           {"similar_lists", r.similar_lists}, {"similar_seconds", r.similar_seconds}};
@@ -71,6 +72,7 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
       }
     }
     for (const auto& e : f.errors) std::cerr << "error: " << e.message() << "\n";
+    for (const auto& w : f.warnings) std::cerr << "warning: " << w << "\n";
   }
   if (args.dry_run || args.verbose) {
     for (const auto& s : r->skipped) std::cout << "skipped\t" << s.path << "\t" << s.reason << "\n";
@@ -84,6 +86,10 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
             << " created, " << r->updated << " updated, " << r->unchanged << " unchanged, " << r->errors << " errors";
   if (!r->skipped.empty()) std::cout << ", " << r->skipped.size() << " paths skipped";
   std::cout << " (" << rate << ")\n";
+  if (r->warnings > 0) {
+    std::cout << r->warnings << " warnings: records kept as the source gives them, to be reviewed "
+              << "(arkiv review languages)\n";
+  }
   if (r->similar_lists > 0) {
     std::snprintf(rate, sizeof rate, "%.2f s", r->similar_seconds);
     std::cout << "More like this: lists for " << r->similar_lists << " records (" << rate << ")\n";
