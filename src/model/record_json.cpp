@@ -1,6 +1,7 @@
 #include "model/record_json.h"
 
 #include "base/strings.h"
+#include "model/date_json.h"
 #include "text/language.h"
 
 namespace arkiv::model {
@@ -99,11 +100,7 @@ json to_json(const Document& d) {
   return json{
       {"id", d.id},
       {"title", d.title},
-      {"date",
-       {{"display", d.date.display},
-        {"earliest", d.date.earliest},
-        {"latest", d.date.latest},
-        {"precision", precision_name(d.date.precision)}}},
+      {"date", date_to_json(d.date)},
       {"summary", d.summary},
       {"citation",
        {{"text", d.citation.text},
@@ -158,30 +155,10 @@ Result<Document> from_json(const json& j) {
   r.strings(j, "related", d.related);
 
   // "date" may be a plain string ("4 March 1966") or the full object.
-  if (auto it = j.find("date"); it != j.end() && it->is_string()) {
-    auto parsed = parse_date(it->get<std::string>());
-    if (!parsed) return parsed.error().within("date");
-    d.date = *parsed;
-  } else if (const json* date = r.object(j, "date")) {
-    Reader dr("date");
-    dr.object_keys(*date, {"display", "earliest", "latest", "precision"});
-    std::string precision;
-    dr.str(*date, "display", d.date.display);
-    dr.str(*date, "earliest", d.date.earliest);
-    dr.str(*date, "latest", d.date.latest);
-    dr.str(*date, "precision", precision);
-    if (dr.failed()) return dr.error();
-    if (d.date.earliest.empty() && d.date.latest.empty()) {
-      auto parsed = parse_date(d.date.display);
-      if (!parsed) return parsed.error().within("date.display");
-      d.date = *parsed;
-    } else if (!precision.empty()) {
-      auto p = parse_precision(precision);
-      if (!p) return p.error().within("date.precision");
-      d.date.precision = *p;
-    } else {
-      d.date.precision = DatePrecision::kRange;
-    }
+  if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
+    auto date = date_from_json(*it);
+    if (!date) return date.error();
+    d.date = std::move(*date);
   }
   if (const json* c = r.object(j, "citation")) {
     Reader cr("citation");
@@ -247,13 +224,7 @@ Status validate(Document& d) {
     }
   }
   if (trim(d.title).empty()) return Error::invalid("title: missing; every record needs a title");
-  if (d.date.known()) {
-    if (!is_valid_iso_day(d.date.earliest)) return Error::invalid("date.earliest '" + d.date.earliest + "': expected a real day as YYYY-MM-DD");
-    if (!is_valid_iso_day(d.date.latest)) return Error::invalid("date.latest '" + d.date.latest + "': expected a real day as YYYY-MM-DD");
-    if (d.date.latest < d.date.earliest) return Error::invalid("date: latest " + d.date.latest + " is before earliest " + d.date.earliest);
-  } else if (!d.date.latest.empty()) {
-    return Error::invalid("date.earliest: missing while date.latest is set");
-  }
+  if (Status s = validate_date(d.date); !s) return s;
   for (std::size_t i = 0; i < d.original_languages.size(); ++i) {
     auto code = text::normalize_language(d.original_languages[i]);
     if (!code) return Error::invalid("original_languages[" + std::to_string(i) + "]: unknown language code '" + d.original_languages[i] + "' (expected ISO 639-1 or 639-3)");
