@@ -55,17 +55,25 @@ struct FileReport {
   std::string format;  // empty when no importer took the file
   std::vector<RecordOutcome> records;
   std::vector<Error> errors;  // each message starts with the file's path
+  // Records kept with something to review (a date arkiv cannot read); each starts with the path.
+  std::vector<std::string> warnings;
 };
 
 struct ImportReport {
   std::vector<FileReport> files;
   std::int64_t created = 0, updated = 0, unchanged = 0, errors = 0, failed_files = 0;
+  std::int64_t warnings = 0;  // records stored with a date to review: not errors
   std::uint64_t bytes = 0;
   double seconds = 0;  // reading, storing and indexing the records
   std::int64_t similar_lists = 0;  // "more like this" lists computed afterwards
   double similar_seconds = 0;
   bool dry_run = false;
   bool ok() const { return errors == 0; }
+};
+
+struct DateToReview {
+  std::string id, title, display;
+  std::string problem;  // why the date could not be read
 };
 
 struct SearchHit {
@@ -84,6 +92,7 @@ struct SearchPage {
   std::vector<SearchHit> hits;
   std::vector<index::Facet> facets;
   std::string suggestion;
+  std::int64_t undated = 0;  // undated records among the matches of the query without its date filters
 };
 
 struct IndexStatus {
@@ -122,6 +131,8 @@ class Archive {
   Result<std::int64_t> update_similar(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {});
   static constexpr int kSimilarKept = 10;
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;
+  // Records whose date arkiv could not read (kept verbatim, bounds unknown), in id order.
+  Result<std::vector<DateToReview>> dates_to_review() const;
   // Every record as JSON Lines, in id order.
   Status export_jsonl(std::ostream& out) const;
   // Rebuilds the index from the catalog into a fresh directory, swaps it in, then renews every

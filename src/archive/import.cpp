@@ -143,6 +143,10 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
         continue;
       }
       records.push_back(&d);
+      // A date arkiv cannot read keeps its record; it is a warning, and `review dates` lists it.
+      if (d.date.needs_review()) {
+        file.warnings.push_back(input.path + ": record '" + d.id + "': date kept as written, bounds unknown: " + d.date.problem);
+      }
     }
 
     if (options.dry_run) {
@@ -187,6 +191,7 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
       }
       file.records = std::move(outcomes);
     }
+    report.warnings += static_cast<std::int64_t>(file.warnings.size());
     for (const RecordOutcome& r : file.records) {
       if (r.outcome == store::PutOutcome::kCreated) ++report.created;
       else if (r.outcome == store::PutOutcome::kUpdated) ++report.updated;

@@ -49,6 +49,7 @@ int run(int argc, char** argv) {
   reg(add_export_command);
   reg(add_reindex_command);
   reg(add_stats_command);
+  reg(add_review_command);
   reg(add_serve_command);
   try {
     app.parse(argc, argv);

@@ -25,6 +25,7 @@ Action add_export_command(CLI::App& app, const GlobalOptions& g);
 Action add_reindex_command(CLI::App& app, const GlobalOptions& g);
 Action add_stats_command(CLI::App& app, const GlobalOptions& g);
 Action add_serve_command(CLI::App& app, const GlobalOptions& g);
+Action add_review_command(CLI::App& app, const GlobalOptions& g);
 
 // The one mapping from error codes to exit codes; prints "arkiv: <message>" to stderr.
 int fail(const Error& error);

@@ -12,6 +12,7 @@
 
 #include "base/strings.h"
 #include "index/background_writer.h"
+#include "index/date_terms.h"
 #include "index/facet_table.h"
 #include "index/spelling.h"
 #include "index/stemmers.h"
@@ -83,6 +84,18 @@ std::string facet_term(const std::string& field, const std::string& value) {
     if (field == f.name) return term(f.exact, text::fold(collapse_spaces(value)));
   }
   return "";
+}
+
+// The days a year ("1966") or decade ("1960s") filter value spans.
+Result<std::pair<std::string, std::string>> facet_date_range(const std::string& field, const std::string& value) {
+  std::string v(trim(value));
+  if (field == "decade" && !v.empty() && v.back() == 's') v.pop_back();
+  bool ok = v.size() == 4 && std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); });
+  if (!ok || (field == "decade" && v[3] != '0')) {
+    return Error::invalid(field + " '" + value + "': expected " + (field == "year" ? "a year (1966)" : "a decade (1960s)"));
+  }
+  int y = std::stoi(v);
+  return std::pair{v + "-01-01", std::to_string(field == "year" ? y : y + 9) + "-12-31"};
 }
 
 // Calls fn(word) for each run of letters/digits in `text` containing a non-ASCII letter.
@@ -302,16 +315,20 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
   std::sort(languages.begin(), languages.end());
   languages.erase(std::unique(languages.begin(), languages.end()), languages.end());
   for (const std::string& l : languages) xd.add_boolean_term(sc::kLanguage + l);
-  std::string year, decade;
-  if (d.date.known()) {
-    year = d.date.earliest.substr(0, 4);
-    decade = year.substr(0, 3) + "0";
-    xd.add_boolean_term(sc::kYear + year);
-    xd.add_boolean_term(sc::kDecade + decade);
-    xd.add_value(sc::kSlotEarliest, d.date.earliest);
-    xd.add_value(sc::kSlotLatest, d.date.latest);
-    decade += "s";
+  // Dates: one rule for filters, facets and sorting (index/date_terms.h, docs/dates.md).
+  DateKeys dk = date_keys(d.date);
+  xd.add_boolean_term(dk.undated ? sc::kUndated : sc::kDated);
+  if (!dk.undated) {
+    for (const std::string& y : dk.years) xd.add_boolean_term(sc::kYear + y);
+    for (const std::string& dec : dk.decades) xd.add_boolean_term(sc::kDecade + dec.substr(0, 4));
+    xd.add_value(sc::kSlotEarliest, dk.earliest);
+    xd.add_value(sc::kSlotLatest, dk.latest);
+    xd.add_value(sc::kSlotWithinEarliest, dk.within_earliest);
+    xd.add_value(sc::kSlotWithinLatest, dk.within_latest);
   }
+  xd.add_value(sc::kSlotSortAscending, dk.sort_ascending);
+  xd.add_value(sc::kSlotSortDescending, dk.sort_descending);
+  std::string year = joined(dk.years), decade = joined(dk.decades);
   if (!d.document_type.empty()) xd.add_boolean_term(term(sc::kType, text::fold(d.document_type)));
   // The facet slot, in kFacetFields order.
   std::string facets = joined(languages);
@@ -528,24 +545,46 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
                                             Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()), 0.5));
       }
     }
-    // Facet filters: values of one field are ORed, fields are ANDed.
+    // Facet filters: values of one field are ORed, fields are ANDed. Year and decade filters
+    // are date ranges under the query's date mode, as from/to are.
     std::map<std::string, std::vector<Xapian::Query>> by_field;
+    bool date_filtered = !q.from.empty() || !q.to.empty();
     for (const auto& [field, value] : q.filters) {
       std::string term = facet_term(field, value);
       if (term.empty()) return Error::invalid("filter field '" + field + "': expected one of " + join(kFacetFields, ", "));
-      by_field[field].emplace_back(term);
+      bool is_date = field == "year" || field == "decade";
+      date_filtered |= is_date;
+      if (is_date && q.date_mode == DateMode::kWithin) {
+        auto range = facet_date_range(field, value);
+        if (!range) return range.error();
+        by_field[field].push_back(date_range_query(range->first, range->second, q.date_mode));
+      } else {
+        by_field[field].emplace_back(term);
+      }
     }
+    Xapian::Query unfiltered_by_date = query;
     for (auto& [field, terms] : by_field) {
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+      Xapian::Query f(Xapian::Query::OP_OR, terms.begin(), terms.end());
+      if (field != "year" && field != "decade") unfiltered_by_date = Xapian::Query(Xapian::Query::OP_FILTER, unfiltered_by_date, f);
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
     }
-    // Date overlap: earliest <= to and latest >= from.
-    if (!q.to.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_LE, sc::kSlotEarliest, q.to));
-    if (!q.from.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_GE, sc::kSlotLatest, q.from));
+    if (!q.from.empty() || !q.to.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(q.from, q.to, q.date_mode));
+    }
+    // Undated records: with a date filter they are left out unless asked for; without one they
+    // are in unless left out. Either way the answer counts them.
+    if (q.undated == UndatedChoice::kInclude && date_filtered) {
+      query = Xapian::Query(Xapian::Query::OP_OR, query,
+                            Xapian::Query(Xapian::Query::OP_FILTER, unfiltered_by_date, Xapian::Query(sc::kUndated)));
+    } else if (q.undated == UndatedChoice::kExclude && !date_filtered) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(sc::kDated));
+    }
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    if (q.sort == SortOrder::kDateAscending) enquire.set_sort_by_value_then_relevance(sc::kSlotEarliest, false);
-    if (q.sort == SortOrder::kDateDescending) enquire.set_sort_by_value_then_relevance(sc::kSlotEarliest, true);
+    // Undated records last in both directions; the same day ordered by time.
+    if (q.sort == SortOrder::kDateAscending) enquire.set_sort_by_value_then_relevance(sc::kSlotSortAscending, false);
+    if (q.sort == SortOrder::kDateDescending) enquire.set_sort_by_value_then_relevance(sc::kSlotSortDescending, true);
     std::vector<int> slots;
     for (const std::string& f : q.facets) {
       int position = facet_position(f);
@@ -572,6 +611,14 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
     SearchResult r;
     r.total = mset.get_matches_estimated();
     r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    {
+      // How many of the records matching everything but the dates are undated: "12 undated".
+      Xapian::Enquire undated(db);
+      undated.set_query(Xapian::Query(Xapian::Query::OP_FILTER, unfiltered_by_date, Xapian::Query(sc::kUndated)));
+      undated.set_weighting_scheme(Xapian::BoolWeight());
+      Xapian::MSet u = undated.get_mset(0, 0, db.get_doccount());
+      r.undated = u.get_matches_estimated();
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
     for (std::size_t i = 0; i < slots.size(); ++i) {
       Facet facet{q.facets[i], {}};

@@ -11,15 +11,17 @@
 namespace arkiv::index::scheme {
 
 // Bumped when terms or values change meaning; an index with another version is rebuilt.
-constexpr const char* kVersion = "2";  // 2: one value slot for every facet
+constexpr const char* kVersion = "3";  // 2: one value slot for every facet; 3: dates (docs/dates.md)
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
 constexpr const char* kTitle = "S";         // title words (positional)
 constexpr const char* kExact = "XE";        // XE<lower-case word with diacritics>
 constexpr const char* kHasAccented = "XD";  // XD<folded word>: the record has an accented form
 constexpr const char* kLanguage = "L";      // L<code>: original or content language
-constexpr const char* kYear = "Y";          // Y<yyyy> of the earliest date
-constexpr const char* kDecade = "XDC";      // XDC<yyy0>
+constexpr const char* kYear = "Y";          // Y<yyyy>: every year the date overlaps
+constexpr const char* kDecade = "XDC";      // XDC<yyy0>: every decade the date overlaps
+constexpr const char* kDated = "XDATED";    // the record has a date with bounds
+constexpr const char* kUndated = "XUNDATED";  // the record's date has no bounds
 constexpr const char* kType = "XTY";
 constexpr const char* kState = "XST";
 
@@ -34,13 +36,17 @@ constexpr NameField kNameFields[] = {
     {"person", "XPE", "XPEW"},     {"organization", "XOR", "XORW"},
 };
 
-constexpr Xapian::valueno kSlotEarliest = 0;  // "YYYY-MM-DD"
-constexpr Xapian::valueno kSlotLatest = 1;
+constexpr Xapian::valueno kSlotEarliest = 0;  // "YYYY-MM-DD"; open start "0000-00-00"
+constexpr Xapian::valueno kSlotLatest = 1;    // open end "9999-99-99"
 // Every facet's values in one slot, so counting facets reads one value per match, not one per
 // facet: the fields in facet_fields() order separated by kFieldSep, each field's values joined
 // by kSep.
 constexpr Xapian::valueno kSlotFacets = 2;
 constexpr char kSep = '\x1f';
+constexpr Xapian::valueno kSlotWithinEarliest = 3;  // bounds widened by an approximate date's slack
+constexpr Xapian::valueno kSlotWithinLatest = 4;
+constexpr Xapian::valueno kSlotSortAscending = 5;   // "YYYY-MM-DD[THH:MM]"; undated "\xff"
+constexpr Xapian::valueno kSlotSortDescending = 6;  // the same; undated ""
 constexpr char kFieldSep = '\x1e';
 constexpr std::size_t kFacetCount = 9;  // facet_fields(): language, year, decade, ..., type
 

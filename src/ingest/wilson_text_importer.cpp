@@ -201,11 +201,15 @@ ParseOutput WilsonTextImporter::parse(const SourceFile& file) const {
     std::string run(trim((*it)[1].str()));
     if (!run.empty()) bold.push_back(run);
   }
+  auto reads_as_date = [](const std::string& run) {
+    auto d = model::parse_date(run);
+    return d && d->known();
+  };
   std::string date_text;
   if (bold.size() >= 2) {
     date_text = bold[0];
     doc.title = bold[1];
-  } else if (bold.size() == 1 && !model::parse_date(bold[0]).ok()) {
+  } else if (bold.size() == 1 && !reads_as_date(bold[0])) {
     doc.title = bold[0];
   }
   if (doc.title.empty()) {

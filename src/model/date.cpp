@@ -321,4 +321,16 @@ Result<DateRange> date_from_bounds(std::string_view display, std::string_view fr
   return r;
 }
 
+Result<DateRange> date_from_bounds_or_display(std::string_view display, std::string_view from, std::string_view to) {
+  if (from.empty() && to.empty()) return parse_date(display);
+  auto r = date_from_bounds(display, from, to);
+  if (r || r.error().code() == ErrorCode::kTooLarge) return r;
+  auto printed = parse_date(display);
+  if (!printed || printed->known() || !printed->problem.empty()) {
+    if (printed && !printed->known()) printed->problem = r.error().message();
+    return printed;
+  }
+  return calendar::unread(trim(display), r.error().message());
+}
+
 }  // namespace arkiv::model

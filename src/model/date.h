@@ -62,6 +62,11 @@ Result<DateRange> parse_edtf(std::string_view edtf, std::string_view display);
 // a date with a time "1918-10-11T16:00:00", which gives precision kTime).
 Result<DateRange> date_from_bounds(std::string_view display, std::string_view from, std::string_view to);
 
+// As date_from_bounds, but a bound that is wrong ("1918-02-30") does not cost the record: the
+// printed display is read instead, and if that cannot be read either, the date is kept with
+// unknown bounds and the bound's problem. Errors only for a display over kMaxDateDisplay.
+Result<DateRange> date_from_bounds_or_display(std::string_view display, std::string_view from, std::string_view to);
+
 // The EDTF form of a range's bounds, precision and flags ("" when unknown).
 std::string to_edtf(const DateRange& d);
 

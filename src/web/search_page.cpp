@@ -55,7 +55,12 @@ http::Response search_page(const http::Request& req, archive::Archive& archive) 
   ctx["from"] = params->from_raw;
   ctx["to"] = params->to_raw;
   ctx["search_hidden"] = hidden_fields(state, {"q"});
-  ctx["date_hidden"] = hidden_fields(state, {"from", "to"});
+  ctx["date_hidden"] = hidden_fields(state, {"from", "to", "date_mode", "undated"});
+  ctx["date_within"] = q.date_mode == index::DateMode::kWithin;
+  ctx["undated_default"] = q.undated == index::UndatedChoice::kDefault;
+  ctx["undated_include"] = q.undated == index::UndatedChoice::kInclude;
+  ctx["undated_exclude"] = q.undated == index::UndatedChoice::kExclude;
+  ctx["undated_count"] = page->undated > 0 ? count_text(page->undated) : std::string();
   ctx["start"] = std::to_string(q.offset + 1);
 
   // Sort options as links; the current one is not a link.
