@@ -352,10 +352,26 @@ TEST_F(HttpTest, ApiErrorsNameTheParameterAndHideInternals) {
   EXPECT_TRUE(has(message("/api/v1/search?page=0", 400), "parameter 'page'"));
   EXPECT_TRUE(has(message("/api/v1/search?from=19x6", 400), "parameter 'from'"));
   EXPECT_TRUE(has(message("/api/v1/search?sort=sideways", 400), "parameter 'sort'"));
+  // Dates (issue 11): from after to names both; every bad date parameter is a 400, never a 500.
+  EXPECT_EQ(message("/api/v1/search?from=1970&to=1960", 400), "from '1970' is after to '1960': expected from on or before to");
+  EXPECT_TRUE(has(message("/api/v1/search?from=1966-03&to=1966-02", 400), "from '1966-03' is after to '1966-02'"));
+  EXPECT_TRUE(has(message("/api/v1/search?from=1966-13", 400), "parameter 'from'"));
+  EXPECT_TRUE(has(message("/api/v1/search?to=" + std::string(10000, '1'), 400), "parameter 'to'"));
+  EXPECT_TRUE(has(message("/api/v1/search?from=%01%02", 400), "parameter 'from'"));
+  EXPECT_TRUE(has(message("/api/v1/search?date_mode=sideways", 400), "parameter 'date_mode'"));
+  EXPECT_TRUE(has(message("/api/v1/search?undated=maybe", 400), "parameter 'undated'"));
+  EXPECT_TRUE(has(message("/api/v1/search?year=19x6&date_mode=within", 400), "year '19x6'"));
+  EXPECT_EQ(get(port_, "/search?from=1970&to=1960").status, 400);
+  EXPECT_EQ(get(port_, "/search?year=" + std::string(150, '9') + "&date_mode=within").status, 400);
+  json months = api("/api/v1/search?from=1966-01&to=1966-02&date_mode=within&undated=include", 200);
+  EXPECT_EQ(months["from"], "1966-01-01");
+  EXPECT_EQ(months["to"], "1966-02-28");
+  EXPECT_EQ(months["date_mode"], "within");
+  EXPECT_TRUE(months.contains("undated"));
   EXPECT_TRUE(has(message("/api/v1/search?q=%FF", 400), "'q'"));
   EXPECT_TRUE(has(message("/api/v1/search?q=" + std::string(1001, 'a'), 400), "parameter 'q'"));
   // A parameter the API does not know is refused, not ignored (pages ignore it, as pages do).
-  EXPECT_EQ(message("/api/v1/search?q=korea&offset=20", 400).rfind("parameter 'offset': unknown; expected q, page, limit, sort, from, to, facet_limit or a facet field (language, ", 0), 0u);
+  EXPECT_EQ(message("/api/v1/search?q=korea&offset=20", 400).rfind("parameter 'offset': unknown; expected q, page, limit, sort, from, to, date_mode, undated, facet_limit or a facet field (language, ", 0), 0u);
   EXPECT_TRUE(has(message("/api/v1/facets/language?facet_limit=3", 400), "parameter 'facet_limit': unknown"));
   EXPECT_TRUE(has(message("/api/v1/search?" + std::string(100, 'k') + "=1", 400), "parameter '" + std::string(64, 'k') + "...'"));
   EXPECT_TRUE(has(message("/api/v1/search?%C3%A9%C3%A9=1", 400), "parameter '\u00e9\u00e9'"));

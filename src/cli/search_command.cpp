@@ -60,7 +60,7 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
   }
   bool color = stdout_is_terminal();
   std::cout << page->total << (page->total == 1 ? " result" : " results");
-  if (page->undated > 0) std::cout << " (" << page->undated << " undated" << (q.undated == index::UndatedChoice::kInclude ? ", included" : (q.undated == index::UndatedChoice::kExclude || !q.from.empty() || !q.to.empty()) ? ", not included" : "") << ")";
+  if (page->undated > 0) std::cout << " (" << page->undated << " undated)";
   std::cout << "\n";
   if (!page->suggestion.empty()) std::cout << "Did you mean: " << page->suggestion << "\n";
   for (const auto& h : page->hits) {

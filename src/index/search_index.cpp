@@ -554,7 +554,7 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
       if (term.empty()) return Error::invalid("filter field '" + field + "': expected one of " + join(kFacetFields, ", "));
       bool is_date = field == "year" || field == "decade";
       date_filtered |= is_date;
-      if (is_date && q.date_mode == DateMode::kWithin) {
+      if (is_date) {
         auto range = facet_date_range(field, value);
         if (!range) return range.error();
         by_field[field].push_back(date_range_query(range->first, range->second, q.date_mode));
