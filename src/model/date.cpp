@@ -199,6 +199,12 @@ Result<DatePrecision> parse_precision(std::string_view name) {
                         "': expected time, day, month, season, year, decade, century, range or unknown");
 }
 
+Status check_display_size(std::string_view display) {
+  if (display.size() <= kMaxDateDisplay) return Status::success();
+  return Error::too_large("date.display: " + std::to_string(display.size()) + " bytes, more than the " +
+                          std::to_string(kMaxDateDisplay) + " a date may have");
+}
+
 int DateRange::earliest_year() const {
   return earliest.size() >= 4 ? std::stoi(earliest.substr(0, 4)) : 0;
 }
@@ -298,10 +304,7 @@ Result<std::string> iso_bound(std::string_view s_in, bool end, std::string* time
 }  // namespace
 
 Result<DateRange> date_from_bounds(std::string_view display, std::string_view from, std::string_view to) {
-  if (display.size() > kMaxDateDisplay) {
-    return Error::too_large("date.display: " + std::to_string(display.size()) + " bytes, more than the " +
-                            std::to_string(kMaxDateDisplay) + " a date may have");
-  }
+  if (Status s = check_display_size(display); !s) return s.error();
   std::string time_a, time_b;
   auto a = iso_bound(from, false, &time_a);
   if (!a) return a.error();

@@ -22,6 +22,8 @@ Result<DatePrecision> parse_precision(std::string_view name);
 // A date display longer than this is an error for its record (naming the field and the size),
 // not a date to read: no archival date form comes near it.
 inline constexpr std::size_t kMaxDateDisplay = 500;
+// kTooLarge "date.display: 70012 bytes, more than the 500 a date may have" past the bound.
+Status check_display_size(std::string_view display);
 
 // "ca. 1966" may lie this far either side of its nominal year (docs/dates.md, "Slack").
 inline constexpr int kApproximateSlackYears = 2;

@@ -53,10 +53,7 @@ Result<DateRange> date_from_json(const json& j) {
   }
   if (Status s = read_bool(j, "uncertain", d.uncertain); !s) return s.error();
   if (Status s = read_bool(j, "approximate", d.approximate); !s) return s.error();
-  if (d.display.size() > kMaxDateDisplay) {
-    return Error::too_large("date.display: " + std::to_string(d.display.size()) + " bytes, more than the " +
-                            std::to_string(kMaxDateDisplay) + " a date may have");
-  }
+  if (Status s = check_display_size(d.display); !s) return s.error();
   if (d.earliest.empty() && d.latest.empty()) {
     if (!d.edtf.empty()) {
       auto e = parse_edtf(d.edtf, d.display);
@@ -82,10 +79,7 @@ Result<DateRange> date_from_json(const json& j) {
 }
 
 Status validate_date(const DateRange& d) {
-  if (d.display.size() > kMaxDateDisplay) {
-    return Error::too_large("date.display: " + std::to_string(d.display.size()) + " bytes, more than the " +
-                            std::to_string(kMaxDateDisplay) + " a date may have");
-  }
+  if (Status s = check_display_size(d.display); !s) return s;
   if (!d.earliest.empty() && !is_valid_iso_day(d.earliest)) return Error::invalid("date.earliest '" + d.earliest + "': expected a real day as YYYY-MM-DD");
   if (!d.latest.empty() && !is_valid_iso_day(d.latest)) return Error::invalid("date.latest '" + d.latest + "': expected a real day as YYYY-MM-DD");
   if (!d.earliest.empty() && !d.latest.empty() && d.latest < d.earliest) {

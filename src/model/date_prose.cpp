@@ -450,16 +450,16 @@ bool looks_like_edtf(std::string_view s) {
 }
 
 std::string shorten(std::string_view s) {
-  return s.size() <= 60 ? std::string(s) : std::string(s.substr(0, 60)) + "…";
+  if (s.size() <= 60) return std::string(s);
+  std::size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 boundary
+  return std::string(s.substr(0, cut)) + "…";
 }
 
 }  // namespace
 
 Result<DateRange> parse_date(std::string_view display_in) {
-  if (display_in.size() > kMaxDateDisplay) {
-    return Error::too_large("date.display: " + std::to_string(display_in.size()) + " bytes, more than the " +
-                            std::to_string(kMaxDateDisplay) + " a date may have ('" + shorten(display_in) + "')");
-  }
+  if (Status s = check_display_size(display_in); !s) return s.error();
   std::string display(trim(display_in));
   std::string s = collapse_spaces(display);
   if (is_undated(s)) {
