@@ -175,9 +175,8 @@ TEST_F(HttpTest, NoResultsPageIsHelpful) {
   EXPECT_TRUE(has(b, "No documents found"));
   EXPECT_TRUE(has(b, "Browse"));
   std::string s = page("/search?q=declaraton").body;
-  if (has(s, "Did you mean")) {
-    EXPECT_FALSE(first_link(s, "q=declaration").empty());
-  }
+  EXPECT_TRUE(has(s, "Did you mean"));
+  EXPECT_FALSE(first_link(s, "q=declaration").empty());
 }
 
 TEST_F(HttpTest, FacetLinksRoundTrip) {
@@ -214,7 +213,8 @@ TEST_F(HttpTest, DocumentPageHasMetadataCitationsGapsAndMetaTags) {
   EXPECT_TRUE(has(b, "<meta name=\"citation_publisher\""));
   EXPECT_TRUE(has(b, "<meta name=\"citation_public_url\" content=\"http://127.0.0.1:"));
   EXPECT_TRUE(has(b, "<meta name=\"DC.title\""));
-  EXPECT_TRUE(has(b, "<span class=\"gap\" title=\"Gap in the source\">[date].....</span>"));
+  // Each gap says what kind it is in words, not only in an attribute.
+  EXPECT_TRUE(has(b, "<span class=\"gap gap-omission\"><span class=\"gap-mark\">[date].....</span> <span class=\"gap-kind\">(left out in the source)</span></span>"));
   EXPECT_TRUE(has(b, "AQPPSH, MPP Korese, V. 1966, D 9"));
   EXPECT_TRUE(has(b, "Chicago (note)"));
   for (const char* ext : {"txt", "bib", "ris", "json"}) {

@@ -16,12 +16,12 @@ json hit_json(const archive::SearchHit& h) {
   return {{"id", h.id},
           {"title", h.title},
           {"date", model::date_to_json(h.date)},
-          {"snippet", h.snippet},
+          {"snippet", marked_html(h.snippet)},
           {"languages", h.languages},
           {"type", h.document_type}};
 }
 
-json facets_json(const std::vector<index::Facet>& facets) {
+json facets_json(const std::vector<archive::Facet>& facets) {
   json out = json::object();
   for (const auto& f : facets) {
     json values = json::array();
@@ -35,7 +35,7 @@ json facets_json(const std::vector<index::Facet>& facets) {
   return out;
 }
 
-json search_page_json(const archive::SearchPage& page, const index::SearchQuery& q) {
+json search_page_json(const archive::SearchPage& page, const archive::SearchQuery& q) {
   json hits = json::array();
   for (const auto& h : page.hits) hits.push_back(hit_json(h));
   json filters = json::array();
@@ -48,7 +48,7 @@ json search_page_json(const archive::SearchPage& page, const index::SearchQuery&
           {"filters", filters},
           {"from", q.from},
           {"to", q.to},
-          {"date_mode", q.date_mode == index::DateMode::kWithin ? "within" : "overlaps"},
+          {"date_mode", q.date_mode == archive::DateMode::kWithin ? "within" : "overlaps"},
           {"undated", page.undated},
           {"hits", hits},
           {"facets", facets_json(page.facets)},
@@ -105,23 +105,23 @@ Status check_date_order(const std::string& from, const std::string& to, const st
                         " on or before " + to_name);
 }
 
-Result<index::DateMode> parse_date_mode(const std::string& value, const std::string& param) {
-  if (value.empty() || value == "overlaps") return index::DateMode::kOverlaps;
-  if (value == "within") return index::DateMode::kWithin;
+Result<archive::DateMode> parse_date_mode(const std::string& value, const std::string& param) {
+  if (value.empty() || value == "overlaps") return archive::DateMode::kOverlaps;
+  if (value == "within") return archive::DateMode::kWithin;
   return Error::invalid(param + " '" + value + "': expected overlaps or within");
 }
 
-Result<index::UndatedChoice> parse_undated(const std::string& value, const std::string& param) {
-  if (value.empty()) return index::UndatedChoice::kDefault;
-  if (value == "include") return index::UndatedChoice::kInclude;
-  if (value == "exclude") return index::UndatedChoice::kExclude;
+Result<archive::UndatedChoice> parse_undated(const std::string& value, const std::string& param) {
+  if (value.empty()) return archive::UndatedChoice::kDefault;
+  if (value == "include") return archive::UndatedChoice::kInclude;
+  if (value == "exclude") return archive::UndatedChoice::kExclude;
   return Error::invalid(param + " '" + value + "': expected include or exclude");
 }
 
-Result<index::SortOrder> parse_sort(const std::string& value, const std::string& param) {
-  if (value.empty() || value == "relevance") return index::SortOrder::kRelevance;
-  if (value == "date" || value == "date-asc") return index::SortOrder::kDateAscending;
-  if (value == "date-desc" || value == "-date") return index::SortOrder::kDateDescending;
+Result<archive::SortOrder> parse_sort(const std::string& value, const std::string& param) {
+  if (value.empty() || value == "relevance") return archive::SortOrder::kRelevance;
+  if (value == "date" || value == "date-asc") return archive::SortOrder::kDateAscending;
+  if (value == "date-desc" || value == "-date") return archive::SortOrder::kDateDescending;
   return Error::invalid(param + " '" + value + "': expected relevance, date or date-desc");
 }
 

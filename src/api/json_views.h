@@ -10,9 +10,9 @@
 
 namespace arkiv::api {
 
-nlohmann::json search_page_json(const archive::SearchPage& page, const index::SearchQuery& query);
+nlohmann::json search_page_json(const archive::SearchPage& page, const archive::SearchQuery& query);
 nlohmann::json hit_json(const archive::SearchHit& hit);
-nlohmann::json facets_json(const std::vector<index::Facet>& facets);
+nlohmann::json facets_json(const std::vector<archive::Facet>& facets);
 // The record format, plus "provenance" when given.
 nlohmann::json record_json(const model::Document& doc, const std::vector<model::Provenance>* provenance);
 nlohmann::json stats_json(const archive::ArchiveStats& stats);
@@ -24,8 +24,8 @@ Result<std::string> parse_date_bound(const std::string& value, bool end, const s
 // "from '1970' is after to '1960': ..." when both are set and out of order (names as given).
 Status check_date_order(const std::string& from, const std::string& to, const std::string& from_raw,
                         const std::string& to_raw, const std::string& from_name, const std::string& to_name);
-Result<index::DateMode> parse_date_mode(const std::string& value, const std::string& param);
-Result<index::UndatedChoice> parse_undated(const std::string& value, const std::string& param);
-Result<index::SortOrder> parse_sort(const std::string& value, const std::string& param);
+Result<archive::DateMode> parse_date_mode(const std::string& value, const std::string& param);
+Result<archive::UndatedChoice> parse_undated(const std::string& value, const std::string& param);
+Result<archive::SortOrder> parse_sort(const std::string& value, const std::string& param);
 
 }  // namespace arkiv::api

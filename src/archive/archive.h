@@ -16,11 +16,19 @@
 
 #include "base/lru_cache.h"
 #include "base/result.h"
-#include "index/search_index.h"
+#include "archive/search.h"
 #include "archive/search_cache.h"
 #include "ingest/importer.h"
 #include "model/document.h"
-#include "store/catalog.h"
+#include "model/put_outcome.h"
+
+namespace arkiv::index {
+class SearchIndex;
+class Highlighter;
+}  // namespace arkiv::index
+namespace arkiv::store {
+class Catalog;
+}  // namespace arkiv::store
 
 namespace arkiv::archive {
 
@@ -47,7 +55,7 @@ struct ImportOptions {
 struct RecordOutcome {
   std::string id;
   std::string title;
-  store::PutOutcome outcome;
+  model::PutOutcome outcome;
 };
 
 struct FileReport {
@@ -55,14 +63,13 @@ struct FileReport {
   std::string format;  // empty when no importer took the file
   std::vector<RecordOutcome> records;
   std::vector<Error> errors;  // each message starts with the file's path
-  // Records kept with something to review (a date arkiv cannot read); each starts with the path.
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;  // records kept, to be reviewed; each starts with the path
 };
 
 struct ImportReport {
   std::vector<FileReport> files;
   std::int64_t created = 0, updated = 0, unchanged = 0, errors = 0, failed_files = 0;
-  std::int64_t warnings = 0;  // records stored with a date to review: not errors
+  std::int64_t warnings = 0;  // records stored with something to review (a date, a language): not errors
   std::uint64_t bytes = 0;
   double seconds = 0;  // reading, storing and indexing the records
   std::int64_t similar_lists = 0;  // "more like this" lists computed afterwards
@@ -76,25 +83,6 @@ struct DateToReview {
   std::string problem;  // why the date could not be read
 };
 
-struct SearchHit {
-  std::string id;
-  std::string title;
-  model::DateRange date;
-  std::string snippet;  // HTML-safe, matches in <mark>
-  std::string snippet_language;  // ISO 639 code of the text the snippet comes from ("" when unknown)
-  std::vector<std::string> languages;
-  std::string document_type;
-};
-
-struct SearchPage {
-  std::int64_t total = 0;
-  bool total_exact = true;  // false: past 10,000 matches `total` is an estimate, facets a sample
-  std::vector<SearchHit> hits;
-  std::vector<index::Facet> facets;
-  std::string suggestion;
-  std::int64_t undated = 0;  // undated records among the matches of the query without its date filters
-};
-
 struct IndexStatus {
   std::int64_t index_documents = 0;
   std::int64_t applied_seq = 0;
@@ -102,8 +90,15 @@ struct IndexStatus {
   bool in_sync() const { return applied_seq == catalog_seq; }
 };
 
+struct CatalogStats {
+  std::int64_t documents = 0;
+  std::int64_t change_seq = 0;
+  std::vector<std::pair<std::string, std::int64_t>> original_languages;  // code, documents
+  std::vector<std::pair<std::string, std::int64_t>> content_languages;   // code, documents
+};
+
 struct ArchiveStats {
-  store::CatalogStats catalog;
+  CatalogStats catalog;
   IndexStatus index;
 };
 
@@ -119,7 +114,7 @@ class Archive {
   // valid records; invalid records and unreadable files are reported and the run goes on.
   Result<ImportReport> import(const std::vector<std::string>& paths, const ImportOptions& options);
 
-  Result<SearchPage> search(const index::SearchQuery& query);
+  Result<SearchPage> search(const SearchQuery& query);
   Result<model::Document> document(const std::string& id) const;
   Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
   // "More like this": the record's stored list (see update_similar), or, when the record has
@@ -133,6 +128,8 @@ class Archive {
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;
   // Records whose date arkiv could not read (kept verbatim, bounds unknown), in id order.
   Result<std::vector<DateToReview>> dates_to_review() const;
+  // Calls fn for every record in id order until it returns false (review reports).
+  Status for_each_document(const std::function<bool(const model::Document&)>& fn) const;
   // Every record as JSON Lines, in id order.
   Status export_jsonl(std::ostream& out) const;
   // Rebuilds the index from the catalog into a fresh directory, swaps it in, then renews every
@@ -149,11 +146,9 @@ class Archive {
     caching_ = on;
     similar_cache_.clear();
   }
-  // Long-lived readers (the server): count facets from memory (index::SearchIndex).
-  void keep_facets_in_memory(bool on) {
-    facets_in_memory_ = on;
-    if (index_) index_->keep_facets_in_memory(on);
-  }
+  // Long-lived readers (the server): count facets from an in-memory table of every record's
+  // facet values, built once per index revision and shared by the process's readers.
+  void keep_facets_in_memory(bool on);
   // Readers of one process share one search cache (each reader has its own until told).
   void share_search_cache(std::shared_ptr<SearchCache> cache) { search_cache_ = std::move(cache); }
 
@@ -163,7 +158,9 @@ class Archive {
   Status sync_index();  // applies catalog changes the index has not seen
   bool refresh_index();
   Result<SearchHit> make_hit(const std::string& id, const index::Highlighter* highlighter) const;
-  void note_revision();
+  Status note_revision();
+  // Commits the index as having applied every catalog change so far.
+  Status commit_index();
 
   std::string dir_;
   Mode mode_ = Mode::kRead;

@@ -12,6 +12,8 @@
 #include "archive/isolated_parse.h"
 #include "base/clock.h"
 #include "base/digest.h"
+#include "index/search_index.h"
+#include "store/catalog.h"
 #include "ingest/importer.h"
 
 namespace arkiv::archive {
@@ -102,6 +104,7 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
     file.path = input.path;
     auto finish_file = [&]() {
       report.errors += static_cast<std::int64_t>(file.errors.size());
+      report.warnings += static_cast<std::int64_t>(file.warnings.size());
       if (!file.errors.empty() && file.records.empty()) ++report.failed_files;
       progress.files_done++;
       progress.bytes_done += input.size;
@@ -133,6 +136,7 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
                                      ? parse_isolated(**importer, source, options.parse_timeout)
                                      : (*importer)->parse(source);
     for (const Error& e : parsed.errors) file.errors.push_back(e.within(input.path));
+    for (const std::string& w : parsed.warnings) file.warnings.push_back(input.path + ": " + w);
 
     // The same id twice in one file is a mistake in the file: keep the first.
     std::set<std::string> seen;
@@ -191,7 +195,6 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
       }
       file.records = std::move(outcomes);
     }
-    report.warnings += static_cast<std::int64_t>(file.warnings.size());
     for (const RecordOutcome& r : file.records) {
       if (r.outcome == store::PutOutcome::kCreated) ++report.created;
       else if (r.outcome == store::PutOutcome::kUpdated) ++report.updated;
@@ -202,13 +205,13 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
     auto now = std::chrono::steady_clock::now();
     if (uncommitted >= kIndexCommitEvery ||
         (uncommitted > 0 && std::chrono::duration<double>(now - last_index_commit).count() >= kIndexCommitSeconds)) {
-      if (Status s = index_->commit(catalog_->change_seq(), catalog_->uuid()); !s) return s.error();
+      if (Status s = commit_index(); !s) return s.error();
       uncommitted = 0;
       last_index_commit = now;
     }
   }
-  if (!options.dry_run && index_->applied_seq() != catalog_->change_seq()) {
-    if (Status s = index_->commit(catalog_->change_seq(), catalog_->uuid()); !s) return s.error();
+  if (!options.dry_run) {
+    if (Status s = commit_index(); !s) return s.error();
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!options.dry_run) {

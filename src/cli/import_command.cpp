@@ -22,16 +22,17 @@ nlohmann::json report_json(const archive::ImportReport& r) {
   nlohmann::json files = nlohmann::json::array();
   for (const auto& f : r.files) {
     nlohmann::json records = nlohmann::json::array();
-    for (const auto& rec : f.records) records.push_back({{"id", rec.id}, {"title", rec.title}, {"outcome", store::outcome_name(rec.outcome)}});
+    for (const auto& rec : f.records) records.push_back({{"id", rec.id}, {"title", rec.title}, {"outcome", model::outcome_name(rec.outcome)}});
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& e : f.errors) errors.push_back({{"code", error_code_name(e.code())}, {"message", e.message()}});
-    files.push_back({{"path", f.path}, {"format", f.format}, {"records", records}, {"errors", errors}, {"warnings", f.warnings}});
+    files.push_back({{"path", f.path}, {"format", f.format}, {"records", records}, {"errors", errors},
+                     {"warnings", f.warnings}});
   }
   double secs = r.seconds > 0 ? r.seconds : 1e-9;
   std::int64_t records = r.created + r.updated + r.unchanged;
   return {{"dry_run", r.dry_run},        {"files", files},
           {"created", r.created},        {"updated", r.updated},
-          {"unchanged", r.unchanged},    {"errors", r.errors}, {"warnings", r.warnings},
+          {"unchanged", r.unchanged},    {"errors", r.errors},          {"warnings", r.warnings},
           {"failed_files", r.failed_files}, {"bytes", r.bytes},
           {"seconds", r.seconds},        {"records_per_second", static_cast<double>(records) / secs},
           {"similar_lists", r.similar_lists}, {"similar_seconds", r.similar_seconds}};
@@ -60,7 +61,7 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   for (const auto& f : r->files) {
     if (args.dry_run || args.verbose) {
       for (const auto& rec : f.records) {
-        std::cout << store::outcome_name(rec.outcome) << "\t" << rec.id << "\t" << rec.title << "\n";
+        std::cout << model::outcome_name(rec.outcome) << "\t" << rec.id << "\t" << rec.title << "\n";
       }
     }
     for (const auto& e : f.errors) std::cerr << "error: " << e.message() << "\n";
@@ -72,8 +73,12 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   std::snprintf(rate, sizeof rate, "%.2f s, %.0f records/s, %.1f MB/s", r->seconds, static_cast<double>(records) / secs,
                 static_cast<double>(r->bytes) / 1e6 / secs);
   std::cout << (args.dry_run ? "Dry run (nothing written): " : "Imported ") << r->files.size() << " files: " << r->created
-            << " created, " << r->updated << " updated, " << r->unchanged << " unchanged, " << r->errors << " errors, " << r->warnings << " warnings ("
+            << " created, " << r->updated << " updated, " << r->unchanged << " unchanged, " << r->errors << " errors ("
             << rate << ")\n";
+  if (r->warnings > 0) {
+    std::cout << r->warnings << " warnings: records kept as the source gives them, to be reviewed "
+              << "(arkiv review dates, arkiv review languages)\n";
+  }
   if (r->similar_lists > 0) {
     std::snprintf(rate, sizeof rate, "%.2f s", r->similar_seconds);
     std::cout << "More like this: lists for " << r->similar_lists << " records (" << rate << ")\n";

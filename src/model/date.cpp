@@ -220,6 +220,32 @@ bool is_valid_iso_day(std::string_view s) {
   return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= calendar::days_in_month(y, m);
 }
 
+namespace {
+
+bool year_span(const DateRange& d, int& a, int& b) {
+  if (d.earliest.empty() || d.latest.empty()) return false;
+  a = std::stoi(d.earliest.substr(0, 4)), b = std::stoi(d.latest.substr(0, 4));
+  return b - a < kMaxFacetYears;
+}
+
+}  // namespace
+
+std::vector<std::string> years_overlapped(const DateRange& d) {
+  std::vector<std::string> out;
+  int a, b;
+  if (!year_span(d, a, b)) return out;
+  for (int y = a; y <= b; ++y) out.push_back(std::to_string(y));
+  return out;
+}
+
+std::vector<std::string> decades_overlapped(const DateRange& d) {
+  std::vector<std::string> out;
+  int a, b;
+  if (!year_span(d, a, b)) return out;
+  for (int dec = a / 10 * 10; dec <= b; dec += 10) out.push_back(std::to_string(dec) + "s");
+  return out;
+}
+
 bool is_valid_time(std::string_view s) {
   if (s.size() != 5 || s[2] != ':') return false;
   for (std::size_t i : {0, 1, 3, 4}) {

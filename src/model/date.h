@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 
@@ -68,6 +69,14 @@ Result<DateRange> date_from_bounds(std::string_view display, std::string_view fr
 // printed display is read instead, and if that cannot be read either, the date is kept with
 // unknown bounds and the bound's problem. Errors only for a display over kMaxDateDisplay.
 Result<DateRange> date_from_bounds_or_display(std::string_view display, std::string_view from, std::string_view to);
+
+// A date spanning this many years or more, or an open range, is in no single year's or
+// decade's facet bucket (docs/dates.md).
+inline constexpr int kMaxFacetYears = 200;
+// Every year ("1966") and decade ("1960s") the date's bounds overlap: the year and decade
+// facets' values, by the same rule as a from/to filter in overlaps mode.
+std::vector<std::string> years_overlapped(const DateRange& d);
+std::vector<std::string> decades_overlapped(const DateRange& d);
 
 // The EDTF form of a range's bounds, precision and flags ("" when unknown).
 std::string to_edtf(const DateRange& d);

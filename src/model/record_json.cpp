@@ -1,7 +1,10 @@
 #include "model/record_json.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
 #include "model/date_json.h"
+#include "model/fields.h"
 #include "text/language.h"
 
 namespace arkiv::model {
@@ -25,10 +28,11 @@ class Reader {
   }
 
   void object_keys(const json& j, std::initializer_list<const char*> allowed) {
+    object_keys(j, std::vector<std::string>(allowed.begin(), allowed.end()));
+  }
+  void object_keys(const json& j, const std::vector<std::string>& allowed) {
     for (auto it = j.begin(); it != j.end(); ++it) {
-      bool known = false;
-      for (const char* a : allowed) known |= it.key() == a;
-      if (!known) fail(it.key(), "unknown field");
+      if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) fail(it.key(), "unknown field");
     }
   }
 
@@ -37,6 +41,13 @@ class Reader {
     if (it == j.end() || it->is_null()) return;
     if (!it->is_string()) return fail(key, std::string("expected a string, got ") + it->type_name());
     out = it->get<std::string>();
+  }
+
+  void boolean(const json& j, const char* key, bool& out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (!it->is_boolean()) return fail(key, std::string("expected true or false, got ") + it->type_name());
+    out = it->get<bool>();
   }
 
   void size(const json& j, const char* key, std::size_t& out) {
@@ -83,7 +94,9 @@ class Reader {
 
 }  // namespace
 
-json to_json(const Document& d) {
+namespace {
+
+json contents_json(const Document& d) {
   json contents = json::array();
   for (const Content& c : d.contents) {
     json notes = json::array();
@@ -93,35 +106,63 @@ json to_json(const Document& d) {
                         {"translator", c.translator},
                         {"title", c.title},
                         {"text", c.text},
-                        {"notes", notes}});
+                        {"notes", notes},
+                        {"label", c.label},
+                        {"declared_language", c.declared_language},
+                        {"in_export", c.in_export}});
   }
+  return contents;
+}
+
+json gaps_json(const Document& d) {
   json gaps = json::array();
-  for (const Gap& g : d.gaps) gaps.push_back({{"content", g.content}, {"offset", g.offset}, {"text", g.text}});
-  return json{
-      {"id", d.id},
-      {"title", d.title},
-      {"date", date_to_json(d.date)},
-      {"summary", d.summary},
-      {"citation",
-       {{"text", d.citation.text},
-        {"repository", d.citation.repository},
-        {"reference", d.citation.reference},
-        {"url", d.citation.url},
-        {"publisher", d.citation.publisher},
-        {"translator", d.citation.translator}}},
-      {"credits", string_list(d.credits)},
-      {"original_languages", string_list(d.original_languages)},
-      {"document_type", d.document_type},
-      {"document_state", d.document_state},
-      {"contents", contents},
-      {"subjects", string_list(d.subjects)},
-      {"places", string_list(d.places)},
-      {"people", string_list(d.people)},
-      {"organizations", string_list(d.organizations)},
-      {"collections", string_list(d.collections)},
-      {"related", string_list(d.related)},
-      {"gaps", gaps},
-  };
+  for (const Gap& g : d.gaps) gaps.push_back({{"content", g.content}, {"offset", g.offset}, {"text", g.text}, {"kind", g.kind}});
+  return gaps;
+}
+
+json parts_json(const Document& d) {
+  json parts = json::array();
+  for (const Part& p : d.parts) {
+    parts.push_back({{"content", p.content}, {"offset", p.offset}, {"anchor", p.anchor}, {"heading", p.heading},
+                     {"date", p.date}, {"source_note", p.source_note}, {"signature", p.signature}});
+  }
+  return parts;
+}
+
+json unread_json(const Document& d) {
+  json unread = json::array();
+  for (const UnreadField& u : d.unread) unread.push_back({{"field", u.field}, {"text", u.text}});
+  return unread;
+}
+
+json citation_json(const Citation& c) {
+  return {{"text", c.text},           {"repository", c.repository}, {"reference", c.reference},
+          {"url", c.url},             {"publisher", c.publisher},   {"translator", c.translator}};
+}
+
+// The structured fields' JSON, by key; simple fields come from the registry.
+json structured_json(const Document& d, std::string_view key) {
+  if (key == "date") return date_to_json(d.date);
+  if (key == "citation") return citation_json(d.citation);
+  if (key == "contents") return contents_json(d);
+  if (key == "gaps") return gaps_json(d);
+  if (key == "parts") return parts_json(d);
+  if (key == "unread") return unread_json(d);
+  return nullptr;
+}
+
+}  // namespace
+
+json to_json(const Document& d) {
+  json out = json::object();
+  for (const Field& f : fields()) {
+    if (!f.is(kJson)) continue;
+    std::string key(f.json_key);
+    if (f.text) out[key] = d.*f.text;
+    else if (f.list) out[key] = string_list(d.*f.list);
+    else out[key] = structured_json(d, f.json_key);
+  }
+  return out;
 }
 
 std::string to_json_line(const Document& doc) {
@@ -133,82 +174,164 @@ json to_json(const Provenance& p) {
           {"imported_at", p.imported_at}};
 }
 
+namespace {
+
+// Stage: the simple fields, straight from the registry.
+void read_simple_fields(Reader& r, const json& j, Document& d) {
+  std::vector<std::string> keys;
+  for (const Field& f : fields()) {
+    if (f.is(kJson)) keys.emplace_back(f.json_key);
+  }
+  keys.emplace_back("provenance");  // from `show --json`: accepted and ignored
+  r.object_keys(j, keys);
+  for (const Field& f : fields()) {
+    if (!f.is(kJson)) continue;
+    std::string key(f.json_key);
+    if (f.text) r.str(j, key.c_str(), d.*f.text);
+    else if (f.list) r.strings(j, key.c_str(), d.*f.list);
+  }
+}
+
+// Stage: "date" may be a plain string ("4 March 1966") or the full object (model/date_json.h).
+Status read_date(Reader&, const json& j, DateRange& date) {
+  auto it = j.find("date");
+  if (it == j.end() || it->is_null()) return Status::success();
+  auto parsed = date_from_json(*it);
+  if (!parsed) return parsed.error();
+  date = std::move(*parsed);
+  return Status::success();
+}
+
+// Stage: the citation object.
+Status read_citation(Reader& r, const json& j, Citation& c) {
+  const json* cj = r.object(j, "citation");
+  if (!cj) return Status::success();
+  Reader cr("citation");
+  cr.object_keys(*cj, {"text", "repository", "reference", "url", "publisher", "translator"});
+  cr.str(*cj, "text", c.text);
+  cr.str(*cj, "repository", c.repository);
+  cr.str(*cj, "reference", c.reference);
+  cr.str(*cj, "url", c.url);
+  cr.str(*cj, "publisher", c.publisher);
+  cr.str(*cj, "translator", c.translator);
+  if (cr.failed()) return cr.error();
+  return Status::success();
+}
+
+Result<Note> read_note(const json& nj, const std::string& path) {
+  Reader nr(path);
+  Note n;
+  nr.size(nj, "offset", n.offset);
+  nr.str(nj, "label", n.label);
+  nr.str(nj, "text", n.text);
+  if (nr.failed()) return nr.error();
+  return n;
+}
+
+// Stage: one version of the text, with its notes.
+Result<Content> read_content(const json& cj, const std::string& path) {
+  if (!cj.is_object()) return Error::invalid(path + ": expected an object");
+  Reader cr(path);
+  cr.object_keys(cj, {"kind", "language", "translator", "title", "text", "notes", "label", "declared_language", "in_export"});
+  Content c;
+  cr.str(cj, "kind", c.kind);
+  cr.str(cj, "language", c.language);
+  cr.str(cj, "translator", c.translator);
+  cr.str(cj, "title", c.title);
+  cr.str(cj, "text", c.text);
+  cr.str(cj, "label", c.label);
+  cr.str(cj, "declared_language", c.declared_language);
+  cr.boolean(cj, "in_export", c.in_export);
+  if (const json* ns = cr.array(cj, "notes")) {
+    for (std::size_t k = 0; k < ns->size(); ++k) {
+      auto n = read_note((*ns)[k], path + ".notes[" + std::to_string(k) + "]");
+      if (!n) return n.error();
+      c.notes.push_back(std::move(n).value());
+    }
+  }
+  if (cr.failed()) return cr.error();
+  return c;
+}
+
+Status read_contents(Reader& r, const json& j, std::vector<Content>& out) {
+  const json* cs = r.array(j, "contents");
+  if (!cs) return Status::success();
+  for (std::size_t i = 0; i < cs->size(); ++i) {
+    auto c = read_content((*cs)[i], "contents[" + std::to_string(i) + "]");
+    if (!c) return c.error();
+    out.push_back(std::move(c).value());
+  }
+  return Status::success();
+}
+
+Status read_gaps(Reader& r, const json& j, std::vector<Gap>& out) {
+  const json* gs = r.array(j, "gaps");
+  if (!gs) return Status::success();
+  for (std::size_t i = 0; i < gs->size(); ++i) {
+    Reader gr("gaps[" + std::to_string(i) + "]");
+    Gap g;
+    gr.size((*gs)[i], "content", g.content);
+    gr.size((*gs)[i], "offset", g.offset);
+    gr.str((*gs)[i], "text", g.text);
+    g.kind.clear();
+    gr.str((*gs)[i], "kind", g.kind);
+    if (g.kind.empty()) g.kind = gap_kind_of(g.text);  // records written before gaps had kinds
+    if (gr.failed()) return gr.error();
+    out.push_back(std::move(g));
+  }
+  return Status::success();
+}
+
+// Stage: attachments and enclosures, each a part of a version's text.
+Status read_parts(Reader& r, const json& j, std::vector<Part>& out) {
+  const json* ps = r.array(j, "parts");
+  if (!ps) return Status::success();
+  for (std::size_t i = 0; i < ps->size(); ++i) {
+    Reader pr("parts[" + std::to_string(i) + "]");
+    const json& pj = (*ps)[i];
+    if (!pj.is_object()) return Error::invalid("parts[" + std::to_string(i) + "]: expected an object");
+    pr.object_keys(pj, {"content", "offset", "anchor", "heading", "date", "source_note", "signature"});
+    Part p;
+    pr.size(pj, "content", p.content);
+    pr.size(pj, "offset", p.offset);
+    pr.str(pj, "anchor", p.anchor);
+    pr.str(pj, "heading", p.heading);
+    pr.str(pj, "date", p.date);
+    pr.str(pj, "source_note", p.source_note);
+    pr.str(pj, "signature", p.signature);
+    if (pr.failed()) return pr.error();
+    out.push_back(std::move(p));
+  }
+  return Status::success();
+}
+
+// Stage: fields of the source that arkiv could not read, kept verbatim.
+Status read_unread(Reader& r, const json& j, std::vector<UnreadField>& out) {
+  const json* us = r.array(j, "unread");
+  if (!us) return Status::success();
+  for (std::size_t i = 0; i < us->size(); ++i) {
+    Reader ur("unread[" + std::to_string(i) + "]");
+    if (!(*us)[i].is_object()) return Error::invalid("unread[" + std::to_string(i) + "]: expected an object");
+    ur.object_keys((*us)[i], {"field", "text"});
+    UnreadField u;
+    ur.str((*us)[i], "field", u.field);
+    ur.str((*us)[i], "text", u.text);
+    if (ur.failed()) return ur.error();
+    out.push_back(std::move(u));
+  }
+  return Status::success();
+}
+
+}  // namespace
+
 Result<Document> from_json(const json& j) {
   if (!j.is_object()) return Error::invalid(std::string("expected a JSON object, got ") + j.type_name());
   Document d;
   Reader r("");
-  r.object_keys(j, {"id", "title", "date", "summary", "citation", "credits", "original_languages",
-                    "document_type", "document_state", "contents", "subjects", "places", "people",
-                    "organizations", "collections", "related", "gaps", "provenance"});
-  r.str(j, "id", d.id);
-  r.str(j, "title", d.title);
-  r.str(j, "summary", d.summary);
-  r.str(j, "document_type", d.document_type);
-  r.str(j, "document_state", d.document_state);
-  r.strings(j, "credits", d.credits);
-  r.strings(j, "original_languages", d.original_languages);
-  r.strings(j, "subjects", d.subjects);
-  r.strings(j, "places", d.places);
-  r.strings(j, "people", d.people);
-  r.strings(j, "organizations", d.organizations);
-  r.strings(j, "collections", d.collections);
-  r.strings(j, "related", d.related);
-
-  // "date" may be a plain string ("4 March 1966") or the full object.
-  if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
-    auto date = date_from_json(*it);
-    if (!date) return date.error();
-    d.date = std::move(*date);
-  }
-  if (const json* c = r.object(j, "citation")) {
-    Reader cr("citation");
-    cr.object_keys(*c, {"text", "repository", "reference", "url", "publisher", "translator"});
-    cr.str(*c, "text", d.citation.text);
-    cr.str(*c, "repository", d.citation.repository);
-    cr.str(*c, "reference", d.citation.reference);
-    cr.str(*c, "url", d.citation.url);
-    cr.str(*c, "publisher", d.citation.publisher);
-    cr.str(*c, "translator", d.citation.translator);
-    if (cr.failed()) return cr.error();
-  }
-  if (const json* cs = r.array(j, "contents")) {
-    for (std::size_t i = 0; i < cs->size(); ++i) {
-      const json& cj = (*cs)[i];
-      std::string path = "contents[" + std::to_string(i) + "]";
-      if (!cj.is_object()) return Error::invalid(path + ": expected an object");
-      Reader cr(path);
-      cr.object_keys(cj, {"kind", "language", "translator", "title", "text", "notes"});
-      Content c;
-      cr.str(cj, "kind", c.kind);
-      cr.str(cj, "language", c.language);
-      cr.str(cj, "translator", c.translator);
-      cr.str(cj, "title", c.title);
-      cr.str(cj, "text", c.text);
-      if (const json* ns = cr.array(cj, "notes")) {
-        for (std::size_t k = 0; k < ns->size(); ++k) {
-          Reader nr(path + ".notes[" + std::to_string(k) + "]");
-          Note n;
-          nr.size((*ns)[k], "offset", n.offset);
-          nr.str((*ns)[k], "label", n.label);
-          nr.str((*ns)[k], "text", n.text);
-          if (nr.failed()) return nr.error();
-          c.notes.push_back(std::move(n));
-        }
-      }
-      if (cr.failed()) return cr.error();
-      d.contents.push_back(std::move(c));
-    }
-  }
-  if (const json* gs = r.array(j, "gaps")) {
-    for (std::size_t i = 0; i < gs->size(); ++i) {
-      Reader gr("gaps[" + std::to_string(i) + "]");
-      Gap g;
-      gr.size((*gs)[i], "content", g.content);
-      gr.size((*gs)[i], "offset", g.offset);
-      gr.str((*gs)[i], "text", g.text);
-      if (gr.failed()) return gr.error();
-      d.gaps.push_back(std::move(g));
-    }
+  read_simple_fields(r, j, d);
+  for (Status s : {read_date(r, j, d.date), read_citation(r, j, d.citation), read_contents(r, j, d.contents),
+                   read_gaps(r, j, d.gaps), read_parts(r, j, d.parts), read_unread(r, j, d.unread)}) {
+    if (!s) return s.error();
   }
   if (r.failed()) return r.error();
   if (Status s = validate(d); !s) return s.error();
@@ -251,6 +374,17 @@ Status validate(Document& d) {
     std::string path = "gaps[" + std::to_string(i) + "]";
     if (g.content >= d.contents.size()) return Error::invalid(path + ".content: no content " + std::to_string(g.content));
     if (g.offset > utf8_length(d.contents[g.content].text)) return Error::invalid(path + ".offset: past the end of the text");
+    const auto& kinds = gap_kinds();
+    if (std::find(kinds.begin(), kinds.end(), g.kind) == kinds.end()) {
+      return Error::invalid(path + ".kind: '" + g.kind + "', expected omission, garbled, illegible or editorial");
+    }
+  }
+  for (std::size_t i = 0; i < d.parts.size(); ++i) {
+    const Part& p = d.parts[i];
+    std::string path = "parts[" + std::to_string(i) + "]";
+    if (p.content >= d.contents.size()) return Error::invalid(path + ".content: no content " + std::to_string(p.content));
+    if (p.offset > utf8_length(d.contents[p.content].text)) return Error::invalid(path + ".offset: past the end of the text");
+    if (trim(p.anchor).empty()) return Error::invalid(path + ".anchor: missing; a part needs an anchor to be cited");
   }
   return Status::success();
 }

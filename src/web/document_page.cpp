@@ -1,11 +1,15 @@
+#include <set>
+
 #include "api/search_params.h"
 #include "base/strings.h"
 #include "http/url.h"
+#include "model/fields.h"
 #include "text/language.h"
 #include "web/citation.h"
 #include "web/content_view.h"
 #include "web/links.h"
 #include "web/page.h"
+#include "web/internal/views.h"
 #include "web/pages.h"
 
 namespace arkiv::web {
@@ -33,32 +37,80 @@ std::string doc_title_language(const model::Document& doc) {
   return title_language(doc.title, doc.original_languages.empty() ? "" : doc.original_languages[0]);
 }
 
-mstch::map version_view(const model::Document& doc, std::size_t n) {
+// What each kind of gap is, said in words on the page (read out by screen readers too).
+std::string gap_explanation(const std::string& kind) {
+  if (kind == "garbled") return "garbled in transmission";
+  if (kind == "illegible") return "illegible in the source";
+  if (kind == "editorial") return "editor's mark";
+  return "left out in the source";
+}
+
+// The anchor of each note: its own mark ("4" -> v0-note-4) where the marks are unique, so
+// that a note keeps the number the source gives it; else its position.
+std::vector<std::string> note_ids(const model::Content& c, const std::string& prefix) {
+  std::vector<std::string> ids;
+  std::set<std::string> seen;
+  bool unique = true;
+  for (const model::Note& n : c.notes) {
+    std::string slug = slugify(n.label, 20);
+    unique = unique && !slug.empty() && seen.insert(slug).second;
+    ids.push_back(prefix + "-note-" + slug);
+  }
+  if (!unique) {
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = prefix + "-note-" + std::to_string(i + 1);
+  }
+  return ids;
+}
+
+mstch::map paragraph_view(const Paragraph& p, const std::vector<std::string>& ids) {
+  mstch::array segments;
+  for (const TextSegment& s : p.segments) {
+    mstch::map seg{{"text", s.text}};
+    if (s.kind == TextSegment::Kind::kGap) {
+      seg["gap"] = true;
+      seg["gap_kind"] = s.gap_kind;
+      seg["gap_explanation"] = gap_explanation(s.gap_kind);
+    }
+    if (s.kind == TextSegment::Kind::kNote) {
+      seg["note"] = true;
+      seg["label"] = s.text.empty() ? std::to_string(s.note + 1) : s.text;
+      seg["href"] = "#" + ids[s.note];
+      seg["ref_id"] = ids[s.note] + "-ref";
+    }
+    segments.push_back(seg);
+  }
+  return mstch::map{{"segments", segments}};
+}
+
+mstch::map version_view(const model::Document& doc, std::size_t n, const std::string& self) {
   const model::Content& c = doc.contents[n];
   std::string prefix = "v" + std::to_string(n);
+  std::vector<std::string> ids = note_ids(c, prefix);
   mstch::array paragraphs;
-  for (const Paragraph& p : layout_content(c, doc.gaps, n)) {
-    mstch::array segments;
-    for (const TextSegment& s : p.segments) {
-      mstch::map seg{{"text", s.text}};
-      if (s.kind == TextSegment::Kind::kGap) seg["gap"] = true;
-      if (s.kind == TextSegment::Kind::kNote) {
-        std::string id = prefix + "-note-" + std::to_string(s.note + 1);
-        seg["note"] = true;
-        seg["label"] = s.text.empty() ? std::to_string(s.note + 1) : s.text;
-        seg["href"] = "#" + id;
-        seg["ref_id"] = prefix + "-ref-" + std::to_string(s.note + 1);
-      }
-      segments.push_back(seg);
-    }
-    paragraphs.push_back(mstch::map{{"segments", segments}});
+  std::vector<mstch::array> part_paragraphs(doc.parts.size());
+  for (const Paragraph& p : layout_content(c, doc.gaps, n, doc.parts)) {
+    (p.part ? part_paragraphs[*p.part] : paragraphs).push_back(paragraph_view(p, ids));
+  }
+  // Attachments and enclosures: sections with anchors that a citation can point to.
+  mstch::array parts;
+  for (std::size_t i = 0; i < doc.parts.size(); ++i) {
+    const model::Part& part = doc.parts[i];
+    if (part.content != n) continue;
+    std::string anchor = "part-" + slugify(part.anchor, 60);
+    parts.push_back(mstch::map{{"anchor", anchor},
+                               {"heading", part.heading.empty() ? "Attachment " + std::to_string(i + 1) : part.heading},
+                               {"source_note", part.source_note},
+                               {"date", part.date},
+                               {"signature", part.signature},
+                               {"cite_href", self + "#" + anchor},
+                               {"paragraphs", part_paragraphs[i]}});
   }
   mstch::array notes;
   for (std::size_t i = 0; i < c.notes.size(); ++i) {
-    notes.push_back(mstch::map{{"id", prefix + "-note-" + std::to_string(i + 1)},
+    notes.push_back(mstch::map{{"id", ids[i]},
                                {"label", c.notes[i].label.empty() ? std::to_string(i + 1) : c.notes[i].label},
                                {"text", c.notes[i].text},
-                               {"back", "#" + prefix + "-ref-" + std::to_string(i + 1)}});
+                               {"back", "#" + ids[i] + "-ref"}});
   }
   return mstch::map{{"anchor", "version-" + std::to_string(n)},
                     {"label", version_label(c)},
@@ -66,7 +118,10 @@ mstch::map version_view(const model::Document& doc, std::size_t n) {
                     {"heading", c.title},
                     {"translator", c.translator},
                     {"paragraphs", paragraphs},
-                    {"empty", paragraphs.empty()},
+                    {"parts", parts},
+                    {"empty", paragraphs.empty() && parts.empty() && c.in_export},
+                    {"not_in_export", !c.in_export},
+                    {"source_label", c.label},
                     {"notes", notes},
                     {"has_notes", !notes.empty()}};
 }
@@ -99,23 +154,74 @@ std::string highwire_date(const model::DateRange& d) {
   return s.substr(0, 4);
 }
 
+// The rows of a structured field: the date with its bounds, the citation's parts.
+void structured_rows(const model::Field& f, const model::Document& doc, mstch::array& rows) {
+  if (f.name == "date") {
+    rows.push_back(field(std::string(f.label), plain(doc.date.display.empty() ? "Undated" : doc.date.display)));
+    if (doc.date.known()) {
+      std::string range = doc.date.earliest == doc.date.latest ? doc.date.earliest : doc.date.earliest + " to " + doc.date.latest;
+      rows.push_back(field("Date range", plain(range + " (" + model::precision_name(doc.date.precision) + ")")));
+    }
+  } else if (f.name == "citation") {
+    const model::Citation& c = doc.citation;
+    if (!c.repository.empty()) rows.push_back(field("Holding archive", plain(c.repository)));
+    if (!c.reference.empty()) rows.push_back(field("Archival reference", plain(c.reference)));
+    if (!c.publisher.empty()) rows.push_back(field("Published by", plain(c.publisher)));
+    if (!c.translator.empty()) rows.push_back(field("Translator", plain(c.translator)));
+    if (!c.url.empty()) {
+      bool web = c.url.rfind("https://", 0) == 0 || c.url.rfind("http://", 0) == 0;
+      rows.push_back(field("Source", mstch::array{web ? mstch::map{{"text", c.url}, {"href", c.url}} : mstch::map{{"text", c.url}}}));
+    }
+  }
+}
+
+// One row per field the page shows (model/fields.h): values that are facets link to their
+// search, record ids to their page; lists of names take the plural label.
+mstch::array metadata_rows(const model::Document& doc) {
+  mstch::array rows;
+  for (const model::Field& f : model::fields()) {
+    if (!f.is(model::kShown)) continue;
+    if (f.kind == model::ValueKind::kDate || f.kind == model::ValueKind::kStructured) {
+      structured_rows(f, doc, rows);
+      continue;
+    }
+    std::vector<std::string> values = f.values(doc);
+    if (values.empty()) continue;
+    std::string label(f.list && (f.kind == model::ValueKind::kName || f.kind == model::ValueKind::kRecordId) ? f.plural : f.label);
+    mstch::array cells;
+    std::string facet(f.link.empty() ? f.name : f.link);
+    if (f.kind == model::ValueKind::kRecordId) {
+      for (const auto& v : values) cells.push_back(mstch::map{{"text", v}, {"href", document_url(v)}});
+    } else if (model::has_role(facet, model::kFilter)) {
+      cells = linked(values, facet);
+    } else {
+      for (const auto& v : values) cells.push_back(mstch::map{{"text", v}});
+    }
+    rows.push_back(field(label, std::move(cells)));
+  }
+  return rows;
+}
+
 std::string doc_id_param(const http::Request& req) { return req.path_param("id"); }
 
 }  // namespace
 
-http::Response document_page(const http::Request& req, archive::Archive& archive) {
+Page document_view(const http::Request& req, archive::Archive& archive) {
   const std::string id = doc_id_param(req);
   auto found = archive.document(id);
   if (!found) {
-    if (found.error().code() == ErrorCode::kNotFound) return error_page(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
-    return error_page(req, found.error());
+    if (found.error().code() == ErrorCode::kNotFound) return error_view(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
+    return error_view(req, found.error());
   }
   const model::Document& doc = *found;
   int last = std::max<int>(0, static_cast<int>(doc.contents.size()) - 1);
-  auto version = api::int_param(req.query, "version", 0, last, 0);
-  if (!version) return error_page(req, 400, version.error().message());
+  // Unless asked, show the first version whose text the record holds (not a listed scan).
+  int first_text = 0;
+  while (first_text < last && !doc.contents[static_cast<std::size_t>(first_text)].in_export) ++first_text;
+  auto version = api::int_param(req.query, "version", 0, last, first_text);
+  if (!version) return error_view(req, 400, version.error().message());
   std::string view = req.param("view");
-  if (!view.empty() && view != "parallel" && view != "single") return error_page(req, 400, "parameter 'view': expected parallel or single");
+  if (!view.empty() && view != "parallel" && view != "single") return error_view(req, 400, "parameter 'view': expected parallel or single");
   bool parallel = view == "parallel" && doc.contents.size() > 1;
 
   std::string url = base_url(req) + document_url(id);
@@ -134,7 +240,7 @@ http::Response document_page(const http::Request& req, archive::Archive& archive
   mstch::array versions;
   for (std::size_t i = 0; i < doc.contents.size(); ++i) {
     versions.push_back(mstch::map{{"label", version_label(doc.contents[i])},
-                                  {"href", self + (i == 0 ? std::string() : "?version=" + std::to_string(i)) + "#text"},
+                                  {"href", self + (static_cast<int>(i) == first_text ? std::string() : "?version=" + std::to_string(i)) + "#text"},
                                   {"current", !parallel && static_cast<int>(i) == *version}});
   }
   ctx["versions"] = versions;
@@ -144,48 +250,15 @@ http::Response document_page(const http::Request& req, archive::Archive& archive
   ctx["has_text"] = !doc.contents.empty();
   mstch::array shown;
   if (parallel) {
-    for (std::size_t i = 0; i < doc.contents.size(); ++i) shown.push_back(version_view(doc, i));
+    for (std::size_t i = 0; i < doc.contents.size(); ++i) shown.push_back(version_view(doc, i, self));
   } else if (!doc.contents.empty()) {
-    shown.push_back(version_view(doc, static_cast<std::size_t>(*version)));
+    shown.push_back(version_view(doc, static_cast<std::size_t>(*version), self));
   }
   ctx["shown"] = shown;
   ctx["has_gaps"] = !doc.gaps.empty();
 
-  // Every metadata field the record has.
-  mstch::array fields;
-  fields.push_back(field("Identifier", plain(doc.id)));
-  fields.push_back(field("Date", plain(doc.date.display.empty() ? "Undated" : doc.date.display)));
-  if (doc.date.known()) {
-    std::string range = doc.date.earliest == doc.date.latest ? doc.date.earliest : doc.date.earliest + " to " + doc.date.latest;
-    fields.push_back(field("Date range", plain(range + " (" + model::precision_name(doc.date.precision) + ")")));
-  }
-  if (!doc.original_languages.empty()) fields.push_back(field("Original language", linked(doc.original_languages, "language")));
-  if (!doc.document_type.empty()) fields.push_back(field("Document type", linked({doc.document_type}, "type")));
-  if (!doc.document_state.empty()) fields.push_back(field("Document state", plain(doc.document_state)));
-  if (!doc.collections.empty()) fields.push_back(field("Collections", linked(doc.collections, "collection")));
-  if (!doc.subjects.empty()) fields.push_back(field("Subjects", linked(doc.subjects, "subject")));
-  if (!doc.places.empty()) fields.push_back(field("Places", linked(doc.places, "place")));
-  if (!doc.people.empty()) fields.push_back(field("People", linked(doc.people, "person")));
-  if (!doc.organizations.empty()) fields.push_back(field("Organizations", linked(doc.organizations, "organization")));
-  if (!doc.citation.repository.empty()) fields.push_back(field("Holding archive", plain(doc.citation.repository)));
-  if (!doc.citation.reference.empty()) fields.push_back(field("Archival reference", plain(doc.citation.reference)));
-  if (!doc.citation.publisher.empty()) fields.push_back(field("Published by", plain(doc.citation.publisher)));
-  if (!doc.citation.translator.empty()) fields.push_back(field("Translator", plain(doc.citation.translator)));
-  if (!doc.citation.url.empty()) {
-    std::string u = doc.citation.url;
-    bool web = u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0;
-    fields.push_back(field("Source", mstch::array{web ? mstch::map{{"text", u}, {"href", u}} : mstch::map{{"text", u}}}));
-  }
-  if (!doc.credits.empty()) {
-    mstch::array credits;
-    for (const auto& c : doc.credits) credits.push_back(mstch::map{{"text", c}});
-    fields.push_back(field("Credits", credits));
-  }
-  if (!doc.related.empty()) {
-    mstch::array rel;
-    for (const auto& r : doc.related) rel.push_back(mstch::map{{"text", r}, {"href", document_url(r)}});
-    fields.push_back(field("Related records", rel));
-  }
+  // Every metadata field the record has, in the registry's order.
+  mstch::array fields = metadata_rows(doc);
   ctx["fields"] = fields;
 
   // Citations and downloads.
@@ -239,8 +312,10 @@ http::Response document_page(const http::Request& req, archive::Archive& archive
                               mstch::map{{"rel", std::string("canonical")}, {"href", url}},
                               mstch::map{{"rel", std::string("alternate")}, {"href", "/api/v1/documents/" + http::encode_path(id)},
                                          {"type", std::string("application/json")}}};
-  return render_page("document", ctx);
+  return make_page("document", std::move(ctx));
 }
+
+http::Response document_page(const http::Request& req, archive::Archive& archive) { return render_page(document_view(req, archive)); }
 
 http::Response citation_download(const http::Request& req, archive::Archive& archive) {
   const std::string id = doc_id_param(req);

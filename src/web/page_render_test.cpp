@@ -4,6 +4,8 @@
 
 #include "archive/archive.h"
 #include "base/temp_dir.h"
+#include "base/strings.h"
+#include "web/internal/views.h"
 #include "web/page.h"
 #include "web/pages.h"
 
@@ -29,7 +31,9 @@ class PageRender : public ::testing::Test {
     dir_ = new TempDir();
     auto w = archive::Archive::open(dir_->file("data"), archive::Archive::Mode::kWrite);
     ASSERT_TRUE(w.ok()) << w.error().message();
-    auto r = (*w)->import({kFixtures + "/wilson", kFixtures + "/multilingual.jsonl", kFixtures + "/frus/frus1964-68v29p1-excerpt.xml"}, {});
+    auto r = (*w)->import({kFixtures + "/wilson", kFixtures + "/multilingual.jsonl", kFixtures + "/frus/frus1964-68v29p1-excerpt.xml",
+                           kFixtures + "/frus/attachments-gaps-notes.xml", kFixtures + "/wilson-variants/01-scan-then-translation.txt"},
+                          {});
     ASSERT_TRUE(r.ok() && r->ok());
   }
   static void TearDownTestSuite() {
@@ -42,19 +46,21 @@ class PageRender : public ::testing::Test {
     archive_ = std::move(a).value();
     archive_->set_caching(false);
   }
-  void TearDown() override { render_pages_with_mstch(false); }
-
-  using Handler = http::Response (*)(const http::Request&, archive::Archive&);
-  void expect_same(Handler handler, const http::Request& req, int status = 200) {
-    render_pages_with_mstch(false);
-    http::Response ours = handler(req, *archive_);
-    render_pages_with_mstch(true);
-    http::Response reference = handler(req, *archive_);
-    render_pages_with_mstch(false);
+  using View = Page (*)(const http::Request&, archive::Archive&);
+  // Renders the view with the compiled templates (as the server does) and with mstch::render.
+  void expect_same(View view, const http::Request& req, int status = 200) {
+    static const bool escape_set = [] {
+      mstch::config::escape = [](const std::string& s) { return html_escape(s); };
+      return true;
+    }();
+    (void)escape_set;
+    Page page = view(req, *archive_);
+    http::Response ours = render_page(page);
+    std::string reference = mstch::render(page_template_source(page.name), page.data, page_partials());
     EXPECT_EQ(ours.status, status) << req.path;
-    EXPECT_EQ(reference.status, status) << req.path;
+    EXPECT_EQ(page.status, status) << req.path;
     EXPECT_NE(ours.body.find("</html>"), std::string::npos) << req.path;
-    EXPECT_EQ(ours.body, reference.body) << req.path;
+    EXPECT_EQ(ours.body, reference) << req.path;
   }
 
   static TempDir* dir_;
@@ -64,34 +70,69 @@ class PageRender : public ::testing::Test {
 TempDir* PageRender::dir_ = nullptr;
 
 TEST_F(PageRender, HomeAndBrowse) {
-  expect_same(home_page, request("/"));
-  expect_same(browse_index_page, request("/browse"));
+  expect_same(home_view, request("/"));
+  expect_same(browse_index_view, request("/browse"));
   for (const char* field : {"year", "decade", "language", "collection", "subject", "place", "person"}) {
-    expect_same(browse_page, request(std::string("/browse/") + field, {}, {{"field", field}}));
+    expect_same(browse_view, request(std::string("/browse/") + field, {}, {{"field", field}}));
   }
 }
 
 TEST_F(PageRender, SearchPages) {
-  expect_same(search_page, request("/search"));
-  expect_same(search_page, request("/search", {{"q", "declaration"}}));
-  expect_same(search_page, request("/search", {{"q", "korea"}, {"language", "en"}, {"sort", "date"}}));
-  expect_same(search_page, request("/search", {{"q", "revisionizm"}}));  // no results, a suggestion
-  expect_same(search_page, request("/search", {{"q", "the"}, {"from", "1900"}, {"to", "1970"}, {"page", "1"}}));
+  expect_same(search_view, request("/search"));
+  expect_same(search_view, request("/search", {{"q", "declaration"}}));
+  expect_same(search_view, request("/search", {{"q", "korea"}, {"language", "en"}, {"sort", "date"}}));
+  expect_same(search_view, request("/search", {{"q", "revisionizm"}}));  // no results, a suggestion
+  expect_same(search_view, request("/search", {{"q", "the"}, {"from", "1900"}, {"to", "1970"}, {"page", "1"}}));
 }
 
 TEST_F(PageRender, DocumentPages) {
-  expect_same(document_page, request("/documents/wcda/114408", {}, {{"id", "wcda/114408"}}));
+  expect_same(document_view, request("/documents/wcda/114408", {}, {{"id", "wcda/114408"}}));
   // Versions side by side (test/ru-1), Korean, Albanian, a FRUS document with notes.
   for (const char* id : {"test/ru-1", "test/ko-1", "test/sq-1", "frus1964-68v29p1/d40"}) {
-    expect_same(document_page, request(std::string("/documents/") + id, {}, {{"id", id}}));
-    expect_same(document_page, request(std::string("/documents/") + id, {{"view", "parallel"}}, {{"id", id}}));
-    if (std::string(id) == "test/ru-1") expect_same(document_page, request(std::string("/documents/") + id, {{"version", "1"}}, {{"id", id}}));
+    expect_same(document_view, request(std::string("/documents/") + id, {}, {{"id", id}}));
+    expect_same(document_view, request(std::string("/documents/") + id, {{"view", "parallel"}}, {{"id", id}}));
+    if (std::string(id) == "test/ru-1") expect_same(document_view, request(std::string("/documents/") + id, {{"version", "1"}}, {{"id", id}}));
   }
 }
 
+// Attachments are sections with anchors, gaps say their kind in words, notes keep the source's
+// numbers (4, 5, 6 — not 1, 2, 3), and a scan the export lacks is said to be missing.
+TEST_F(PageRender, PartsGapsNotesAndVersionsNotInTheExport) {
+  auto req = request("/documents/frusTest/d1", {}, {{"id", "frusTest/d1"}});
+  expect_same(document_view, req);
+  std::string b = document_page(req, *archive_).body;
+  auto has = [&](const std::string& s) { return b.find(s) != std::string::npos; };
+  EXPECT_TRUE(has("<section class=\"part\" id=\"part-d1-enc1\" aria-labelledby=\"part-d1-enc1-h\">")) << b;
+  EXPECT_TRUE(has("<h4 id=\"part-d1-enc1-h\">Memorandum by the Consul</h4>"));
+  EXPECT_TRUE(has("<p class=\"part-source\">[Enclosure 1]</p>"));
+  EXPECT_TRUE(has("<p class=\"part-date\">April 30, 1918</p>"));
+  EXPECT_TRUE(has("<a href=\"/documents/frusTest/d1#part-d1-enc1\">Link to this part</a>"));
+  EXPECT_TRUE(has("<h4 id=\"part-attachment-2-h\">Note from the Foreign Office</h4>"));
+  EXPECT_LT(b.find("part-d1-enc1-h"), b.find("part-attachment-2-h"));
+  EXPECT_TRUE(has("[garbled group]</span> <span class=\"gap-kind\">(garbled in transmission)</span>"));
+  EXPECT_TRUE(has("[omission]</span> <span class=\"gap-kind\">(left out in the source)</span>"));
+  EXPECT_TRUE(has("[illegible]</span> <span class=\"gap-kind\">(illegible in the source)</span>"));
+  for (const char* n : {"4", "5", "6"}) {
+    EXPECT_TRUE(has(std::string("<a href=\"#v0-note-") + n + "\" id=\"v0-note-" + n + "-ref\" aria-label=\"Note " + n + "\">" + n + "</a>")) << n;
+    EXPECT_TRUE(has(std::string("<li id=\"v0-note-") + n + "\"><span class=\"note-label\">" + n + ".</span>")) << n;
+  }
+  EXPECT_FALSE(has("v0-note-1\""));
+  EXPECT_FALSE(has("<ol>"));
+
+  // The scan is listed but not shown first; asked for, it says it is not in this export.
+  auto scan = request("/documents/wcda/200001", {{"version", "0"}}, {{"id", "wcda/200001"}});
+  expect_same(document_view, scan);
+  EXPECT_NE(document_page(scan, *archive_).body.find("Not in this export: the source lists \u201cOriginal Scan\u201d"), std::string::npos);
+  auto first = request("/documents/wcda/200001", {}, {{"id", "wcda/200001"}});
+  expect_same(document_view, first);
+  std::string fb = document_page(first, *archive_).body;
+  EXPECT_NE(fb.find("<div class=\"version-text\" lang=\"en\">"), std::string::npos);
+  EXPECT_EQ(fb.find("Not in this export"), std::string::npos);
+}
+
 TEST_F(PageRender, ErrorPages) {
-  expect_same([](const http::Request& r, archive::Archive&) { return error_page(r, 404, "There is no <such> page."); }, request("/nope"), 404);
-  expect_same(document_page, request("/documents/no/such", {}, {{"id", "no/such"}}), 404);
+  expect_same([](const http::Request& r, archive::Archive&) { return error_view(r, 404, "There is no <such> page."); }, request("/nope"), 404);
+  expect_same(document_view, request("/documents/no/such", {}, {{"id", "no/such"}}), 404);
 }
 
 }  // namespace
