@@ -6,7 +6,7 @@ namespace arkiv::index {
 namespace {
 
 TEST(Highlighter, SnippetWindowsAroundMatchesAndEscapes) {
-  Highlighter h({"treaty"}, {}, "none");
+  Highlighter h({"treaty"}, {}, {});
   std::string text(400, 'a');
   text = "Start <x> " + std::string(300, ' ') + "filler words here and the treaty was signed & sealed " + std::string(300, ' ') + " end";
   std::string s = h.snippet(text, 120);
@@ -16,13 +16,18 @@ TEST(Highlighter, SnippetWindowsAroundMatchesAndEscapes) {
 }
 
 TEST(Highlighter, NoMatchesGivesTheBeginning) {
-  Highlighter h({"zzz"}, {}, "none");
+  Highlighter h({"zzz"}, {}, {});
   EXPECT_EQ(h.snippet("Short text.", 100), "Short text.");
 }
 
 TEST(Highlighter, StemsMatchOtherForms) {
-  Highlighter h({}, {"declar"}, "en");
+  Highlighter h({}, {"declar"}, {"en"});
   EXPECT_EQ(h.mark_all("The declaration"), "The <mark>declaration</mark>");
+}
+
+TEST(Highlighter, StemsOfEachLanguageOfTheQuery) {
+  Highlighter h({}, {"declar", "shqipr"}, {"en", "sq"});
+  EXPECT_EQ(h.mark_all("declaration e Shqipërisë"), "<mark>declaration</mark> e <mark>Shqipërisë</mark>");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "base/strings.h"
 #include "index/background_writer.h"
 #include "index/facet_table.h"
+#include "index/query_languages.h"
 #include "index/spelling.h"
 #include "index/stemmers.h"
 #include "index/term_scheme.h"
@@ -275,6 +276,17 @@ Xapian::Document SearchIndex::Impl::make_document(const model::Document& d) {
   tg.increase_termpos();
   index_free(d.summary, 2);
   index_free(d.citation.text, 2);
+  // They are stemmed as English above, and may be in the record's own language too
+  // ("Deklaratë e përbashkët"): its stems as well, so a query in that language meets them.
+  for (const std::string& l : d.original_languages) {
+    if (l == "en" || !has_stemmer(l)) continue;
+    tg.set_stemmer(stemmer_for(l));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    for (auto [text, weight] : {std::pair{&d.title, 3}, {&d.summary, 2}, {&d.citation.text, 2}}) {
+      tg.index_text_without_positions(text::fold(*text), static_cast<Xapian::termcount>(weight));
+    }
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  }
   std::vector<std::string> languages;
   for (const std::string& l : d.original_languages) languages.push_back(l);
   for (const model::Content& c : d.contents) {
@@ -469,12 +481,13 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
     Xapian::QueryParser qp;
     qp.set_database(db);
     std::string language = query_language(q.text);
+    std::vector<std::string> text_languages;  // the languages the query may match, for stemming
     for (const auto& [field, value] : q.filters) {
       if (field == "language") {
-        if (auto code = text::normalize_language(value)) language = *code;
+        if (auto code = text::normalize_language(value)) text_languages.push_back(language = *code);
       }
     }
-    std::string stem_lang = has_snowball_stemmer(language) ? language : "none";
+    if (text_languages.empty()) text_languages = stemmed_languages(db);
     qp.set_stemmer(stemmer_for(language));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
@@ -493,6 +506,8 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
     std::string text(trim(q.text));
     Xapian::Query query = Xapian::Query::MatchAll;
     std::set<std::string> words, stems;
+    std::vector<std::string> stem_languages;  // whose stems the query holds, for the highlighter
+    if (has_stemmer(language)) stem_languages.push_back(language);
     if (!text.empty()) {
       std::string stripped = text::strip_diacritics(text);
       query = qp.parse_query(stripped, flags);
@@ -503,6 +518,10 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         query = Xapian::Query(Xapian::Query::OP_OR, query, qp.parse_query(stripped, flags));
       }
+      // And in every language of the texts it may match, each with its own stemmer.
+      LanguageParses in_languages = parse_in_languages(qp, stripped, flags, text_languages);
+      if (!in_languages.query.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, in_languages.query);
+      stem_languages.insert(stem_languages.end(), in_languages.languages.begin(), in_languages.languages.end());
       for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
         const std::string& term = *t;
         if (term.empty()) continue;
@@ -588,7 +607,7 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
       if (!by_value && static_cast<int>(facet.values.size()) > q.facet_limit) facet.values.resize(q.facet_limit);
       r.facets.push_back(std::move(facet));
     }
-    r.highlighter = Highlighter(std::move(words), std::move(stems), stem_lang);
+    r.highlighter = Highlighter(std::move(words), std::move(stems), std::move(stem_languages));
     if (r.total == 0 && !text.empty()) r.suggestion = suggest_spelling(db, text);
     return r;
   } catch (const Xapian::QueryParserError& e) {

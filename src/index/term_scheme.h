@@ -11,7 +11,7 @@
 namespace arkiv::index::scheme {
 
 // Bumped when terms or values change meaning; an index with another version is rebuilt.
-constexpr const char* kVersion = "2";  // 2: one value slot for every facet
+constexpr const char* kVersion = "3";  // 2: one value slot for every facet; 3: Albanian stems, titles stemmed in the record's languages too
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
 constexpr const char* kTitle = "S";         // title words (positional)
