@@ -17,6 +17,7 @@
 #include "index/spelling.h"
 #include "index/stemmers.h"
 #include "index/term_scheme.h"
+#include "index/title_boost.h"
 #include "text/fold.h"
 #include "text/language.h"
 
@@ -27,6 +28,8 @@ namespace sc = scheme;
 namespace {
 
 constexpr Xapian::doccount kExactFacetLimit = 10000;
+// The weight of a query's words as a phrase in the title, against their own (bench/relevance).
+constexpr double kTitlePhraseBoost = 1.0;
 
 constexpr const char* kFacetNames[] = {"language", "year", "decade", "collection", "subject",
                                        "place", "person", "organization", "type"};
@@ -522,6 +525,11 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
       LanguageParses in_languages = parse_in_languages(qp, stripped, flags, text_languages);
       if (!in_languages.query.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, in_languages.query);
       stem_languages.insert(stem_languages.end(), in_languages.languages.begin(), in_languages.languages.end());
+      // Words typed as they stand in a title rank that record first (bench/relevance).
+      Xapian::Query in_title = title_phrase(qp, stripped);
+      if (!in_title.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitlePhraseBoost));
+      }
       for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
         const std::string& term = *t;
         if (term.empty()) continue;

@@ -1,0 +1,31 @@
+#include "index/title_boost.h"
+
+#include <set>
+#include <string>
+
+#include "index/term_scheme.h"
+
+namespace arkiv::index {
+
+Xapian::Query title_phrase(Xapian::QueryParser& qp, std::string_view query) {
+  static const std::set<std::string_view> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  if (query.find_first_of("\"()[]{}:*+") != std::string_view::npos) return {};
+  int words = 0;
+  std::size_t i = 0;
+  while (i < query.size()) {
+    std::size_t end = query.find(' ', i);
+    if (end == std::string_view::npos) end = query.size();
+    std::string_view w = query.substr(i, end - i);
+    if (!w.empty()) {
+      if (kOperators.count(w.substr(0, w.find('/'))) || w[0] == '-') return {};
+      ++words;
+    }
+    i = end + 1;
+  }
+  if (words < 2) return {};
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+  return qp.parse_query("\"" + std::string(query) + "\"", Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_CJK_NGRAM,
+                        scheme::kTitle);
+}
+
+}  // namespace arkiv::index
