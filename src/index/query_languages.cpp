@@ -18,16 +18,19 @@ std::vector<std::string> stemmed_languages(const Xapian::Database& db) {
   return out;
 }
 
-std::string lower_words(std::string_view query) {
+bool is_query_operator(std::string_view word) {
   static const std::set<std::string_view> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  return kOperators.count(word.substr(0, word.find('/'))) > 0;
+}
+
+std::string lower_words(std::string_view query) {
   std::string out;
   std::size_t i = 0;
   while (i < query.size()) {
     std::size_t end = query.find(' ', i);
     if (end == std::string_view::npos) end = query.size();
     std::string_view chunk = query.substr(i, end - i);
-    std::string_view head = chunk.substr(0, chunk.find('/'));  // NEAR/3, ADJ/2
-    out += kOperators.count(head) ? std::string(chunk) : text::lower(chunk);
+    out += is_query_operator(chunk) ? std::string(chunk) : text::lower(chunk);
     if (end < query.size()) out += ' ';
     i = end + 1;
   }

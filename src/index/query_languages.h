@@ -19,6 +19,9 @@ namespace arkiv::index {
 // The languages of the records in `db` (their L terms) that have a stemmer.
 std::vector<std::string> stemmed_languages(const Xapian::Database& db);
 
+// True for Xapian's operator words (AND, OR, NOT, XOR, NEAR, ADJ; NEAR/3, ADJ/2).
+bool is_query_operator(std::string_view word);
+
 // The query with every word in lower case and Xapian's operators (AND, OR, NOT, XOR, NEAR,
 // ADJ) kept: the query parser does not stem capitalised words, but names inflect too.
 std::string lower_words(std::string_view query);

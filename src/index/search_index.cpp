@@ -491,6 +491,7 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
       }
     }
     if (text_languages.empty()) text_languages = stemmed_languages(db);
+    text_languages.push_back("");  // texts in languages without a stemmer: their words as they are
     qp.set_stemmer(stemmer_for(language));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);

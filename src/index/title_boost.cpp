@@ -1,14 +1,13 @@
 #include "index/title_boost.h"
 
-#include <set>
 #include <string>
 
+#include "index/query_languages.h"
 #include "index/term_scheme.h"
 
 namespace arkiv::index {
 
 Xapian::Query title_phrase(Xapian::QueryParser& qp, std::string_view query) {
-  static const std::set<std::string_view> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
   if (query.find_first_of("\"()[]{}:*+") != std::string_view::npos) return {};
   int words = 0;
   std::size_t i = 0;
@@ -17,7 +16,7 @@ Xapian::Query title_phrase(Xapian::QueryParser& qp, std::string_view query) {
     if (end == std::string_view::npos) end = query.size();
     std::string_view w = query.substr(i, end - i);
     if (!w.empty()) {
-      if (kOperators.count(w.substr(0, w.find('/'))) || w[0] == '-') return {};
+      if (is_query_operator(w) || w[0] == '-') return {};
       ++words;
     }
     i = end + 1;
