@@ -1,5 +1,5 @@
 // The title phrase boost (index/title_boost.h), through the whole index.
-#include "index/title_boost.h"
+#include "index/internal/title_boost.h"
 
 #include <gtest/gtest.h>
 

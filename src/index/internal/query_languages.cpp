@@ -1,9 +1,9 @@
-#include "index/query_languages.h"
+#include "index/internal/query_languages.h"
 
 #include <set>
 
 #include "base/strings.h"
-#include "index/stemmers.h"
+#include "index/internal/stemmers.h"
 #include "text/fold.h"
 #include "text/korean_particles.h"
 

@@ -1,9 +1,9 @@
-#include "index/title_boost.h"
+#include "index/internal/title_boost.h"
 
 #include <string>
 
-#include "index/query_languages.h"
-#include "index/term_scheme.h"
+#include "index/internal/query_languages.h"
+#include "model/fields.h"
 
 namespace arkiv::index {
 
@@ -22,9 +22,11 @@ Xapian::Query title_phrase(Xapian::QueryParser& qp, std::string_view query) {
     i = end + 1;
   }
   if (words < 2) return {};
+  const model::Field* title = model::find_field("title");
+  if (!title) return {};
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
   return qp.parse_query("\"" + std::string(query) + "\"", Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_CJK_NGRAM,
-                        scheme::kTitle);
+                        std::string(title->word_prefix));
 }
 
 }  // namespace arkiv::index
