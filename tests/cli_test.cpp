@@ -8,6 +8,7 @@
 
 #include <filesystem>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -219,6 +220,33 @@ TEST_F(Cli, ReindexAndNoArchiveYet) {
   EXPECT_EQ(re.code, 0);
   EXPECT_NE(re.out.find("Reindexed 4 records"), std::string::npos);
   EXPECT_EQ(nlohmann::json::parse(run(data() + "search --json 평양").out)["total"], 1);
+}
+
+// Inflected words are found in every form, in the language of the text they are in
+// (records written for this test, not the demo's).
+TEST_F(Cli, SearchFindsInflectedFormsInEachLanguage) {
+  const std::string path = dir_.file("inflected.jsonl");
+  std::ofstream(path) << R"({"id":"t/ru","title":"Запись беседы с Вышинским","date":"1949","original_languages":["ru"],"contents":[{"kind":"original","language":"ru","text":"Товарищ Вышинского принял посла."}]})" "\n"
+                      << R"({"id":"t/sq","title":"Raport","date":"1966","original_languages":["sq"],"contents":[{"kind":"original","language":"sq","text":"Qeveria e Shqipërisë dhe miqësia me popullin e Koresë."}]})" "\n"
+                      << R"({"id":"t/ko","title":"보고서","date":"1966","original_languages":["ko"],"contents":[{"kind":"original","language":"ko","text":"대표단은 평양에서 김일성동지를 만났다."}]})" "\n"
+                      << R"({"id":"t/en","title":"Railways","date":"1918","original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"The railway to Korea."}]})" "\n";
+  ASSERT_EQ(run(data() + "import " + quote(path)).code, 0);
+  auto hits = [&](const std::string& query) {
+    auto j = nlohmann::json::parse(run(data() + "search --json " + quote(query)).out);
+    std::vector<std::string> ids;
+    for (const auto& h : j["hits"]) ids.push_back(h["id"]);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  EXPECT_EQ(hits("Вышинский"), std::vector<std::string>{"t/ru"});
+  EXPECT_EQ(hits("Shqipëri"), std::vector<std::string>{"t/sq"});
+  EXPECT_EQ(hits("shqiperia qeverise"), std::vector<std::string>{"t/sq"});
+  EXPECT_EQ(hits("Koreja"), std::vector<std::string>{"t/sq"});
+  EXPECT_EQ(hits("평양에서는"), std::vector<std::string>{"t/ko"});
+  EXPECT_EQ(hits("김일성동지께서"), std::vector<std::string>{"t/ko"});
+  EXPECT_EQ(hits("railways Korea"), std::vector<std::string>{"t/en"});
+  auto j = nlohmann::json::parse(run(data() + "search --json Shqipëri").out);
+  EXPECT_NE(j["hits"][0]["snippet"].get<std::string>().find("<mark>Shqipërisë</mark>"), std::string::npos) << j.dump();
 }
 
 }  // namespace

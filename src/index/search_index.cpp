@@ -228,7 +228,7 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
   }
   for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
   r.facets = (*counter)->facets(q.facet_limit);
-  r.highlighter = Highlighter(std::move(built->words), std::move(built->stems), built->stem_language);
+  r.highlighter = Highlighter(std::move(built->words), std::move(built->stems), std::move(built->stem_languages));
   if (r.total == 0 && !built->text.empty()) r.suggestion = suggest_spelling(db, built->text);
   return r;
 }

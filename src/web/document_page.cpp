@@ -1,3 +1,5 @@
+#include <optional>
+
 #include <set>
 
 #include "api/search_params.h"
@@ -204,76 +206,67 @@ mstch::array metadata_rows(const model::Document& doc) {
 
 std::string doc_id_param(const http::Request& req) { return req.path_param("id"); }
 
-}  // namespace
 
-Page document_view(const http::Request& req, archive::Archive& archive) {
-  const std::string id = doc_id_param(req);
-  auto found = archive.document(id);
-  if (!found) {
-    if (found.error().code() == ErrorCode::kNotFound) return error_view(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
-    return error_view(req, found.error());
-  }
-  const model::Document& doc = *found;
+
+// Stage: which version to read, and whether side by side; an error view when asked wrongly.
+struct Reading {
+  int version = 0;     // the version shown alone
+  int first_text = 0;  // the version shown when none is asked for
+  bool parallel = false;
+};
+
+std::optional<Page> choose_reading(const http::Request& req, const model::Document& doc, Reading& out) {
   int last = std::max<int>(0, static_cast<int>(doc.contents.size()) - 1);
   // Unless asked, show the first version whose text the record holds (not a listed scan).
-  int first_text = 0;
-  while (first_text < last && !doc.contents[static_cast<std::size_t>(first_text)].in_export) ++first_text;
-  auto version = api::int_param(req.query, "version", 0, last, first_text);
+  while (out.first_text < last && !doc.contents[static_cast<std::size_t>(out.first_text)].in_export) ++out.first_text;
+  auto version = api::int_param(req.query, "version", 0, last, out.first_text);
   if (!version) return error_view(req, 400, version.error().message());
+  out.version = *version;
   std::string view = req.param("view");
   if (!view.empty() && view != "parallel" && view != "single") return error_view(req, 400, "parameter 'view': expected parallel or single");
-  bool parallel = view == "parallel" && doc.contents.size() > 1;
+  out.parallel = view == "parallel" && doc.contents.size() > 1;
+  return std::nullopt;
+}
 
-  std::string url = base_url(req) + document_url(id);
-  std::string self = document_url(id);
-  mstch::map ctx = page_context(doc.title.empty() ? id : doc.title, "");
-  ctx["id"] = id;
-  ctx["title"] = doc.title.empty() ? id : doc.title;
-  ctx["title_lang"] = doc_title_language(doc);
-  ctx["date"] = doc.date.display.empty() ? std::string("Undated") : doc.date.display;
-  ctx["date_iso"] = doc.date.precision == model::DatePrecision::kDay ? doc.date.earliest : std::string();
-  ctx["summary"] = doc.summary;
-  ctx["permalink"] = url;
-  ctx["self"] = self;
-
-  // Versions: links to read one, or all side by side.
+// Stage: the versions' links and the texts shown.
+void add_versions(mstch::map& ctx, const model::Document& doc, const Reading& r, const std::string& self) {
   mstch::array versions;
   for (std::size_t i = 0; i < doc.contents.size(); ++i) {
     versions.push_back(mstch::map{{"label", version_label(doc.contents[i])},
-                                  {"href", self + (static_cast<int>(i) == first_text ? std::string() : "?version=" + std::to_string(i)) + "#text"},
-                                  {"current", !parallel && static_cast<int>(i) == *version}});
+                                  {"href", self + (static_cast<int>(i) == r.first_text ? std::string() : "?version=" + std::to_string(i)) + "#text"},
+                                  {"current", !r.parallel && static_cast<int>(i) == r.version}});
   }
   ctx["versions"] = versions;
   ctx["has_versions"] = doc.contents.size() > 1;
-  ctx["parallel"] = parallel;
+  ctx["parallel"] = r.parallel;
   ctx["parallel_href"] = self + "?view=parallel#text";
   ctx["has_text"] = !doc.contents.empty();
   mstch::array shown;
-  if (parallel) {
+  if (r.parallel) {
     for (std::size_t i = 0; i < doc.contents.size(); ++i) shown.push_back(version_view(doc, i, self));
   } else if (!doc.contents.empty()) {
-    shown.push_back(version_view(doc, static_cast<std::size_t>(*version), self));
+    shown.push_back(version_view(doc, static_cast<std::size_t>(r.version), self));
   }
   ctx["shown"] = shown;
   ctx["has_gaps"] = !doc.gaps.empty();
+}
 
-  // Every metadata field the record has, in the registry's order.
-  mstch::array fields = metadata_rows(doc);
-  ctx["fields"] = fields;
-
-  // Citations and downloads.
+// Stage: the citation texts and the download links.
+void add_citations(mstch::map& ctx, const model::Document& doc, const std::string& url, const std::string& self) {
   ctx["citation_text"] = doc.citation.text;
   ctx["chicago_note"] = chicago_note(doc, url);
   ctx["chicago_bibliography"] = chicago_bibliography(doc, url);
-  std::string base = slugify(id, 60);
+  std::string base = slugify(doc.id, 60);
   if (base.empty()) base = "record";
   mstch::array downloads;
   for (const auto& [ext, label] : {std::pair<std::string, std::string>{"txt", "Chicago (text)"}, {"bib", "BibTeX"}, {"ris", "RIS"}, {"json", "CSL-JSON"}}) {
     downloads.push_back(mstch::map{{"href", self + "/cite." + ext}, {"label", label}, {"filename", base + "." + ext}});
   }
   ctx["downloads"] = downloads;
+}
 
-  // More like this.
+// Stage: "more like this".
+void add_related(mstch::map& ctx, const std::string& id, archive::Archive& archive) {
   mstch::array related;
   if (auto similar = archive.similar(id, 5)) {
     for (const auto& h : *similar) {
@@ -284,8 +277,10 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
   }
   ctx["related"] = related;
   ctx["has_related"] = !related.empty();
+}
 
-  // Highwire Press and Dublin Core tags, for Zotero and friends.
+// Stage: Highwire Press and Dublin Core tags, for Zotero and friends, and the page's links.
+void add_meta(mstch::map& ctx, const model::Document& doc, const std::string& url) {
   mstch::array m;
   meta(m, "citation_title", doc.title);
   meta(m, "citation_publication_date", highwire_date(doc.date));
@@ -310,8 +305,39 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
   ctx["meta"] = m;
   ctx["links"] = mstch::array{mstch::map{{"rel", std::string("schema.DC")}, {"href", std::string("http://purl.org/dc/elements/1.1/")}},
                               mstch::map{{"rel", std::string("canonical")}, {"href", url}},
-                              mstch::map{{"rel", std::string("alternate")}, {"href", "/api/v1/documents/" + http::encode_path(id)},
+                              mstch::map{{"rel", std::string("alternate")}, {"href", "/api/v1/documents/" + http::encode_path(doc.id)},
                                          {"type", std::string("application/json")}}};
+}
+
+}  // namespace
+
+Page document_view(const http::Request& req, archive::Archive& archive) {
+  const std::string id = doc_id_param(req);
+  auto found = archive.document(id);
+  if (!found) {
+    if (found.error().code() == ErrorCode::kNotFound) return error_view(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
+    return error_view(req, found.error());
+  }
+  const model::Document& doc = *found;
+  Reading reading;
+  if (auto bad = choose_reading(req, doc, reading)) return std::move(*bad);
+
+  const std::string url = base_url(req) + document_url(id);
+  const std::string self = document_url(id);
+  mstch::map ctx = page_context(doc.title.empty() ? id : doc.title, "");
+  ctx["id"] = id;
+  ctx["title"] = doc.title.empty() ? id : doc.title;
+  ctx["title_lang"] = doc_title_language(doc);
+  ctx["date"] = doc.date.display.empty() ? std::string("Undated") : doc.date.display;
+  ctx["date_iso"] = doc.date.precision == model::DatePrecision::kDay ? doc.date.earliest : std::string();
+  ctx["summary"] = doc.summary;
+  ctx["permalink"] = url;
+  ctx["self"] = self;
+  add_versions(ctx, doc, reading, self);
+  ctx["fields"] = metadata_rows(doc);  // every field the record has, in the registry's order
+  add_citations(ctx, doc, url, self);
+  add_related(ctx, id, archive);
+  add_meta(ctx, doc, url);
   return make_page("document", std::move(ctx));
 }
 

@@ -1,3 +1,5 @@
+#include <optional>
+
 #include "model/fields.h"
 #include "api/search_params.h"
 #include "http/url.h"
@@ -27,6 +29,80 @@ std::string languages_text(const std::vector<std::string>& codes) {
   return out;
 }
 
+// Stage: sort options as links; the current one is not a link.
+mstch::array sort_links(const std::string& requested, const SearchLinks& links) {
+  std::string sort = requested.empty() || requested == "relevance" ? "" : requested;
+  if (sort == "date-asc") sort = "date";
+  if (sort == "-date") sort = "date-desc";
+  mstch::array sorts;
+  for (const auto& [value, label] : {std::pair<std::string, std::string>{"", "Relevance"}, {"date", "Oldest first"}, {"date-desc", "Newest first"}}) {
+    sorts.push_back(mstch::map{{"label", label}, {"href", links.with("sort", value)}, {"current", value == sort}});
+  }
+  return sorts;
+}
+
+// Stage: active filters as removable chips.
+mstch::array filter_chips(const api::SearchParams& params, const SearchLinks& links) {
+  mstch::array chips;
+  for (const auto& [k, v] : links.state()) {
+    if (!model::has_role(k, model::kFilter)) continue;
+    chips.push_back(mstch::map{{"label", facet_label(k) + ": " + facet_value_label(k, v)}, {"href", links.without_filter(k, v)}});
+  }
+  if (!params.from_raw.empty()) chips.push_back(mstch::map{{"label", "From: " + params.from_raw}, {"href", links.without("from")}});
+  if (!params.to_raw.empty()) chips.push_back(mstch::map{{"label", "To: " + params.to_raw}, {"href", links.without("to")}});
+  return chips;
+}
+
+// Stage: each facet's values, linked to add or remove its filter.
+mstch::array facet_lists(const archive::SearchPage& page, const archive::SearchQuery& q, const SearchLinks& links) {
+  mstch::array facets;
+  for (const auto& f : page.facets) {
+    if (f.values.empty()) continue;
+    if (f.field == "year" && f.values.size() > 12) continue;  // decades carry long spans
+    mstch::array values;
+    for (const auto& v : f.values) {
+      bool active = false;
+      for (const auto& [k, val] : q.filters) active = active || (k == f.field && val == v.value);
+      values.push_back(mstch::map{{"label", facet_value_label(f.field, v.value)}, {"count", count_text(v.count)},
+                                  {"href", active ? links.without_filter(f.field, v.value) : links.with_filter(f.field, v.value)},
+                                  {"active", active}});
+    }
+    facets.push_back(mstch::map{{"field", f.field}, {"title", facet_title(f.field)}, {"values", values}});
+  }
+  return facets;
+}
+
+// Stage: the hits with their marked snippets.
+mstch::array hit_list(const archive::SearchPage& page) {
+  mstch::array hits;
+  for (const auto& h : page.hits) {
+    std::string lang = h.languages.empty() ? "" : h.languages[0];
+    hits.push_back(mstch::map{{"href", document_url(h.id)},
+                              {"title", h.title.empty() ? h.id : h.title},
+                              {"title_lang", title_language(h.title, lang)},
+                              {"date", h.date.display.empty() ? std::string("Undated") : h.date.display},
+                              {"languages", languages_text(h.languages)},
+                              {"type", h.document_type},
+                              {"snippet", marked_html(h.snippet)},  // escaped, marks in <mark>
+                              {"snippet_lang", h.snippet_language}});
+  }
+  return hits;
+}
+
+// Stage: paging: previous, a window of pages, next (absent for one page).
+std::optional<mstch::map> paging(std::int64_t total, int limit, int current, const SearchLinks& links) {
+  std::int64_t pages = limit > 0 ? (total + limit - 1) / limit : 1;
+  pages = std::min<std::int64_t>(pages, api::kMaxPage);
+  if (pages <= 1) return std::nullopt;
+  mstch::array numbers;
+  int lo = std::max(1, current - 3), hi = static_cast<int>(std::min<std::int64_t>(pages, current + 3));
+  for (int n = lo; n <= hi; ++n) numbers.push_back(mstch::map{{"n", std::to_string(n)}, {"href", links.page(n)}, {"current", n == current}});
+  mstch::map out{{"numbers", numbers}};
+  if (current > 1) out["prev_href"] = links.page(current - 1);
+  if (current < pages) out["next_href"] = links.page(current + 1);
+  return out;
+}
+
 }  // namespace
 
 Page search_view(const http::Request& req, archive::Archive& archive) {
@@ -43,10 +119,8 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
     return error_view(req, page.error());
   }
   SearchLinks links(req.query);
-  const http::Params& state = links.state();
 
-  std::string title = q.text.empty() ? "Search" : "Search: " + q.text;
-  mstch::map ctx = page_context(title, "search");
+  mstch::map ctx = page_context(q.text.empty() ? "Search" : "Search: " + q.text, "search");
   ctx["q"] = q.text;
   ctx["total"] = count_text(page->total);
   ctx["one_result"] = page->total == 1;
@@ -56,85 +130,25 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
   ctx["first_page_href"] = links.page(1);
   ctx["from"] = params->from_raw;
   ctx["to"] = params->to_raw;
-  ctx["search_hidden"] = hidden_fields(state, {"q"});
-  ctx["date_hidden"] = hidden_fields(state, {"from", "to", "date_mode", "undated"});
+  ctx["search_hidden"] = hidden_fields(links.state(), {"q"});
+  ctx["date_hidden"] = hidden_fields(links.state(), {"from", "to", "date_mode", "undated"});
   ctx["date_within"] = q.date_mode == archive::DateMode::kWithin;
   ctx["undated_default"] = q.undated == archive::UndatedChoice::kDefault;
   ctx["undated_include"] = q.undated == archive::UndatedChoice::kInclude;
   ctx["undated_exclude"] = q.undated == archive::UndatedChoice::kExclude;
   ctx["undated_count"] = page->undated > 0 ? count_text(page->undated) : std::string();
   ctx["start"] = std::to_string(q.offset + 1);
-
-  // Sort options as links; the current one is not a link.
-  std::string sort = params->sort.empty() || params->sort == "relevance" ? "" : params->sort;
-  if (sort == "date-asc") sort = "date";
-  if (sort == "-date") sort = "date-desc";
-  mstch::array sorts;
-  for (const auto& [value, label] : {std::pair<std::string, std::string>{"", "Relevance"}, {"date", "Oldest first"}, {"date-desc", "Newest first"}}) {
-    sorts.push_back(mstch::map{{"label", label}, {"href", links.with("sort", value)}, {"current", value == sort}});
-  }
-  ctx["sorts"] = sorts;
-
-  // Active filters as removable chips.
-  mstch::array chips;
-  for (const auto& [k, v] : state) {
-    if (!model::has_role(k, model::kFacet)) continue;
-    chips.push_back(mstch::map{{"label", facet_label(k) + ": " + facet_value_label(k, v)}, {"href", links.without_filter(k, v)}});
-  }
-  if (!params->from_raw.empty()) chips.push_back(mstch::map{{"label", "From: " + params->from_raw}, {"href", links.without("from")}});
-  if (!params->to_raw.empty()) chips.push_back(mstch::map{{"label", "To: " + params->to_raw}, {"href", links.without("to")}});
+  ctx["sorts"] = sort_links(params->sort, links);
+  mstch::array chips = filter_chips(*params, links);
   ctx["has_chips"] = !chips.empty();
   ctx["chips"] = chips;
   ctx["clear_href"] = q.text.empty() ? std::string("/search") : "/search?" + http::build_query({{"q", q.text}});
-
-  mstch::array facets;
-  for (const auto& f : page->facets) {
-    if (f.values.empty()) continue;
-    if (f.field == "year" && f.values.size() > 12) continue;  // decades carry long spans
-    mstch::array values;
-    for (const auto& v : f.values) {
-      bool active = false;
-      for (const auto& [k, val] : q.filters) active = active || (k == f.field && val == v.value);
-      values.push_back(mstch::map{{"label", facet_value_label(f.field, v.value)}, {"count", count_text(v.count)},
-                                  {"href", active ? links.without_filter(f.field, v.value) : links.with_filter(f.field, v.value)},
-                                  {"active", active}});
-    }
-    facets.push_back(mstch::map{{"field", f.field}, {"title", facet_title(f.field)}, {"values", values}});
-  }
-  ctx["facets"] = facets;
-
-  mstch::array hits;
-  for (const auto& h : page->hits) {
-    std::string lang = h.languages.empty() ? "" : h.languages[0];
-    mstch::map hit{{"href", document_url(h.id)},
-                   {"title", h.title.empty() ? h.id : h.title},
-                   {"title_lang", title_language(h.title, lang)},
-                   {"date", h.date.display.empty() ? std::string("Undated") : h.date.display},
-                   {"languages", languages_text(h.languages)},
-                   {"type", h.document_type},
-                   {"snippet", marked_html(h.snippet)},  // escaped, marks in <mark>
-                   {"snippet_lang", h.snippet_language}};
-    hits.push_back(hit);
-  }
-  ctx["hits"] = hits;
-
+  ctx["facets"] = facet_lists(*page, q, links);
+  ctx["hits"] = hit_list(*page);
   if (!page->suggestion.empty()) {
     ctx["suggestion"] = mstch::map{{"text", page->suggestion}, {"href", links.with("q", page->suggestion)}};
   }
-
-  // Paging: previous, a window of pages, next.
-  std::int64_t pages = q.limit > 0 ? (page->total + q.limit - 1) / q.limit : 1;
-  pages = std::min<std::int64_t>(pages, api::kMaxPage);
-  int current = params->page;
-  if (pages > 1) {
-    mstch::array numbers;
-    int lo = std::max(1, current - 3), hi = static_cast<int>(std::min<std::int64_t>(pages, current + 3));
-    for (int n = lo; n <= hi; ++n) numbers.push_back(mstch::map{{"n", std::to_string(n)}, {"href", links.page(n)}, {"current", n == current}});
-    mstch::map paging{{"numbers", numbers}};
-    if (current > 1) paging["prev_href"] = links.page(current - 1);
-    if (current < pages) paging["next_href"] = links.page(current + 1);
-    ctx["paging"] = paging;
-  }
+  if (auto p = paging(page->total, q.limit, params->page, links)) ctx["paging"] = std::move(*p);
   return make_page("search", std::move(ctx));
 }
 

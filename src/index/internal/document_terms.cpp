@@ -52,6 +52,17 @@ Xapian::Document DocumentTerms::make(const model::Document& d) {
   }
   index_free(xd, d.summary, 2);
   index_free(xd, d.citation.text, 2);
+  // They are stemmed as English above, and may be in the record's own language too
+  // ("Deklaratë e përbashkët"): its stems as well, so a query in that language meets them.
+  for (const std::string& l : d.original_languages) {
+    if (l == "en" || !has_stemmer(l)) continue;
+    tg_.set_stemmer(stemmer_for(l));
+    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    for (auto [text, weight] : {std::pair{&d.title, 3}, {&d.summary, 2}, {&d.citation.text, 2}}) {
+      tg_.index_text_without_positions(text::fold(*text), static_cast<Xapian::termcount>(weight));
+    }
+    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  }
   for (std::size_t ci = 0; ci < d.contents.size(); ++ci) {
     const model::Content& c = d.contents[ci];
     tg_.set_stemmer(stemmer_for(c.language));

@@ -7,7 +7,9 @@
 
 #include "base/strings.h"
 #include "index/internal/date_terms.h"
+#include "index/internal/query_languages.h"
 #include "index/internal/stemmers.h"
+#include "index/internal/title_boost.h"
 #include "index/internal/term_scheme.h"
 #include "model/fields.h"
 #include "text/fold.h"
@@ -166,12 +168,22 @@ Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchQuery& q, X
 
 }  // namespace
 
+// The weight of a query's words as a phrase in the title, against their own (bench/relevance).
+constexpr double kTitlePhraseBoost = 1.0;
+
 Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q) {
   BuiltQuery out;
   out.query = Xapian::Query::MatchAll;
   out.text = std::string(trim(q.text));
   const std::string language = query_language(q);
-  out.stem_language = has_snowball_stemmer(language) ? language : "none";
+  if (has_stemmer(language)) out.stem_languages.push_back(language);
+  std::vector<std::string> text_languages;  // the languages the query may match, for stemming
+  for (const auto& [field, value] : q.filters) {
+    if (field != "language") continue;
+    if (auto code = text::normalize_language(value)) text_languages.push_back(*code);
+  }
+  if (text_languages.empty()) text_languages = stemmed_languages(db);
+  text_languages.push_back("");  // texts in languages without a stemmer: their words as they are
   if (!out.text.empty()) {
     Xapian::QueryParser qp;
     qp.set_database(db);
@@ -183,6 +195,7 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
                            Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
                            Xapian::QueryParser::FLAG_CJK_NGRAM;
+    Xapian::Query in_title;
     try {
       std::string stripped = text::strip_diacritics(out.text);
       out.query = qp.parse_query(stripped, flags);
@@ -193,11 +206,21 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, qp.parse_query(stripped, flags));
       }
+      // And in every language of the texts it may match, each with its own stemmer.
+      LanguageParses in_languages = parse_in_languages(qp, stripped, flags, text_languages);
+      if (!in_languages.query.empty()) out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, in_languages.query);
+      out.stem_languages.insert(out.stem_languages.end(), in_languages.languages.begin(), in_languages.languages.end());
+      // Words typed as they stand in a title rank that record first (bench/relevance).
+      in_title = title_phrase(qp, stripped);
     } catch (const Xapian::QueryParserError& e) {
       return Error::invalid("query '" + q.text + "': " + e.get_msg());
     }
     collect_words(out.query, out);
     out.query = prefer_exact_forms(out.query, out.text);
+    if (!in_title.empty()) {
+      out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.query,
+                                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitlePhraseBoost));
+    }
   }
   auto filtered = apply_filters(out.query, q, out.undated_query);
   if (!filtered) return filtered.error();

@@ -14,9 +14,10 @@ namespace arkiv::index::scheme {
 
 // The index's format version: its own number plus the facet fields in slot order, so an index
 // written before a change to the registry's facets (model/fields.h) is rebuilt at open.
-// 3: facets and prefixes from the field registry; 4: position breaks at gaps; 5: dates overlap
-// years and decades, the date slots 3-6 and XDATED/XUNDATED (docs/dates.md).
-const std::string& version();  // "4:language,decade,year,..."
+// 3: facets and prefixes from the field registry; 4: position breaks at gaps; 5: Albanian
+// stems, titles also stemmed in the record's languages; 6: dates overlap years and decades,
+// the date slots 3-6 and XDATED/XUNDATED (docs/dates.md).
+const std::string& version();  // "6:language,decade,year,..."
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
 constexpr const char* kExact = "XE";        // XE<lower-case word with diacritics>
