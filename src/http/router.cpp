@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
 
 namespace arkiv::http {
@@ -71,6 +73,9 @@ Response Router::handle(Request& req, archive::Archive& archive) const {
   }
   // A path only the CORS preflight route knows is not a resource.
   if (allowed.empty() || (allowed.size() == 1 && allowed[0] == "OPTIONS")) return error(req, 404, "There is no page at this address.");
+  // Every GET route answers HEAD too, so Allow says so.
+  auto get = std::find(allowed.begin(), allowed.end(), "GET");
+  if (get != allowed.end() && std::find(allowed.begin(), allowed.end(), "HEAD") == allowed.end()) allowed.insert(get + 1, "HEAD");
   Response res = error(req, 405, "method " + req.method + " is not allowed here; use " + join(allowed, ", "));
   res.set_header("Allow", join(allowed, ", "));
   return res;

@@ -47,7 +47,7 @@ TEST(RouterTest, UnknownPathIs404AndWrongMethod405) {
   EXPECT_EQ(call(r, "GET", "/documents").status, 404);
   Response res = call(r, "POST", "/browse/year");
   EXPECT_EQ(res.status, 405);
-  EXPECT_EQ(res.header("Allow"), "GET");
+  EXPECT_EQ(res.header("Allow"), "GET, HEAD");
 }
 
 }  // namespace
