@@ -13,9 +13,13 @@
 #include <random>
 
 #include "archive/archive.h"
+#include "model/fields.h"
 #include "index/search_index.h"
 #include "web/page.h"
 #include "web/pages.h"
+#include "web/internal/views.h"
+#include "base/strings.h"
+#include <mstch/mstch.hpp>
 
 using Clock = std::chrono::steady_clock;
 
@@ -73,25 +77,29 @@ int main(int argc, char** argv) {
     ids.push_back(id);
   }
   std::size_t bytes = 0;
+  bool with_mstch = false;
   auto page = [&](const std::string& id) {
     arkiv::http::Request req;
     req.method = "GET";
     req.path = req.target = "/documents/" + id;
     req.path_params = {{"id", id}};
     req.headers = {{"host", "127.0.0.1"}};
-    arkiv::http::Response r = arkiv::web::document_page(req, **a);
-    if (r.status != 200) {
-      std::cerr << "status " << r.status << " for " << id << "\n";
+    arkiv::web::Page view = arkiv::web::document_view(req, **a);
+    if (view.status != 200) {
+      std::cerr << "status " << view.status << " for " << id << "\n";
       std::exit(1);
     }
-    bytes += r.body.size();
+    if (with_mstch) {
+      bytes += mstch::render(arkiv::web::page_template_source(view.name), view.data, arkiv::web::page_partials()).size();
+    } else {
+      bytes += arkiv::web::render_page(view).body.size();
+    }
   };
-  arkiv::web::render_pages_with_mstch(false);
   Timing compiled = time_each(ids, page);
   std::size_t page_bytes = bytes / (ids.size() + std::min<std::size_t>(200, ids.size()));
-  arkiv::web::render_pages_with_mstch(true);
+  with_mstch = true;
+  mstch::config::escape = [](const std::string& s) { return arkiv::html_escape(s); };
   Timing reference = time_each(ids, page);
-  arkiv::web::render_pages_with_mstch(false);
 
   Timing stored = time_each(ids, [&](const std::string& id) {
     if (!(*a)->similar(id, 5)) std::exit(1);
@@ -118,7 +126,7 @@ int main(int argc, char** argv) {
   for (int r = 0; r < 5; ++r) queries.insert(queries.end(), std::begin(words), std::end(words));
   auto search_with = [&](std::vector<std::string> facets) {
     return time_each(queries, [&](const std::string& w) {
-      arkiv::index::SearchQuery q;
+      arkiv::archive::SearchQuery q;
       q.text = w;
       q.facets = facets;
       if (!(*a)->search(q)) std::exit(1);
@@ -126,11 +134,11 @@ int main(int argc, char** argv) {
   };
   Timing none = search_with({});
   Timing three = search_with({"language", "decade", "place"});
-  Timing all = search_with(arkiv::index::facet_fields());
+  Timing all = search_with(arkiv::model::field_names(arkiv::model::kFacet));
   (*a)->keep_facets_in_memory(true);
   auto t0 = Clock::now();
   if (!(*a)->search([] {
-        arkiv::index::SearchQuery q;
+        arkiv::archive::SearchQuery q;
         q.text = "treaty";
         q.facets = {"language"};
         return q;
@@ -138,7 +146,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   double table_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-  Timing table = search_with(arkiv::index::facet_fields());
+  Timing table = search_with(arkiv::model::field_names(arkiv::model::kFacet));
   std::printf("\n| search (10 hits with snippets, first page, no cache) | mean µs | p99 µs | ratio to no facets |\n|---|---|---|---|\n");
   std::printf("| no facets (total estimated) | %.0f | %.0f | 1.00 |\n", none.mean_us, none.p99_us);
   std::printf("| 3 facets (language, decade, place) | %.0f | %.0f | %.2f |\n", three.mean_us, three.p99_us, three.mean_us / none.mean_us);

@@ -171,7 +171,7 @@ int main(int argc, char** argv) {
   // One warm-up round for both, then `rounds` measured rounds, interleaved.
   for (int round = -1; round < rounds; ++round) {
     for (const Query& q : mix) {
-      arkiv::index::SearchQuery sq;
+      arkiv::archive::SearchQuery sq;
       sq.text = q.arkiv;
       sq.limit = 10;
       sq.from = q.from;

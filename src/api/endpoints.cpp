@@ -1,3 +1,4 @@
+#include "model/fields.h"
 #include "api/endpoints.h"
 
 #include <filesystem>
@@ -56,7 +57,7 @@ http::Response search_endpoint(const http::Request& req, archive::Archive& archi
   if (Status known = only_search_params(req.query, {"facet_limit"}); !known) return error_response(known.error());
   auto params = parse_search_params(req.query, 10);
   if (!params) return error_response(params.error());
-  params->query.facets = index::facet_fields();
+  params->query.facets = model::field_names(model::kFacet);
   auto facet_limit = int_param(req.query, "facet_limit", 1, 100, 20);
   if (!facet_limit) return error_response(facet_limit.error());
   params->query.facet_limit = *facet_limit;
@@ -95,8 +96,8 @@ http::Response document_endpoint(const http::Request& req, archive::Archive& arc
 
 http::Response facet_endpoint(const http::Request& req, archive::Archive& archive) {
   const std::string& field = req.path_param("field");
-  if (!index::is_facet_field(field)) {
-    return error_response(404, "no facet '" + field + "'; expected one of " + join(index::facet_fields(), ", "));
+  if (!model::has_role(field, model::kFacet)) {
+    return error_response(404, "no facet '" + field + "'; expected one of " + join(model::field_names(model::kFacet), ", "));
   }
   if (Status known = only_search_params(req.query, {}); !known) return error_response(known.error());
   auto params = parse_search_params(req.query, 0);

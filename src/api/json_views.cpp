@@ -14,12 +14,12 @@ json hit_json(const archive::SearchHit& h) {
           {"title", h.title},
           {"date", {{"display", h.date.display}, {"earliest", h.date.earliest}, {"latest", h.date.latest},
                     {"precision", model::precision_name(h.date.precision)}}},
-          {"snippet", h.snippet},
+          {"snippet", marked_html(h.snippet)},
           {"languages", h.languages},
           {"type", h.document_type}};
 }
 
-json facets_json(const std::vector<index::Facet>& facets) {
+json facets_json(const std::vector<archive::Facet>& facets) {
   json out = json::object();
   for (const auto& f : facets) {
     json values = json::array();
@@ -33,7 +33,7 @@ json facets_json(const std::vector<index::Facet>& facets) {
   return out;
 }
 
-json search_page_json(const archive::SearchPage& page, const index::SearchQuery& q) {
+json search_page_json(const archive::SearchPage& page, const archive::SearchQuery& q) {
   json hits = json::array();
   for (const auto& h : page.hits) hits.push_back(hit_json(h));
   json filters = json::array();
@@ -82,10 +82,10 @@ Result<std::string> parse_date_bound(const std::string& value, bool end, const s
   return Error::invalid(param + " '" + value + "': expected a year (1966) or a day (1966-03-04)");
 }
 
-Result<index::SortOrder> parse_sort(const std::string& value, const std::string& param) {
-  if (value.empty() || value == "relevance") return index::SortOrder::kRelevance;
-  if (value == "date" || value == "date-asc") return index::SortOrder::kDateAscending;
-  if (value == "date-desc" || value == "-date") return index::SortOrder::kDateDescending;
+Result<archive::SortOrder> parse_sort(const std::string& value, const std::string& param) {
+  if (value.empty() || value == "relevance") return archive::SortOrder::kRelevance;
+  if (value == "date" || value == "date-asc") return archive::SortOrder::kDateAscending;
+  if (value == "date-desc" || value == "-date") return archive::SortOrder::kDateDescending;
   return Error::invalid(param + " '" + value + "': expected relevance, date or date-desc");
 }
 

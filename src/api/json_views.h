@@ -10,9 +10,9 @@
 
 namespace arkiv::api {
 
-nlohmann::json search_page_json(const archive::SearchPage& page, const index::SearchQuery& query);
+nlohmann::json search_page_json(const archive::SearchPage& page, const archive::SearchQuery& query);
 nlohmann::json hit_json(const archive::SearchHit& hit);
-nlohmann::json facets_json(const std::vector<index::Facet>& facets);
+nlohmann::json facets_json(const std::vector<archive::Facet>& facets);
 // The record format, plus "provenance" when given.
 nlohmann::json record_json(const model::Document& doc, const std::vector<model::Provenance>* provenance);
 nlohmann::json stats_json(const archive::ArchiveStats& stats);
@@ -20,6 +20,6 @@ nlohmann::json stats_json(const archive::ArchiveStats& stats);
 // "1966" -> "1966-01-01" (or "1966-12-31" when `end`); "1966-03-04" kept; "" -> "".
 // Errors name `param`.
 Result<std::string> parse_date_bound(const std::string& value, bool end, const std::string& param);
-Result<index::SortOrder> parse_sort(const std::string& value, const std::string& param);
+Result<archive::SortOrder> parse_sort(const std::string& value, const std::string& param);
 
 }  // namespace arkiv::api

@@ -1,3 +1,4 @@
+#include "model/fields.h"
 #include "api/search_params.h"
 
 #include <algorithm>
@@ -36,7 +37,7 @@ Result<int> int_param(const http::Params& params, const std::string& name, int l
 
 Result<SearchParams> parse_search_params(const http::Params& params, int default_limit) {
   SearchParams p;
-  index::SearchQuery& q = p.query;
+  archive::SearchQuery& q = p.query;
   q.text = first(params, "q");
   if (q.text.size() > kMaxQueryBytes) return bad("q", "expected at most " + std::to_string(kMaxQueryBytes) + " bytes");
   auto limit = int_param(params, "limit", 0, kMaxLimit, default_limit);
@@ -59,7 +60,7 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
   q.from = *from;
   q.to = *to;
   for (const auto& [k, v] : params) {
-    if (!index::is_facet_field(k) || v.empty()) continue;
+    if (!model::has_role(k, model::kFilter) || v.empty()) continue;
     if (v.size() > 200) return bad(k, "expected at most 200 bytes");
     if (q.filters.size() >= kMaxFilters) return bad(k, "expected at most " + std::to_string(kMaxFilters) + " filters");
     bool dup = false;
@@ -72,14 +73,14 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
 Status only_search_params(const http::Params& params, std::initializer_list<std::string_view> extra) {
   static const std::string_view kKnown[] = {"q", "page", "limit", "sort", "from", "to"};
   for (const auto& [k, v] : params) {
-    bool known = index::is_facet_field(k) || std::find(std::begin(kKnown), std::end(kKnown), k) != std::end(kKnown) ||
+    bool known = model::has_role(k, model::kFilter) || std::find(std::begin(kKnown), std::end(kKnown), k) != std::end(kKnown) ||
                  std::find(extra.begin(), extra.end(), k) != extra.end();
     if (known) continue;
     std::string expected = "q, page, limit, sort, from, to";
     for (std::string_view e : extra) expected += ", " + std::string(e);
     expected += " or a facet field (";
     bool first_field = true;
-    for (const auto& f : index::facet_fields()) {
+    for (const auto& f : model::field_names(model::kFilter)) {
       expected += (first_field ? "" : ", ") + f;
       first_field = false;
     }

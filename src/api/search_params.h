@@ -10,12 +10,12 @@
 
 #include "base/result.h"
 #include "http/request.h"
-#include "index/search_index.h"
+#include "archive/search.h"
 
 namespace arkiv::api {
 
 struct SearchParams {
-  index::SearchQuery query;
+  archive::SearchQuery query;
   int page = 1;          // 1-based
   std::string sort;      // as named in the URL: "relevance", "date", "date-desc"
   std::string from_raw;  // as given ("1966"), for forms

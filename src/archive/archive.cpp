@@ -5,7 +5,10 @@
 #include <thread>
 
 #include "archive/writer_lock.h"
+#include "index/search_index.h"
+#include "model/fields.h"
 #include "model/record_json.h"
+#include "store/catalog.h"
 
 namespace arkiv::archive {
 
@@ -15,6 +18,31 @@ namespace {
 
 std::string catalog_path(const std::string& dir) { return dir + "/catalog.db"; }
 std::string index_path(const std::string& dir) { return dir + "/index"; }
+
+// Where the index stands against the catalog: current, behind it (changes to apply), or not
+// its own (another catalog, another term scheme, or ahead of it: rebuild).
+enum class IndexState { kCurrent, kBehind, kForeign };
+
+struct IndexPosition {
+  IndexState state = IndexState::kCurrent;
+  std::int64_t applied = 0;  // the change the index has applied
+  std::int64_t target = 0;   // the catalog's last change
+};
+
+Result<IndexPosition> index_position(const index::SearchIndex& idx, const store::Catalog& cat) {
+  auto applied = idx.applied_seq();
+  if (!applied) return applied.error();
+  auto target = cat.change_seq();
+  if (!target) return target.error();
+  auto uuid = idx.catalog_uuid();
+  if (!uuid) return uuid.error();
+  auto scheme = idx.scheme_current();
+  if (!scheme) return scheme.error();
+  IndexPosition p{IndexState::kCurrent, *applied, *target};
+  if (*uuid != cat.uuid() || !*scheme || *applied > *target) p.state = IndexState::kForeign;
+  else if (*applied < *target) p.state = IndexState::kBehind;
+  return p;
+}
 
 }  // namespace
 
@@ -52,7 +80,12 @@ Status Archive::open_index() {
     return sync_index();
   }
   auto idx = index::SearchIndex::open_readonly(index_path(dir_));
-  bool behind = !idx || (*idx)->catalog_uuid() != catalog_->uuid() || (*idx)->applied_seq() != catalog_->change_seq();
+  bool behind = !idx;
+  if (idx) {
+    auto position = index_position(**idx, *catalog_);
+    if (!position) return position.error();
+    behind = position->state != IndexState::kCurrent;
+  }
   if (behind) {
     // A reader repairs the index when no writer is at work; otherwise the writer will.
     int fd = try_lock_writer(dir_);
@@ -75,22 +108,30 @@ Status Archive::open_index() {
   index_ = std::move(idx).value();
   std::error_code ec;
   index_stamp_ = fs::last_write_time(index_path(dir_) + "/iamglass", ec);
-  note_revision();
+  return note_revision();
+}
+
+Status Archive::note_revision() {
+  index_->keep_facets_in_memory(facets_in_memory_ && mode_ == Mode::kRead);
+  auto uuid = index_->catalog_uuid();
+  if (!uuid) return uuid.error();
+  auto applied = index_->applied_seq();
+  if (!applied) return applied.error();
+  revision_ = *uuid + "/" + std::to_string(*applied) + "\x1e";
   return Status::success();
 }
 
-void Archive::note_revision() {
-  index_->keep_facets_in_memory(facets_in_memory_ && mode_ == Mode::kRead);
-  revision_ = index_->catalog_uuid() + "/" + std::to_string(index_->applied_seq()) + "\x1e";
-}
-
 Status Archive::sync_index() {
-  std::int64_t applied = index_->applied_seq();
-  std::int64_t target = catalog_->change_seq();
-  if (index_->catalog_uuid() == catalog_->uuid() && applied == target) return Status::success();
-  if (index_->catalog_uuid() != catalog_->uuid() || applied < 0 || applied > target) {
+  auto position = index_position(*index_, *catalog_);
+  if (!position) return position.error();
+  if (position->state == IndexState::kCurrent) return Status::success();
+  std::int64_t applied = position->applied;
+  const std::int64_t target = position->target;
+  if (position->state == IndexState::kForeign) {
     // Built for another catalog, by another term scheme, or ahead of it: start again.
-    if (index_->document_count() > 0 || applied != 0) {
+    auto count = index_->document_count();
+    if (!count) return count.error();
+    if (*count > 0 || applied != 0) {
       index_.reset();
       std::error_code ec;
       fs::remove_all(index_path(dir_), ec);
@@ -113,11 +154,19 @@ Status Archive::sync_index() {
   return index_->commit(std::max(last, target), catalog_->uuid());
 }
 
+Status Archive::commit_index() {
+  auto seq = catalog_->change_seq();
+  if (!seq) return seq.error();
+  return index_->commit(*seq, catalog_->uuid());
+}
+
 bool Archive::refresh() {
   if (!index_) return false;
   bool changed = refresh_index();
   if (changed) {
-    note_revision();
+    // A reader that cannot read where the index stands keeps its old key: the next refresh
+    // tries again.
+    (void)note_revision();
     similar_cache_.clear();
   }
   return changed;
@@ -142,24 +191,19 @@ Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highligh
     // No snippet wanted: the brief columns say all a list shows.
     auto b = catalog_->brief(id);
     if (!b) return b.error();
-    return SearchHit{b->id, b->title, b->date, "", "", b->languages, b->document_type};
+    return SearchHit{b->id, b->title, b->date, {}, "", b->languages, b->document_type};
   }
   auto doc = catalog_->get(id);
   if (!doc) return doc.error();
-  SearchHit hit{doc->id, doc->title, doc->date, "", "", doc->original_languages, doc->document_type};
-  for (const auto& c : doc->contents) {
-    if (!c.language.empty() && std::find(hit.languages.begin(), hit.languages.end(), c.language) == hit.languages.end()) {
-      hit.languages.push_back(c.language);
-    }
-  }
+  SearchHit hit{doc->id, doc->title, doc->date, {}, "", model::record_languages(*doc), doc->document_type};
   if (highlighter) {
     // The first text with a match gives the snippet; else the summary or the text's start.
     std::vector<std::pair<const std::string*, std::string>> texts;  // text, its language
     for (const auto& c : doc->contents) texts.emplace_back(&c.text, c.language);
     texts.emplace_back(&doc->summary, "");
     for (const auto& [t, language] : texts) {
-      std::string s = highlighter->snippet(*t);
-      if (s.find("<mark>") != std::string::npos) {
+      MarkedText s = highlighter->snippet(*t);
+      if (s.has_marks()) {
         hit.snippet = std::move(s);
         hit.snippet_language = language;
         break;
@@ -181,8 +225,39 @@ void add_key_part(std::string& k, const std::string& s) {
   k += s;
 }
 
+// The index's form of a reader's query.
+index::SearchQuery index_query(const SearchQuery& q) {
+  index::SearchQuery out;
+  out.text = q.text;
+  out.filters = q.filters;
+  out.from = q.from;
+  out.to = q.to;
+  switch (q.sort) {
+    case SortOrder::kRelevance: out.sort = index::SortOrder::kRelevance; break;
+    case SortOrder::kDateAscending: out.sort = index::SortOrder::kDateAscending; break;
+    case SortOrder::kDateDescending: out.sort = index::SortOrder::kDateDescending; break;
+  }
+  out.offset = q.offset;
+  out.limit = q.limit;
+  out.facets = q.facets;
+  out.facet_limit = q.facet_limit;
+  return out;
+}
+
+std::vector<Facet> archive_facets(std::vector<index::Facet>&& facets) {
+  std::vector<Facet> out;
+  out.reserve(facets.size());
+  for (index::Facet& f : facets) {
+    Facet a{std::move(f.field), {}};
+    a.values.reserve(f.values.size());
+    for (index::FacetValue& v : f.values) a.values.push_back({std::move(v.value), v.count});
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 // What the summary of a query depends on: everything but the page and the order.
-std::string summary_key(const index::SearchQuery& q) {
+std::string summary_key(const SearchQuery& q) {
   std::string k = q.text;
   for (const auto& [field, value] : q.filters) add_key_part(k, field + "=" + value);
   add_key_part(k, q.from);
@@ -192,7 +267,7 @@ std::string summary_key(const index::SearchQuery& q) {
   return k;
 }
 
-std::string page_key(const index::SearchQuery& q) {
+std::string page_key(const SearchQuery& q) {
   std::string k = summary_key(q);
   add_key_part(k, std::to_string(static_cast<int>(q.sort)) + "/" + std::to_string(q.offset) + "/" + std::to_string(q.limit));
   return k;
@@ -200,11 +275,11 @@ std::string page_key(const index::SearchQuery& q) {
 
 }  // namespace
 
-Result<SearchPage> Archive::search(const index::SearchQuery& query) {
+Result<SearchPage> Archive::search(const SearchQuery& query) {
   const bool cache = mode_ == Mode::kRead && caching_;
   std::string key, skey;
   std::shared_ptr<const SearchSummary> summary;
-  index::SearchQuery q = query;
+  index::SearchQuery q = index_query(query);
   if (cache) {
     key = revision_ + page_key(query);
     if (auto hit = search_cache_->page(key)) return *hit;
@@ -226,7 +301,7 @@ Result<SearchPage> Archive::search(const index::SearchQuery& query) {
   } else {
     page.total = r->total;
     page.total_exact = r->total_exact;
-    page.facets = std::move(r->facets);
+    page.facets = archive_facets(std::move(r->facets));
     // Suggest another spelling only when the query as typed finds nothing.
     if (r->total == 0) page.suggestion = std::move(r->suggestion);
     if (cache && !query.facets.empty()) {
@@ -350,7 +425,9 @@ Result<std::int64_t> Archive::reindex(const std::function<void(std::int64_t, std
   auto st = catalog_->stats();
   if (!st) return st.error();
   std::int64_t total = st->documents, done = 0;
-  std::int64_t seq = catalog_->change_seq();
+  auto seq_now = catalog_->change_seq();
+  if (!seq_now) return seq_now.error();
+  const std::int64_t seq = *seq_now;
   Status failed;
   Status s = catalog_->for_each([&](const model::Document& d) {
     failed = (*idx)->replace(d, /*known_new=*/true);  // a fresh index: every record is new
@@ -379,8 +456,19 @@ Result<std::int64_t> Archive::reindex(const std::function<void(std::int64_t, std
 Result<ArchiveStats> Archive::stats() const {
   auto cs = catalog_->stats();
   if (!cs) return cs.error();
-  ArchiveStats st{*cs, {index_->document_count(), index_->applied_seq(), cs->change_seq}};
+  auto documents = index_->document_count();
+  if (!documents) return documents.error();
+  auto applied = index_->applied_seq();
+  if (!applied) return applied.error();
+  ArchiveStats st;
+  st.catalog = {cs->documents, cs->change_seq, std::move(cs->original_languages), std::move(cs->content_languages)};
+  st.index = {*documents, *applied, cs->change_seq};
   return st;
+}
+
+void Archive::keep_facets_in_memory(bool on) {
+  facets_in_memory_ = on;
+  if (index_) index_->keep_facets_in_memory(on);
 }
 
 }  // namespace arkiv::archive

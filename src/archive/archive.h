@@ -16,11 +16,19 @@
 
 #include "base/lru_cache.h"
 #include "base/result.h"
-#include "index/search_index.h"
+#include "archive/search.h"
 #include "archive/search_cache.h"
 #include "ingest/importer.h"
 #include "model/document.h"
-#include "store/catalog.h"
+#include "model/put_outcome.h"
+
+namespace arkiv::index {
+class SearchIndex;
+class Highlighter;
+}  // namespace arkiv::index
+namespace arkiv::store {
+class Catalog;
+}  // namespace arkiv::store
 
 namespace arkiv::archive {
 
@@ -47,7 +55,7 @@ struct ImportOptions {
 struct RecordOutcome {
   std::string id;
   std::string title;
-  store::PutOutcome outcome;
+  model::PutOutcome outcome;
 };
 
 struct FileReport {
@@ -68,24 +76,6 @@ struct ImportReport {
   bool ok() const { return errors == 0; }
 };
 
-struct SearchHit {
-  std::string id;
-  std::string title;
-  model::DateRange date;
-  std::string snippet;  // HTML-safe, matches in <mark>
-  std::string snippet_language;  // ISO 639 code of the text the snippet comes from ("" when unknown)
-  std::vector<std::string> languages;
-  std::string document_type;
-};
-
-struct SearchPage {
-  std::int64_t total = 0;
-  bool total_exact = true;  // false: past 10,000 matches `total` is an estimate, facets a sample
-  std::vector<SearchHit> hits;
-  std::vector<index::Facet> facets;
-  std::string suggestion;
-};
-
 struct IndexStatus {
   std::int64_t index_documents = 0;
   std::int64_t applied_seq = 0;
@@ -93,8 +83,15 @@ struct IndexStatus {
   bool in_sync() const { return applied_seq == catalog_seq; }
 };
 
+struct CatalogStats {
+  std::int64_t documents = 0;
+  std::int64_t change_seq = 0;
+  std::vector<std::pair<std::string, std::int64_t>> original_languages;  // code, documents
+  std::vector<std::pair<std::string, std::int64_t>> content_languages;   // code, documents
+};
+
 struct ArchiveStats {
-  store::CatalogStats catalog;
+  CatalogStats catalog;
   IndexStatus index;
 };
 
@@ -110,7 +107,7 @@ class Archive {
   // valid records; invalid records and unreadable files are reported and the run goes on.
   Result<ImportReport> import(const std::vector<std::string>& paths, const ImportOptions& options);
 
-  Result<SearchPage> search(const index::SearchQuery& query);
+  Result<SearchPage> search(const SearchQuery& query);
   Result<model::Document> document(const std::string& id) const;
   Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
   // "More like this": the record's stored list (see update_similar), or, when the record has
@@ -138,11 +135,9 @@ class Archive {
     caching_ = on;
     similar_cache_.clear();
   }
-  // Long-lived readers (the server): count facets from memory (index::SearchIndex).
-  void keep_facets_in_memory(bool on) {
-    facets_in_memory_ = on;
-    if (index_) index_->keep_facets_in_memory(on);
-  }
+  // Long-lived readers (the server): count facets from an in-memory table of every record's
+  // facet values, built once per index revision and shared by the process's readers.
+  void keep_facets_in_memory(bool on);
   // Readers of one process share one search cache (each reader has its own until told).
   void share_search_cache(std::shared_ptr<SearchCache> cache) { search_cache_ = std::move(cache); }
 
@@ -152,7 +147,9 @@ class Archive {
   Status sync_index();  // applies catalog changes the index has not seen
   bool refresh_index();
   Result<SearchHit> make_hit(const std::string& id, const index::Highlighter* highlighter) const;
-  void note_revision();
+  Status note_revision();
+  // Commits the index as having applied every catalog change so far.
+  Status commit_index();
 
   std::string dir_;
   Mode mode_ = Mode::kRead;

@@ -12,6 +12,8 @@
 #include "archive/isolated_parse.h"
 #include "base/clock.h"
 #include "base/digest.h"
+#include "index/search_index.h"
+#include "store/catalog.h"
 #include "ingest/importer.h"
 
 namespace arkiv::archive {
@@ -197,13 +199,13 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
     auto now = std::chrono::steady_clock::now();
     if (uncommitted >= kIndexCommitEvery ||
         (uncommitted > 0 && std::chrono::duration<double>(now - last_index_commit).count() >= kIndexCommitSeconds)) {
-      if (Status s = index_->commit(catalog_->change_seq(), catalog_->uuid()); !s) return s.error();
+      if (Status s = commit_index(); !s) return s.error();
       uncommitted = 0;
       last_index_commit = now;
     }
   }
-  if (!options.dry_run && index_->applied_seq() != catalog_->change_seq()) {
-    if (Status s = index_->commit(catalog_->change_seq(), catalog_->uuid()); !s) return s.error();
+  if (!options.dry_run) {
+    if (Status s = commit_index(); !s) return s.error();
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!options.dry_run) {

@@ -15,16 +15,14 @@
 #include <vector>
 
 #include "base/lru_cache.h"
-#include "index/search_index.h"
+#include "archive/search.h"
 
 namespace arkiv::archive {
-
-struct SearchPage;
 
 struct SearchSummary {
   std::int64_t total = 0;
   bool total_exact = true;
-  std::vector<index::Facet> facets;
+  std::vector<Facet> facets;
   std::string suggestion;
 };
 

@@ -31,14 +31,14 @@ int fail(const Error& error) {
   return exit_code(error.code());
 }
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const Services& services) {
   CLI::App app{"arkiv: a digital archive for historical primary sources"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "arkiv 0.1.0");
   GlobalOptions g;
   app.add_option("--data", g.data_dir, "Data directory (catalog and index)")->capture_default_str();
   std::map<CLI::App*, Action> actions;
-  auto reg = [&](Action (*add)(CLI::App&, const GlobalOptions&)) {
+  auto reg = [&](auto add) {
     std::size_t before = app.get_subcommands({}).size();
     Action a = add(app, g);
     actions[app.get_subcommands({}).at(before)] = std::move(a);
@@ -49,7 +49,7 @@ int run(int argc, char** argv) {
   reg(add_export_command);
   reg(add_reindex_command);
   reg(add_stats_command);
-  reg(add_serve_command);
+  reg([&services](CLI::App& a, const GlobalOptions& opts) { return add_serve_command(a, opts, services); });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,9 +1,32 @@
 // The command line: `arkiv [--data DIR] COMMAND ...`. Parses arguments with CLI11, runs the
 // command against an Archive, prints results, and maps errors to exit codes in one place.
+// Services that live above the CLI (the HTTP server, wired in app/) are handed in by main().
 #pragma once
+
+#include <functional>
+#include <string>
+
+#include "base/result.h"
 
 namespace arkiv::cli {
 
-int run(int argc, char** argv);
+struct ServeSettings {
+  std::string data_dir;
+  std::string host;
+  int port = 8080;
+  int threads = 2;
+};
+
+struct Services {
+  // Runs the server until it is stopped; returns the exit code.
+  std::function<int(const ServeSettings&)> serve;
+};
+
+int run(int argc, char** argv, const Services& services);
+
+// The one mapping from error codes to exit codes; prints "arkiv: <message>" to stderr.
+int fail(const Error& error);
+int exit_code(ErrorCode code);
+
 
 }  // namespace arkiv::cli

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/result.h"
+#include "cli/cli.h"
 
 namespace arkiv::cli {
 
@@ -24,11 +25,8 @@ Action add_show_command(CLI::App& app, const GlobalOptions& g);
 Action add_export_command(CLI::App& app, const GlobalOptions& g);
 Action add_reindex_command(CLI::App& app, const GlobalOptions& g);
 Action add_stats_command(CLI::App& app, const GlobalOptions& g);
-Action add_serve_command(CLI::App& app, const GlobalOptions& g);
+Action add_serve_command(CLI::App& app, const GlobalOptions& g, const Services& services);
 
-// The one mapping from error codes to exit codes; prints "arkiv: <message>" to stderr.
-int fail(const Error& error);
-int exit_code(ErrorCode code);
 
 // True when stderr is a terminal (progress bars, colour).
 bool stderr_is_terminal();

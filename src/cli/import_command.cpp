@@ -22,7 +22,7 @@ nlohmann::json report_json(const archive::ImportReport& r) {
   nlohmann::json files = nlohmann::json::array();
   for (const auto& f : r.files) {
     nlohmann::json records = nlohmann::json::array();
-    for (const auto& rec : f.records) records.push_back({{"id", rec.id}, {"title", rec.title}, {"outcome", store::outcome_name(rec.outcome)}});
+    for (const auto& rec : f.records) records.push_back({{"id", rec.id}, {"title", rec.title}, {"outcome", model::outcome_name(rec.outcome)}});
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& e : f.errors) errors.push_back({{"code", error_code_name(e.code())}, {"message", e.message()}});
     files.push_back({{"path", f.path}, {"format", f.format}, {"records", records}, {"errors", errors}});
@@ -60,7 +60,7 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   for (const auto& f : r->files) {
     if (args.dry_run || args.verbose) {
       for (const auto& rec : f.records) {
-        std::cout << store::outcome_name(rec.outcome) << "\t" << rec.id << "\t" << rec.title << "\n";
+        std::cout << model::outcome_name(rec.outcome) << "\t" << rec.id << "\t" << rec.title << "\n";
       }
     }
     for (const auto& e : f.errors) std::cerr << "error: " << e.message() << "\n";

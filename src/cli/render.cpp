@@ -7,33 +7,8 @@
 
 namespace arkiv::cli {
 
-std::string snippet_for_terminal(const std::string& html, bool color) {
-  std::string out;
-  for (std::size_t i = 0; i < html.size();) {
-    if (html.compare(i, 6, "<mark>") == 0) {
-      if (color) out += "\033[1m";
-      i += 6;
-    } else if (html.compare(i, 7, "</mark>") == 0) {
-      if (color) out += "\033[0m";
-      i += 7;
-    } else if (html[i] == '&') {
-      static const std::pair<const char*, char> kEntities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-      bool done = false;
-      for (auto [name, c] : kEntities) {
-        std::size_t n = std::char_traits<char>::length(name);
-        if (html.compare(i, n, name) == 0) {
-          out += c;
-          i += n;
-          done = true;
-          break;
-        }
-      }
-      if (!done) out += html[i++];
-    } else {
-      out += html[i++];
-    }
-  }
-  return out;
+std::string snippet_for_terminal(const MarkedText& snippet, bool color) {
+  return color ? marked_with(snippet, "\033[1m", "\033[0m") : snippet.text;
 }
 
 std::string record_as_text(const model::Document& d, const std::vector<model::Provenance>& provenance) {

@@ -11,9 +11,8 @@
 
 namespace arkiv::cli {
 
-// A snippet's HTML (escaped text with <mark>) for a terminal: marks become bold when
-// `color`, else plain; entities are decoded.
-std::string snippet_for_terminal(const std::string& html, bool color);
+// A snippet for a terminal: its marks become bold when `color`, else plain text.
+std::string snippet_for_terminal(const MarkedText& snippet, bool color);
 std::string record_as_text(const model::Document& doc, const std::vector<model::Provenance>& provenance);
 
 }  // namespace arkiv::cli

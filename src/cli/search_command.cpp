@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/fields.h"
 #include "api/json_views.h"
 #include "archive/archive.h"
 #include "cli/commands.h"
@@ -21,7 +22,7 @@ struct SearchArgs {
 };
 
 int run_search(const GlobalOptions& g, const SearchArgs& args) {
-  index::SearchQuery q;
+  archive::SearchQuery q;
   q.text = args.query;
   q.limit = args.limit;
   q.offset = args.offset;
@@ -29,7 +30,7 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
     auto eq = f.find('=');
     if (eq == std::string::npos || eq == 0) return fail(Error::invalid("--filter '" + f + "': expected FIELD=VALUE"));
     std::string field = f.substr(0, eq);
-    if (!index::is_facet_field(field)) return fail(Error::invalid("--filter '" + f + "': unknown field '" + field + "'"));
+    if (!model::has_role(field, model::kFacet)) return fail(Error::invalid("--filter '" + f + "': unknown field '" + field + "'"));
     q.filters.emplace_back(field, f.substr(eq + 1));
   }
   auto from = api::parse_date_bound(args.from, false, "--from");
@@ -41,7 +42,7 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
   auto sort = api::parse_sort(args.sort, "--sort");
   if (!sort) return fail(sort.error());
   q.sort = *sort;
-  if (args.json) q.facets = index::facet_fields();
+  if (args.json) q.facets = model::field_names(model::kFacet);
 
   auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
   if (!a) return fail(a.error());

@@ -21,7 +21,6 @@
 #include <unordered_map>
 
 #include "base/strings.h"
-#include "http/reader_pool.h"
 #include "http/request_head.h"
 #include "http/url.h"
 
@@ -34,7 +33,7 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-// Which ReaderPool slot the current worker thread owns.
+// Which handler slot the current worker thread owns.
 thread_local std::size_t t_worker = 0;
 
 // A log field value in double quotes, with quotes, backslashes and control bytes escaped, so a
@@ -111,7 +110,7 @@ class Session;
 }  // namespace
 
 struct Server::Impl {
-  Impl(ServerOptions o, Router r);
+  Impl(ServerOptions o, std::shared_ptr<RequestHandler> h);
   void accept();
   void shutdown();  // on the acceptor's strand
   Response respond(Request& req);
@@ -119,12 +118,11 @@ struct Server::Impl {
   void remove(Session* s);
 
   ServerOptions opt;
-  Router router;
+  std::shared_ptr<RequestHandler> handler;
   std::shared_ptr<spdlog::logger> log;
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
-  ReaderPool readers;
   // Declared last so pending handlers (which hold sessions) go before what they refer to.
   net::io_context ioc;
   net::strand<net::io_context::executor_type> strand;
@@ -220,7 +218,7 @@ class Session : public std::enable_shared_from_this<Session> {
     req.method = std::move(method);
     req.target = std::move(target);
     req.path = req.target.substr(0, req.target.find('?'));
-    send(req, server_.router.error(req, status, message), false);
+    send(req, server_.handler->error(req, status, message), false);
   }
 
   void handle() {
@@ -232,7 +230,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (Status target = decode_target(req); target) {
       res = server_.respond(req);
     } else {
-      res = server_.router.error(req, 400, "The address is not valid: " + target.error().message() + ".");
+      res = server_.handler->error(req, 400, "The address is not valid: " + target.error().message() + ".");
     }
     send(req, std::move(res), keep_alive && !server_.stopping);
   }
@@ -290,10 +288,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
-Server::Impl::Impl(ServerOptions o, Router r)
+Server::Impl::Impl(ServerOptions o, std::shared_ptr<RequestHandler> h)
     : opt(std::move(o)),
-      router(std::move(r)),
-      readers(opt.data_dir, static_cast<std::size_t>(std::max(1, opt.threads))),
+      handler(std::move(h)),
       ioc(std::max(1, opt.threads)),
       strand(net::make_strand(ioc)),
       acceptor(strand),
@@ -351,16 +348,10 @@ void Server::Impl::shutdown() {
 
 Response Server::Impl::respond(Request& req) {
   try {
-    auto a = readers.get(t_worker);
-    if (!a) {
-      Response r = router.error(req, 503, "The archive is not available right now. Please try again later.");
-      r.log_detail = a.error().message();
-      return r;
-    }
-    return router.handle(req, **a);
+    return handler->handle(req, t_worker);
   } catch (const std::exception& e) {
     try {
-      Response r = router.error(req, 500, "Something went wrong on our side.");
+      Response r = handler->error(req, 500, "Something went wrong on our side.");
       r.log_detail = e.what();
       return r;
     } catch (const std::exception&) {
@@ -414,7 +405,8 @@ ParsedRequest parse_request_bytes(std::string_view raw, const ServerOptions& opt
   return out;
 }
 
-Server::Server(ServerOptions options, Router router) : impl_(std::make_unique<Impl>(std::move(options), std::move(router))) {}
+Server::Server(ServerOptions options, std::shared_ptr<RequestHandler> handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
 
 Server::~Server() = default;
 

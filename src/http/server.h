@@ -2,7 +2,9 @@
 // keep-alive connections on one io_context run by `threads` workers; bounded requests and
 // timeouts for slow clients; one log line per request on stderr; graceful shutdown on
 // SIGTERM/SIGINT or stop() (stop accepting, finish requests in flight, return).
-// The Server owns its threads; stop() may be called from any thread.
+// The Server owns its threads; stop() may be called from any thread. What a request means is
+// the RequestHandler's business (app/ wires the archive's routes in): this module knows no
+// archive, page or API.
 #pragma once
 
 #include <chrono>
@@ -13,12 +15,22 @@
 
 #include "base/result.h"
 #include "http/request.h"
-#include "http/router.h"
+#include "http/response.h"
 
 namespace arkiv::http {
 
+// Answers requests. Called from the server's worker threads, `worker` in [0, threads): a
+// handler may keep per-worker state in slot `worker` without locking. Exceptions become a 500.
+class RequestHandler {
+ public:
+  virtual ~RequestHandler() = default;
+  virtual Response handle(Request& req, std::size_t worker) = 0;
+  // The answer to a request the server refuses before handling it (400, 413, 431, 500...),
+  // in the form its path calls for (HTML page, JSON under /api/).
+  virtual Response error(const Request& req, int status, const std::string& message) = 0;
+};
+
 struct ServerOptions {
-  std::string data_dir;
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port
   int threads = 2;
@@ -32,7 +44,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(ServerOptions options, Router router);
+  Server(ServerOptions options, std::shared_ptr<RequestHandler> handler);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -1,9 +1,10 @@
-#include "index/facet_table.h"
+#include "index/internal/facet_table.h"
 
 #include <gtest/gtest.h>
 
 #include "base/temp_dir.h"
 #include "index/search_index.h"
+#include "model/fields.h"
 
 namespace arkiv::index {
 namespace {
@@ -37,7 +38,10 @@ TEST(FacetTable, HoldsEachRecordsValuesAndIsSharedPerRevision) {
     for (const std::uint32_t* id = t->begin(field, did); id != t->end(field, did); ++id) out.push_back(t->name(field, *id));
     return out;
   };
-  const std::size_t kLanguage = 0, kYear = 1, kPlace = 5;
+  // Fields by their place in the facet slot, which the registry decides.
+  const auto kLanguage = static_cast<std::size_t>(model::facet_position("language"));
+  const auto kYear = static_cast<std::size_t>(model::facet_position("year"));
+  const auto kPlace = static_cast<std::size_t>(model::facet_position("place"));
   EXPECT_EQ(values(kLanguage, 1), std::vector<std::string>{"sq"});
   EXPECT_EQ(values(kYear, 1), std::vector<std::string>{"1966"});
   EXPECT_EQ(values(kPlace, 1), (std::vector<std::string>{"Tiran\u00eb", "Pyongyang"}));

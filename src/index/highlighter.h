@@ -1,5 +1,5 @@
-// Marks a query's words in a record's text: picks the best passage and returns it as
-// HTML-safe text with each match wrapped in <mark>. Matching folds case and diacritics and
+// Marks a query's words in a record's text: picks the best passage and returns it as plain
+// text with the matches' spans (base/marked_text.h). Matching folds case and diacritics and
 // compares stems, so "perbashket" marks "përbashkët" and "declare" marks "declaration".
 // Value type, thread-compatible.
 #pragma once
@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/marked_text.h"
+
 namespace arkiv::index {
 
 class Highlighter {
@@ -15,11 +17,11 @@ class Highlighter {
   Highlighter() = default;
   Highlighter(std::set<std::string> words, std::set<std::string> stems, std::string stem_language);
 
-  // A passage of about `max_chars` characters around the densest matches, HTML-escaped, with
-  // matches in <mark>…</mark> and "…" where text was cut. Without matches: the text's start.
-  std::string snippet(std::string_view text, std::size_t max_chars = 240) const;
-  // The whole text, HTML-escaped, with every match marked.
-  std::string mark_all(std::string_view text) const;
+  // A passage of about `max_chars` characters around the densest matches, with "…" where
+  // text was cut, and the matches marked. Without matches: the text's start.
+  MarkedText snippet(std::string_view text, std::size_t max_chars = 240) const;
+  // The whole text with every match marked.
+  MarkedText mark_all(std::string_view text) const;
   bool empty() const { return words_.empty() && stems_.empty(); }
 
  private:

@@ -9,7 +9,7 @@ TEST(Highlighter, SnippetWindowsAroundMatchesAndEscapes) {
   Highlighter h({"treaty"}, {}, "none");
   std::string text(400, 'a');
   text = "Start <x> " + std::string(300, ' ') + "filler words here and the treaty was signed & sealed " + std::string(300, ' ') + " end";
-  std::string s = h.snippet(text, 120);
+  std::string s = marked_html(h.snippet(text, 120));
   EXPECT_NE(s.find("<mark>treaty</mark>"), std::string::npos) << s;
   EXPECT_NE(s.find("&amp;"), std::string::npos) << s;
   EXPECT_EQ(s.rfind("… ", 0), 0u) << s;  // cut at the start
@@ -17,12 +17,32 @@ TEST(Highlighter, SnippetWindowsAroundMatchesAndEscapes) {
 
 TEST(Highlighter, NoMatchesGivesTheBeginning) {
   Highlighter h({"zzz"}, {}, "none");
-  EXPECT_EQ(h.snippet("Short text.", 100), "Short text.");
+  EXPECT_EQ(marked_html(h.snippet("Short text.", 100)), "Short text.");
 }
 
 TEST(Highlighter, StemsMatchOtherForms) {
   Highlighter h({}, {"declar"}, "en");
-  EXPECT_EQ(h.mark_all("The declaration"), "The <mark>declaration</mark>");
+  EXPECT_EQ(marked_html(h.mark_all("The declaration")), "The <mark>declaration</mark>");
+}
+
+TEST(Highlighter, ReturnsPlainTextAndSpans) {
+  Highlighter h({"treaty"}, {}, "none");
+  MarkedText m = h.mark_all("The treaty & the <b>treaty</b>");
+  EXPECT_EQ(m.text, "The treaty & the <b>treaty</b>");  // plain text: nothing escaped
+  ASSERT_EQ(m.marks.size(), 2u);
+  EXPECT_EQ(m.text.substr(m.marks[0].begin, m.marks[0].end - m.marks[0].begin), "treaty");
+  EXPECT_EQ(m.text.substr(m.marks[1].begin, m.marks[1].end - m.marks[1].begin), "treaty");
+  EXPECT_EQ(marked_with(m, "[", "]"), "The [treaty] & the <b>[treaty]</b>");
+  EXPECT_EQ(marked_html(m), "The <mark>treaty</mark> &amp; the &lt;b&gt;<mark>treaty</mark>&lt;/b&gt;");
+}
+
+TEST(Highlighter, SnippetSpansFollowTheLeadingEllipsis) {
+  Highlighter h({"treaty"}, {}, "none");
+  std::string text = std::string(300, 'x') + " and the treaty was signed " + std::string(300, 'y');
+  MarkedText m = h.snippet(text, 60);
+  ASSERT_EQ(m.marks.size(), 1u);
+  EXPECT_EQ(m.text.rfind("… ", 0), 0u);
+  EXPECT_EQ(m.text.substr(m.marks[0].begin, m.marks[0].end - m.marks[0].begin), "treaty");
 }
 
 }  // namespace

@@ -18,10 +18,6 @@
 
 namespace arkiv::index {
 
-// Facet fields, in the order pages show them.
-const std::vector<std::string>& facet_fields();  // language, year, decade, collection, ...
-bool is_facet_field(const std::string& field);
-
 enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
 
 struct SearchQuery {
@@ -70,9 +66,12 @@ class SearchIndex {
   // Commits, recording that catalog `catalog_uuid` is applied up to change `seq`.
   Status commit(std::int64_t seq, const std::string& catalog_uuid);
 
-  std::int64_t applied_seq() const;
-  std::string catalog_uuid() const;
-  std::int64_t document_count() const;
+  // The catalog change the index has applied up to (0 for a new index).
+  Result<std::int64_t> applied_seq() const;
+  // False when the index was written with another term scheme (it must be rebuilt).
+  Result<bool> scheme_current() const;
+  Result<std::string> catalog_uuid() const;
+  Result<std::int64_t> document_count() const;
   // Picks up commits made by other processes since open or the last reopen (readers).
   bool reopen();
   // Readers that answer many searches (the server): count facets from an in-memory table of

@@ -55,6 +55,7 @@ struct Document {
   std::vector<std::string> original_languages;  // ISO 639 codes
   std::string document_type;   // what the historical document is: "declaration", "telegram"
   std::string document_state;  // its own state: "draft", "final", "copy"...
+  std::string extent;          // its physical extent as the archive describes it: "3 pages"
   std::vector<Content> contents;
   std::vector<std::string> subjects;
   std::vector<std::string> places;

@@ -1,6 +1,9 @@
 #include "model/record_json.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
+#include "model/fields.h"
 #include "text/language.h"
 
 namespace arkiv::model {
@@ -24,10 +27,11 @@ class Reader {
   }
 
   void object_keys(const json& j, std::initializer_list<const char*> allowed) {
+    object_keys(j, std::vector<std::string>(allowed.begin(), allowed.end()));
+  }
+  void object_keys(const json& j, const std::vector<std::string>& allowed) {
     for (auto it = j.begin(); it != j.end(); ++it) {
-      bool known = false;
-      for (const char* a : allowed) known |= it.key() == a;
-      if (!known) fail(it.key(), "unknown field");
+      if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) fail(it.key(), "unknown field");
     }
   }
 
@@ -82,7 +86,9 @@ class Reader {
 
 }  // namespace
 
-json to_json(const Document& d) {
+namespace {
+
+json contents_json(const Document& d) {
   json contents = json::array();
   for (const Content& c : d.contents) {
     json notes = json::array();
@@ -94,37 +100,48 @@ json to_json(const Document& d) {
                         {"text", c.text},
                         {"notes", notes}});
   }
+  return contents;
+}
+
+json gaps_json(const Document& d) {
   json gaps = json::array();
   for (const Gap& g : d.gaps) gaps.push_back({{"content", g.content}, {"offset", g.offset}, {"text", g.text}});
-  return json{
-      {"id", d.id},
-      {"title", d.title},
-      {"date",
-       {{"display", d.date.display},
-        {"earliest", d.date.earliest},
-        {"latest", d.date.latest},
-        {"precision", precision_name(d.date.precision)}}},
-      {"summary", d.summary},
-      {"citation",
-       {{"text", d.citation.text},
-        {"repository", d.citation.repository},
-        {"reference", d.citation.reference},
-        {"url", d.citation.url},
-        {"publisher", d.citation.publisher},
-        {"translator", d.citation.translator}}},
-      {"credits", string_list(d.credits)},
-      {"original_languages", string_list(d.original_languages)},
-      {"document_type", d.document_type},
-      {"document_state", d.document_state},
-      {"contents", contents},
-      {"subjects", string_list(d.subjects)},
-      {"places", string_list(d.places)},
-      {"people", string_list(d.people)},
-      {"organizations", string_list(d.organizations)},
-      {"collections", string_list(d.collections)},
-      {"related", string_list(d.related)},
-      {"gaps", gaps},
-  };
+  return gaps;
+}
+
+json date_json(const DateRange& date) {
+  return {{"display", date.display},
+          {"earliest", date.earliest},
+          {"latest", date.latest},
+          {"precision", precision_name(date.precision)}};
+}
+
+json citation_json(const Citation& c) {
+  return {{"text", c.text},           {"repository", c.repository}, {"reference", c.reference},
+          {"url", c.url},             {"publisher", c.publisher},   {"translator", c.translator}};
+}
+
+// The structured fields' JSON, by key; simple fields come from the registry.
+json structured_json(const Document& d, std::string_view key) {
+  if (key == "date") return date_json(d.date);
+  if (key == "citation") return citation_json(d.citation);
+  if (key == "contents") return contents_json(d);
+  if (key == "gaps") return gaps_json(d);
+  return nullptr;
+}
+
+}  // namespace
+
+json to_json(const Document& d) {
+  json out = json::object();
+  for (const Field& f : fields()) {
+    if (!f.is(kJson)) continue;
+    std::string key(f.json_key);
+    if (f.text) out[key] = d.*f.text;
+    else if (f.list) out[key] = string_list(d.*f.list);
+    else out[key] = structured_json(d, f.json_key);
+  }
+  return out;
 }
 
 std::string to_json_line(const Document& doc) {
@@ -136,102 +153,140 @@ json to_json(const Provenance& p) {
           {"imported_at", p.imported_at}};
 }
 
+namespace {
+
+// Stage: the simple fields, straight from the registry.
+void read_simple_fields(Reader& r, const json& j, Document& d) {
+  std::vector<std::string> keys;
+  for (const Field& f : fields()) {
+    if (f.is(kJson)) keys.emplace_back(f.json_key);
+  }
+  keys.emplace_back("provenance");  // from `show --json`: accepted and ignored
+  r.object_keys(j, keys);
+  for (const Field& f : fields()) {
+    if (!f.is(kJson)) continue;
+    std::string key(f.json_key);
+    if (f.text) r.str(j, key.c_str(), d.*f.text);
+    else if (f.list) r.strings(j, key.c_str(), d.*f.list);
+  }
+}
+
+// Stage: "date" may be a plain string ("4 March 1966") or the full object.
+Status read_date(Reader& r, const json& j, DateRange& date) {
+  if (auto it = j.find("date"); it != j.end() && it->is_string()) {
+    auto parsed = parse_date(it->get<std::string>());
+    if (!parsed) return parsed.error().within("date");
+    date = *parsed;
+    return Status::success();
+  }
+  const json* dj = r.object(j, "date");
+  if (!dj) return Status::success();
+  Reader dr("date");
+  dr.object_keys(*dj, {"display", "earliest", "latest", "precision"});
+  std::string precision;
+  dr.str(*dj, "display", date.display);
+  dr.str(*dj, "earliest", date.earliest);
+  dr.str(*dj, "latest", date.latest);
+  dr.str(*dj, "precision", precision);
+  if (dr.failed()) return dr.error();
+  if (date.earliest.empty() && date.latest.empty()) {
+    auto parsed = parse_date(date.display);
+    if (!parsed) return parsed.error().within("date.display");
+    date = *parsed;
+  } else if (!precision.empty()) {
+    auto p = parse_precision(precision);
+    if (!p) return p.error().within("date.precision");
+    date.precision = *p;
+  } else {
+    date.precision = DatePrecision::kRange;
+  }
+  return Status::success();
+}
+
+// Stage: the citation object.
+Status read_citation(Reader& r, const json& j, Citation& c) {
+  const json* cj = r.object(j, "citation");
+  if (!cj) return Status::success();
+  Reader cr("citation");
+  cr.object_keys(*cj, {"text", "repository", "reference", "url", "publisher", "translator"});
+  cr.str(*cj, "text", c.text);
+  cr.str(*cj, "repository", c.repository);
+  cr.str(*cj, "reference", c.reference);
+  cr.str(*cj, "url", c.url);
+  cr.str(*cj, "publisher", c.publisher);
+  cr.str(*cj, "translator", c.translator);
+  if (cr.failed()) return cr.error();
+  return Status::success();
+}
+
+Result<Note> read_note(const json& nj, const std::string& path) {
+  Reader nr(path);
+  Note n;
+  nr.size(nj, "offset", n.offset);
+  nr.str(nj, "label", n.label);
+  nr.str(nj, "text", n.text);
+  if (nr.failed()) return nr.error();
+  return n;
+}
+
+// Stage: one version of the text, with its notes.
+Result<Content> read_content(const json& cj, const std::string& path) {
+  if (!cj.is_object()) return Error::invalid(path + ": expected an object");
+  Reader cr(path);
+  cr.object_keys(cj, {"kind", "language", "translator", "title", "text", "notes"});
+  Content c;
+  cr.str(cj, "kind", c.kind);
+  cr.str(cj, "language", c.language);
+  cr.str(cj, "translator", c.translator);
+  cr.str(cj, "title", c.title);
+  cr.str(cj, "text", c.text);
+  if (const json* ns = cr.array(cj, "notes")) {
+    for (std::size_t k = 0; k < ns->size(); ++k) {
+      auto n = read_note((*ns)[k], path + ".notes[" + std::to_string(k) + "]");
+      if (!n) return n.error();
+      c.notes.push_back(std::move(n).value());
+    }
+  }
+  if (cr.failed()) return cr.error();
+  return c;
+}
+
+Status read_contents(Reader& r, const json& j, std::vector<Content>& out) {
+  const json* cs = r.array(j, "contents");
+  if (!cs) return Status::success();
+  for (std::size_t i = 0; i < cs->size(); ++i) {
+    auto c = read_content((*cs)[i], "contents[" + std::to_string(i) + "]");
+    if (!c) return c.error();
+    out.push_back(std::move(c).value());
+  }
+  return Status::success();
+}
+
+Status read_gaps(Reader& r, const json& j, std::vector<Gap>& out) {
+  const json* gs = r.array(j, "gaps");
+  if (!gs) return Status::success();
+  for (std::size_t i = 0; i < gs->size(); ++i) {
+    Reader gr("gaps[" + std::to_string(i) + "]");
+    Gap g;
+    gr.size((*gs)[i], "content", g.content);
+    gr.size((*gs)[i], "offset", g.offset);
+    gr.str((*gs)[i], "text", g.text);
+    if (gr.failed()) return gr.error();
+    out.push_back(std::move(g));
+  }
+  return Status::success();
+}
+
+}  // namespace
+
 Result<Document> from_json(const json& j) {
   if (!j.is_object()) return Error::invalid(std::string("expected a JSON object, got ") + j.type_name());
   Document d;
   Reader r("");
-  r.object_keys(j, {"id", "title", "date", "summary", "citation", "credits", "original_languages",
-                    "document_type", "document_state", "contents", "subjects", "places", "people",
-                    "organizations", "collections", "related", "gaps", "provenance"});
-  r.str(j, "id", d.id);
-  r.str(j, "title", d.title);
-  r.str(j, "summary", d.summary);
-  r.str(j, "document_type", d.document_type);
-  r.str(j, "document_state", d.document_state);
-  r.strings(j, "credits", d.credits);
-  r.strings(j, "original_languages", d.original_languages);
-  r.strings(j, "subjects", d.subjects);
-  r.strings(j, "places", d.places);
-  r.strings(j, "people", d.people);
-  r.strings(j, "organizations", d.organizations);
-  r.strings(j, "collections", d.collections);
-  r.strings(j, "related", d.related);
-
-  // "date" may be a plain string ("4 March 1966") or the full object.
-  if (auto it = j.find("date"); it != j.end() && it->is_string()) {
-    auto parsed = parse_date(it->get<std::string>());
-    if (!parsed) return parsed.error().within("date");
-    d.date = *parsed;
-  } else if (const json* date = r.object(j, "date")) {
-    Reader dr("date");
-    dr.object_keys(*date, {"display", "earliest", "latest", "precision"});
-    std::string precision;
-    dr.str(*date, "display", d.date.display);
-    dr.str(*date, "earliest", d.date.earliest);
-    dr.str(*date, "latest", d.date.latest);
-    dr.str(*date, "precision", precision);
-    if (dr.failed()) return dr.error();
-    if (d.date.earliest.empty() && d.date.latest.empty()) {
-      auto parsed = parse_date(d.date.display);
-      if (!parsed) return parsed.error().within("date.display");
-      d.date = *parsed;
-    } else if (!precision.empty()) {
-      auto p = parse_precision(precision);
-      if (!p) return p.error().within("date.precision");
-      d.date.precision = *p;
-    } else {
-      d.date.precision = DatePrecision::kRange;
-    }
-  }
-  if (const json* c = r.object(j, "citation")) {
-    Reader cr("citation");
-    cr.object_keys(*c, {"text", "repository", "reference", "url", "publisher", "translator"});
-    cr.str(*c, "text", d.citation.text);
-    cr.str(*c, "repository", d.citation.repository);
-    cr.str(*c, "reference", d.citation.reference);
-    cr.str(*c, "url", d.citation.url);
-    cr.str(*c, "publisher", d.citation.publisher);
-    cr.str(*c, "translator", d.citation.translator);
-    if (cr.failed()) return cr.error();
-  }
-  if (const json* cs = r.array(j, "contents")) {
-    for (std::size_t i = 0; i < cs->size(); ++i) {
-      const json& cj = (*cs)[i];
-      std::string path = "contents[" + std::to_string(i) + "]";
-      if (!cj.is_object()) return Error::invalid(path + ": expected an object");
-      Reader cr(path);
-      cr.object_keys(cj, {"kind", "language", "translator", "title", "text", "notes"});
-      Content c;
-      cr.str(cj, "kind", c.kind);
-      cr.str(cj, "language", c.language);
-      cr.str(cj, "translator", c.translator);
-      cr.str(cj, "title", c.title);
-      cr.str(cj, "text", c.text);
-      if (const json* ns = cr.array(cj, "notes")) {
-        for (std::size_t k = 0; k < ns->size(); ++k) {
-          Reader nr(path + ".notes[" + std::to_string(k) + "]");
-          Note n;
-          nr.size((*ns)[k], "offset", n.offset);
-          nr.str((*ns)[k], "label", n.label);
-          nr.str((*ns)[k], "text", n.text);
-          if (nr.failed()) return nr.error();
-          c.notes.push_back(std::move(n));
-        }
-      }
-      if (cr.failed()) return cr.error();
-      d.contents.push_back(std::move(c));
-    }
-  }
-  if (const json* gs = r.array(j, "gaps")) {
-    for (std::size_t i = 0; i < gs->size(); ++i) {
-      Reader gr("gaps[" + std::to_string(i) + "]");
-      Gap g;
-      gr.size((*gs)[i], "content", g.content);
-      gr.size((*gs)[i], "offset", g.offset);
-      gr.str((*gs)[i], "text", g.text);
-      if (gr.failed()) return gr.error();
-      d.gaps.push_back(std::move(g));
-    }
+  read_simple_fields(r, j, d);
+  for (Status s : {read_date(r, j, d.date), read_citation(r, j, d.citation), read_contents(r, j, d.contents),
+                   read_gaps(r, j, d.gaps)}) {
+    if (!s) return s.error();
   }
   if (r.failed()) return r.error();
   if (Status s = validate(d); !s) return s.error();

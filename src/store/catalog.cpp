@@ -1,7 +1,5 @@
 #include "store/catalog.h"
 
-#include <sodium.h>
-
 #include <chrono>
 #include <ctime>
 #include <algorithm>
@@ -11,6 +9,7 @@
 
 #include "base/clock.h"
 #include "base/digest.h"
+#include "base/random.h"
 #include "model/record_json.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
@@ -19,21 +18,16 @@ namespace arkiv::store {
 
 namespace {
 
-
-std::string random_uuid() {
-  unsigned char b[16];
-  randombytes_buf(b, sizeof b);
-  b[6] = (b[6] & 0x0F) | 0x40;
-  b[8] = (b[8] & 0x3F) | 0x80;
-  static const char* kHex = "0123456789abcdef";
-  std::string s;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) s += '-';
-    s += kHex[b[i] >> 4];
-    s += kHex[b[i] & 15];
-  }
-  return s;
+// The newest migration applied to `db` (0 for a new file).
+Result<int> applied_version(const Connection& db) {
+  auto st = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!st) return st.error();
+  int v = 0;
+  auto found = st->first_row([&](const Statement& row) { v = static_cast<int>(row.integer(0)); });
+  if (!found) return found.error();
+  return v;
 }
+
 
 Result<model::Document> decode(const std::string& id, const std::string& record) {
   auto j = nlohmann::json::parse(record, nullptr, false);
@@ -44,15 +38,6 @@ Result<model::Document> decode(const std::string& id, const std::string& record)
 }
 
 }  // namespace
-
-const char* outcome_name(PutOutcome o) {
-  switch (o) {
-    case PutOutcome::kCreated: return "created";
-    case PutOutcome::kUpdated: return "updated";
-    case PutOutcome::kUnchanged: return "unchanged";
-  }
-  return "?";
-}
 
 struct Catalog::Impl {
   Connection db;
@@ -100,10 +85,11 @@ struct Catalog::Impl {
   // What writing a record with this hash would do: create, update or nothing.
   Result<PutOutcome> outcome_for(const std::string& id, const std::string& sha);
 
-  std::int64_t stored_seq() {
-    Status s;
-    std::int64_t v = read_seq.step(s) ? read_seq.integer(0) : 0;
-    read_seq.reset();
+  Result<std::int64_t> stored_seq() {
+    std::int64_t v = 0;
+    auto found = read_seq.first_row([&](const Statement& row) { v = row.integer(0); });
+    if (!found) return found.error();
+    if (!*found) return Error::corrupt("catalog: the meta table has no change_seq");
     return v;
   }
 };
@@ -125,14 +111,9 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const std::string& path) {
   if (Status s = db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT"); !s) {
     return s.error();
   }
-  int current = 0;
-  {
-    auto st = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    if (!st) return st.error();
-    Status s;
-    if (st->step(s)) current = static_cast<int>(st->integer(0));
-    if (!s) return s.error();
-  }
+  auto version = applied_version(db);
+  if (!version) return version.error();
+  const int current = *version;
   int newest = migrations().empty() ? 0 : migrations().back().version;
   if (current > newest) {
     return Error::unsupported("catalog " + path + " has schema version " + std::to_string(current) +
@@ -161,23 +142,24 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const std::string& path) {
   std::unique_ptr<Catalog> cat(new Catalog(std::move(impl)));
   auto st = cat->impl_->db.prepare("SELECT value FROM meta WHERE key = 'uuid'");
   if (!st) return st.error();
-  Status s;
-  if (st->step(s)) cat->uuid_ = st->text(0);
+  auto found = st->first_row([&](const Statement& row) { cat->uuid_ = row.text(0); });
+  if (!found) return found.error();
   if (cat->uuid_.empty()) return Error::corrupt("catalog " + path + " has no uuid in its meta table");
   return cat;
 }
 
-int Catalog::schema_version() const {
-  auto st = impl_->db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-  Status s;
-  return st && st->step(s) ? static_cast<int>(st->integer(0)) : 0;
-}
+Result<int> Catalog::schema_version() const { return applied_version(impl_->db); }
 
 Status Catalog::begin() {
   if (impl_->in_transaction) return Error::internal("catalog: transaction already open");
   if (Status s = impl_->db.exec("BEGIN IMMEDIATE"); !s) return s;
+  auto seq = impl_->stored_seq();
+  if (!seq) {
+    (void)impl_->db.exec("ROLLBACK");
+    return seq.error();
+  }
   impl_->in_transaction = true;
-  impl_->seq = impl_->stored_seq();
+  impl_->seq = *seq;
   return Status::success();
 }
 
@@ -204,13 +186,10 @@ void Catalog::rollback() {
 }
 
 Result<PutOutcome> Catalog::Impl::outcome_for(const std::string& id, const std::string& sha) {
-  select_sha.bind(1, id);
-  Status s;
-  bool exists = select_sha.step(s);
-  std::string old = exists ? select_sha.text(0) : "";
-  select_sha.reset();
-  if (!s) return s.error();
-  if (!exists) return PutOutcome::kCreated;
+  std::string old;
+  auto exists = select_sha.bind(1, id).first_row([&](const Statement& row) { old = row.text(0); });
+  if (!exists) return exists.error();
+  if (!*exists) return PutOutcome::kCreated;
   return old == sha ? PutOutcome::kUnchanged : PutOutcome::kUpdated;
 }
 
@@ -272,24 +251,16 @@ Result<bool> Catalog::remove(const std::string& id) {
 }
 
 Result<model::Document> Catalog::get(const std::string& id) const {
-  Statement& q = impl_->select_doc;
-  q.bind(1, id);
-  Status s;
-  bool found = q.step(s);
-  std::string record = found ? q.text(0) : "";
-  q.reset();
-  if (!s) return s.error();
-  if (!found) return Error::not_found("no record with id '" + id + "'");
+  std::string record;
+  auto found = impl_->select_doc.bind(1, id).first_row([&](const Statement& row) { record = row.text(0); });
+  if (!found) return found.error();
+  if (!*found) return Error::not_found("no record with id '" + id + "'");
   return decode(id, record);
 }
 
 Result<Brief> Catalog::brief(const std::string& id) const {
-  Statement& q = impl_->select_brief;
-  q.bind(1, id);
-  Status s;
-  bool found = q.step(s);
   Brief b;
-  if (found) {
+  auto found = impl_->select_brief.bind(1, id).first_row([&](const Statement& q) {
     b.id = id;
     b.title = q.text(0);
     b.date.display = q.text(1);
@@ -305,21 +276,18 @@ Result<Brief> Catalog::brief(const std::string& id) const {
       start = end + 1;
     }
     b.document_type = q.text(6);
-  }
-  q.reset();
-  if (!s) return s.error();
-  if (!found) return Error::not_found("no record with id '" + id + "'");
+  });
+  if (!found) return found.error();
+  if (!*found) return Error::not_found("no record with id '" + id + "'");
   return b;
 }
 
 Result<std::vector<model::Provenance>> Catalog::provenance(const std::string& id) const {
   auto q = impl_->db.prepare("SELECT source_path, format, source_sha256, imported_at FROM provenance WHERE document_id = ?1 ORDER BY id");
   if (!q) return q.error();
-  q->bind(1, id);
   std::vector<model::Provenance> out;
-  Status s;
-  while (q->step(s)) out.push_back({q->text(0), q->text(1), q->text(2), q->text(3)});
-  if (!s) return s.error();
+  auto rows = q->bind(1, id).each_row([&](const Statement& row) { out.push_back({row.text(0), row.text(1), row.text(2), row.text(3)}); });
+  if (!rows) return rows.error();
   return out;
 }
 
@@ -357,11 +325,9 @@ Status Catalog::changes_since(std::int64_t after, const std::function<void(const
 Result<std::vector<std::pair<std::string, std::string>>> Catalog::recent(int limit) const {
   auto q = impl_->db.prepare("SELECT id, title FROM documents ORDER BY created_at DESC, change_seq DESC LIMIT ?1");
   if (!q) return q.error();
-  q->bind(1, static_cast<std::int64_t>(limit));
   std::vector<std::pair<std::string, std::string>> out;
-  Status s;
-  while (q->step(s)) out.emplace_back(q->text(0), q->text(1));
-  if (!s) return s.error();
+  auto rows = q->bind(1, static_cast<std::int64_t>(limit)).each_row([&](const Statement& row) { out.emplace_back(row.text(0), row.text(1)); });
+  if (!rows) return rows.error();
   return out;
 }
 
@@ -371,14 +337,10 @@ Status Catalog::put_similar(const std::string& id, std::int64_t change_seq, cons
 }
 
 Result<std::optional<std::vector<std::string>>> Catalog::similar(const std::string& id) const {
-  Statement& q = impl_->select_similar;
-  q.bind(1, id);
-  Status s;
-  bool found = q.step(s);
-  std::string list = found ? q.text(0) : "";
-  q.reset();
-  if (!s) return s.error();
-  if (!found) return std::optional<std::vector<std::string>>();
+  std::string list;
+  auto found = impl_->select_similar.bind(1, id).first_row([&](const Statement& row) { list = row.text(0); });
+  if (!found) return found.error();
+  if (!*found) return std::optional<std::vector<std::string>>();
   auto j = nlohmann::json::parse(list, nullptr, false);
   if (!j.is_array()) return Error::corrupt("catalog: the similar list of '" + id + "' is not a JSON array");
   std::vector<std::string> ids;
@@ -395,32 +357,33 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> Catalog::similar_pendi
       "WHERE s.change_seq IS NOT d.change_seq ORDER BY d.change_seq");
   if (!q) return q.error();
   std::vector<std::pair<std::string, std::int64_t>> out;
-  Status s;
-  while (q->step(s)) out.emplace_back(q->text(0), q->integer(1));
-  if (!s) return s.error();
+  auto rows = q->each_row([&](const Statement& row) { out.emplace_back(row.text(0), row.integer(1)); });
+  if (!rows) return rows.error();
   return out;
 }
 
 Status Catalog::clear_similar() { return impl_->db.exec("DELETE FROM similar_documents"); }
 
-std::int64_t Catalog::change_seq() const {
+Result<std::int64_t> Catalog::change_seq() const {
   if (impl_->in_transaction) return impl_->seq;
   return impl_->stored_seq();
 }
 
 Result<CatalogStats> Catalog::stats() const {
   CatalogStats st;
-  st.change_seq = change_seq();
+  auto seq = change_seq();
+  if (!seq) return seq.error();
+  st.change_seq = *seq;
   auto count = impl_->db.prepare("SELECT COUNT(*) FROM documents");
   if (!count) return count.error();
-  Status s;
-  if (count->step(s)) st.documents = count->integer(0);
+  auto counted = count->first_row([&](const Statement& row) { st.documents = row.integer(0); });
+  if (!counted) return counted.error();
   auto langs = [&](const char* sql, std::vector<std::pair<std::string, std::int64_t>>& out) -> Status {
     auto q = impl_->db.prepare(sql);
     if (!q) return q.error();
-    Status ls;
-    while (q->step(ls)) out.emplace_back(q->text(0), q->integer(1));
-    return ls;
+    auto rows = q->each_row([&](const Statement& row) { out.emplace_back(row.text(0), row.integer(1)); });
+    if (!rows) return rows.error();
+    return Status::success();
   };
   if (Status ls = langs("SELECT language, COUNT(*) FROM document_languages WHERE role = 'original' "
                         "GROUP BY language ORDER BY 2 DESC, 1", st.original_languages); !ls) return ls.error();

@@ -14,11 +14,11 @@
 
 #include "base/result.h"
 #include "model/document.h"
+#include "model/put_outcome.h"
 
 namespace arkiv::store {
 
-enum class PutOutcome { kCreated, kUpdated, kUnchanged };
-const char* outcome_name(PutOutcome o);
+using model::PutOutcome;
 
 struct CatalogStats {
   std::int64_t documents = 0;
@@ -53,7 +53,7 @@ class Catalog {
 
   // A random id made when the catalog was created; the index records which catalog it follows.
   const std::string& uuid() const { return uuid_; }
-  int schema_version() const;
+  Result<int> schema_version() const;
 
   // Writes happen inside a transaction: begin(), put()/remove()..., commit() or rollback().
   Status begin();
@@ -88,7 +88,8 @@ class Catalog {
   Result<std::vector<std::pair<std::string, std::int64_t>>> similar_pending() const;
   Status clear_similar();
 
-  std::int64_t change_seq() const;
+  // The last change handed out (inside a transaction: including the ones not yet committed).
+  Result<std::int64_t> change_seq() const;
   Result<CatalogStats> stats() const;
 
  private:

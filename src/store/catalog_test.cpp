@@ -24,7 +24,7 @@ TEST(Catalog, PutGetAndOutcomes) {
   auto cat = Catalog::open(dir.file("catalog.db"));
   ASSERT_TRUE(cat.ok()) << cat.error().message();
   Catalog& c = **cat;
-  EXPECT_EQ(c.schema_version(), 5);
+  EXPECT_EQ(*c.schema_version(), 5);
   ASSERT_TRUE(c.begin().ok());
   EXPECT_EQ(*c.put(doc("a", "One"), prov()), PutOutcome::kCreated);
   EXPECT_EQ(*c.put(doc("b", "Two"), prov()), PutOutcome::kCreated);
@@ -38,7 +38,7 @@ TEST(Catalog, PutGetAndOutcomes) {
   EXPECT_EQ(c.get("zzz").error().code(), ErrorCode::kNotFound);
   EXPECT_EQ(c.provenance("b")->size(), 2u);  // created, then updated
   EXPECT_EQ(c.provenance("a")->size(), 1u);  // the unchanged re-import adds nothing
-  EXPECT_EQ(c.change_seq(), 3);
+  EXPECT_EQ(*c.change_seq(), 3);
   auto brief = c.brief("b");
   ASSERT_TRUE(brief.ok());
   EXPECT_EQ(brief->title, "Two, corrected");
@@ -62,7 +62,7 @@ TEST(Catalog, RollbackLeavesNothingHalfWritten) {
   ASSERT_TRUE(c.put(doc("a", "One"), prov()).ok());
   c.rollback();
   EXPECT_FALSE(c.get("a").ok());
-  EXPECT_EQ(c.change_seq(), 0);
+  EXPECT_EQ(*c.change_seq(), 0);
 }
 
 TEST(Catalog, ChangesSinceIncludesDeletionsInOrder) {

@@ -44,6 +44,27 @@ bool Statement::step(Status& status) {
   return false;
 }
 
+Result<std::int64_t> Statement::each_row(const std::function<void(const Statement&)>& row) {
+  Status s;
+  std::int64_t n = 0;
+  while (step(s)) {
+    row(*this);
+    ++n;
+  }
+  reset();
+  if (!s) return s.error();
+  return n;
+}
+
+Result<bool> Statement::first_row(const std::function<void(const Statement&)>& row) {
+  Status s;
+  bool found = step(s);
+  if (found) row(*this);
+  reset();
+  if (!s) return s.error();
+  return found;
+}
+
 Status Statement::run() {
   Status s;
   while (step(s)) {

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,11 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   // SQLITE_ROW -> true, SQLITE_DONE -> false; errors go to `status`.
   bool step(Status& status);
+  // Runs the query with its bound values: calls row(*this) for each row, then resets the
+  // statement (bindings cleared) whatever happened. Returns how many rows, or the error.
+  Result<std::int64_t> each_row(const std::function<void(const Statement&)>& row);
+  // The same for a query of at most one row: whether there was one.
+  Result<bool> first_row(const std::function<void(const Statement&)>& row);
   Status run();  // step to completion, for statements without results
   void reset();
 

@@ -1,20 +1,21 @@
 #include <algorithm>
 
+#include "model/fields.h"
 #include "text/fold.h"
 #include "web/links.h"
 #include "web/page.h"
+#include "web/internal/views.h"
 #include "web/pages.h"
 
 namespace arkiv::web {
 
 namespace {
 
-const std::vector<std::string> kBrowseFields = {"year", "decade", "language", "collection", "subject", "place", "person", "organization", "type"};
 constexpr int kMaxValues = 5000;
 
 mstch::array browse_nav(const std::string& current) {
   mstch::array out;
-  for (const auto& f : kBrowseFields) {
+  for (const auto& f : model::field_names(model::kBrowse)) {
     out.push_back(mstch::map{{"href", "/browse/" + f}, {"label", facet_title(f)}, {"current", f == current}});
   }
   return out;
@@ -22,31 +23,36 @@ mstch::array browse_nav(const std::string& current) {
 
 }  // namespace
 
-http::Response browse_index_page(const http::Request&, archive::Archive&) {
+Page browse_index_view(const http::Request&, archive::Archive&) {
   mstch::map ctx = page_context("Browse", "browse");
   ctx["heading"] = std::string("Browse the archive");
   ctx["fields"] = browse_nav("");
   ctx["index"] = true;
-  return render_page("browse", ctx);
+  return make_page("browse", std::move(ctx));
 }
 
-http::Response browse_page(const http::Request& req, archive::Archive& archive) {
+http::Response browse_index_page(const http::Request& req, archive::Archive& archive) { return render_page(browse_index_view(req, archive)); }
+
+Page browse_view(const http::Request& req, archive::Archive& archive) {
   const std::string& field = req.path_param("field");
-  if (std::find(kBrowseFields.begin(), kBrowseFields.end(), field) == kBrowseFields.end()) {
-    return error_page(req, 404, "There is no list of that kind. Try years, decades, languages, collections, subjects, places or people.");
+  if (!model::has_role(field, model::kBrowse)) {
+    std::string kinds;
+    for (const auto& f : model::field_names(model::kBrowse)) kinds += (kinds.empty() ? "" : ", ") + text::lower(facet_title(f));
+    return error_view(req, 404, "There is no list of that kind. Try " + kinds + ".");
   }
-  index::SearchQuery q;
+  archive::SearchQuery q;
   q.limit = 0;
   q.facets = {field};
   q.facet_limit = kMaxValues;
   auto page = archive.search(q);
-  if (!page) return error_page(req, page.error());
-  std::vector<index::FacetValue> values;
+  if (!page) return error_view(req, page.error());
+  std::vector<archive::FacetValue> values;
   if (!page->facets.empty()) values = page->facets[0].values;
   if (values.size() > static_cast<std::size_t>(kMaxValues)) values.resize(kMaxValues);
   // Years and decades in time order; names alphabetically, as people look them up.
-  if (field != "year" && field != "decade") {
-    std::vector<std::pair<std::string, index::FacetValue>> keyed;
+  const model::Field* f = model::find_field(field);
+  if (f->order != model::FacetOrder::kByValue) {
+    std::vector<std::pair<std::string, archive::FacetValue>> keyed;
     for (auto& v : values) keyed.emplace_back(text::fold(facet_value_label(field, v.value)), v);
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     values.clear();
@@ -63,7 +69,9 @@ http::Response browse_page(const http::Request& req, archive::Archive& archive) 
   ctx["items"] = items;
   ctx["empty"] = items.empty();
   ctx["total"] = count_text(static_cast<std::int64_t>(items.size()));
-  return render_page("browse", ctx);
+  return make_page("browse", std::move(ctx));
 }
+
+http::Response browse_page(const http::Request& req, archive::Archive& archive) { return render_page(browse_view(req, archive)); }
 
 }  // namespace arkiv::web

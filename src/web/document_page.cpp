@@ -1,11 +1,13 @@
 #include "api/search_params.h"
 #include "base/strings.h"
 #include "http/url.h"
+#include "model/fields.h"
 #include "text/language.h"
 #include "web/citation.h"
 #include "web/content_view.h"
 #include "web/links.h"
 #include "web/page.h"
+#include "web/internal/views.h"
 #include "web/pages.h"
 
 namespace arkiv::web {
@@ -99,23 +101,71 @@ std::string highwire_date(const model::DateRange& d) {
   return s.substr(0, 4);
 }
 
+// The rows of a structured field: the date with its bounds, the citation's parts.
+void structured_rows(const model::Field& f, const model::Document& doc, mstch::array& rows) {
+  if (f.name == "date") {
+    rows.push_back(field(std::string(f.label), plain(doc.date.display.empty() ? "Undated" : doc.date.display)));
+    if (doc.date.known()) {
+      std::string range = doc.date.earliest == doc.date.latest ? doc.date.earliest : doc.date.earliest + " to " + doc.date.latest;
+      rows.push_back(field("Date range", plain(range + " (" + model::precision_name(doc.date.precision) + ")")));
+    }
+  } else if (f.name == "citation") {
+    const model::Citation& c = doc.citation;
+    if (!c.repository.empty()) rows.push_back(field("Holding archive", plain(c.repository)));
+    if (!c.reference.empty()) rows.push_back(field("Archival reference", plain(c.reference)));
+    if (!c.publisher.empty()) rows.push_back(field("Published by", plain(c.publisher)));
+    if (!c.translator.empty()) rows.push_back(field("Translator", plain(c.translator)));
+    if (!c.url.empty()) {
+      bool web = c.url.rfind("https://", 0) == 0 || c.url.rfind("http://", 0) == 0;
+      rows.push_back(field("Source", mstch::array{web ? mstch::map{{"text", c.url}, {"href", c.url}} : mstch::map{{"text", c.url}}}));
+    }
+  }
+}
+
+// One row per field the page shows (model/fields.h): values that are facets link to their
+// search, record ids to their page; lists of names take the plural label.
+mstch::array metadata_rows(const model::Document& doc) {
+  mstch::array rows;
+  for (const model::Field& f : model::fields()) {
+    if (!f.is(model::kShown)) continue;
+    if (f.kind == model::ValueKind::kDate || f.kind == model::ValueKind::kStructured) {
+      structured_rows(f, doc, rows);
+      continue;
+    }
+    std::vector<std::string> values = f.values(doc);
+    if (values.empty()) continue;
+    std::string label(f.list && (f.kind == model::ValueKind::kName || f.kind == model::ValueKind::kRecordId) ? f.plural : f.label);
+    mstch::array cells;
+    std::string facet(f.link.empty() ? f.name : f.link);
+    if (f.kind == model::ValueKind::kRecordId) {
+      for (const auto& v : values) cells.push_back(mstch::map{{"text", v}, {"href", document_url(v)}});
+    } else if (model::has_role(facet, model::kFilter)) {
+      cells = linked(values, facet);
+    } else {
+      for (const auto& v : values) cells.push_back(mstch::map{{"text", v}});
+    }
+    rows.push_back(field(label, std::move(cells)));
+  }
+  return rows;
+}
+
 std::string doc_id_param(const http::Request& req) { return req.path_param("id"); }
 
 }  // namespace
 
-http::Response document_page(const http::Request& req, archive::Archive& archive) {
+Page document_view(const http::Request& req, archive::Archive& archive) {
   const std::string id = doc_id_param(req);
   auto found = archive.document(id);
   if (!found) {
-    if (found.error().code() == ErrorCode::kNotFound) return error_page(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
-    return error_page(req, found.error());
+    if (found.error().code() == ErrorCode::kNotFound) return error_view(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
+    return error_view(req, found.error());
   }
   const model::Document& doc = *found;
   int last = std::max<int>(0, static_cast<int>(doc.contents.size()) - 1);
   auto version = api::int_param(req.query, "version", 0, last, 0);
-  if (!version) return error_page(req, 400, version.error().message());
+  if (!version) return error_view(req, 400, version.error().message());
   std::string view = req.param("view");
-  if (!view.empty() && view != "parallel" && view != "single") return error_page(req, 400, "parameter 'view': expected parallel or single");
+  if (!view.empty() && view != "parallel" && view != "single") return error_view(req, 400, "parameter 'view': expected parallel or single");
   bool parallel = view == "parallel" && doc.contents.size() > 1;
 
   std::string url = base_url(req) + document_url(id);
@@ -151,41 +201,8 @@ http::Response document_page(const http::Request& req, archive::Archive& archive
   ctx["shown"] = shown;
   ctx["has_gaps"] = !doc.gaps.empty();
 
-  // Every metadata field the record has.
-  mstch::array fields;
-  fields.push_back(field("Identifier", plain(doc.id)));
-  fields.push_back(field("Date", plain(doc.date.display.empty() ? "Undated" : doc.date.display)));
-  if (doc.date.known()) {
-    std::string range = doc.date.earliest == doc.date.latest ? doc.date.earliest : doc.date.earliest + " to " + doc.date.latest;
-    fields.push_back(field("Date range", plain(range + " (" + model::precision_name(doc.date.precision) + ")")));
-  }
-  if (!doc.original_languages.empty()) fields.push_back(field("Original language", linked(doc.original_languages, "language")));
-  if (!doc.document_type.empty()) fields.push_back(field("Document type", linked({doc.document_type}, "type")));
-  if (!doc.document_state.empty()) fields.push_back(field("Document state", plain(doc.document_state)));
-  if (!doc.collections.empty()) fields.push_back(field("Collections", linked(doc.collections, "collection")));
-  if (!doc.subjects.empty()) fields.push_back(field("Subjects", linked(doc.subjects, "subject")));
-  if (!doc.places.empty()) fields.push_back(field("Places", linked(doc.places, "place")));
-  if (!doc.people.empty()) fields.push_back(field("People", linked(doc.people, "person")));
-  if (!doc.organizations.empty()) fields.push_back(field("Organizations", linked(doc.organizations, "organization")));
-  if (!doc.citation.repository.empty()) fields.push_back(field("Holding archive", plain(doc.citation.repository)));
-  if (!doc.citation.reference.empty()) fields.push_back(field("Archival reference", plain(doc.citation.reference)));
-  if (!doc.citation.publisher.empty()) fields.push_back(field("Published by", plain(doc.citation.publisher)));
-  if (!doc.citation.translator.empty()) fields.push_back(field("Translator", plain(doc.citation.translator)));
-  if (!doc.citation.url.empty()) {
-    std::string u = doc.citation.url;
-    bool web = u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0;
-    fields.push_back(field("Source", mstch::array{web ? mstch::map{{"text", u}, {"href", u}} : mstch::map{{"text", u}}}));
-  }
-  if (!doc.credits.empty()) {
-    mstch::array credits;
-    for (const auto& c : doc.credits) credits.push_back(mstch::map{{"text", c}});
-    fields.push_back(field("Credits", credits));
-  }
-  if (!doc.related.empty()) {
-    mstch::array rel;
-    for (const auto& r : doc.related) rel.push_back(mstch::map{{"text", r}, {"href", document_url(r)}});
-    fields.push_back(field("Related records", rel));
-  }
+  // Every metadata field the record has, in the registry's order.
+  mstch::array fields = metadata_rows(doc);
   ctx["fields"] = fields;
 
   // Citations and downloads.
@@ -239,8 +256,10 @@ http::Response document_page(const http::Request& req, archive::Archive& archive
                               mstch::map{{"rel", std::string("canonical")}, {"href", url}},
                               mstch::map{{"rel", std::string("alternate")}, {"href", "/api/v1/documents/" + http::encode_path(id)},
                                          {"type", std::string("application/json")}}};
-  return render_page("document", ctx);
+  return make_page("document", std::move(ctx));
 }
+
+http::Response document_page(const http::Request& req, archive::Archive& archive) { return render_page(document_view(req, archive)); }
 
 http::Response citation_download(const http::Request& req, archive::Archive& archive) {
   const std::string id = doc_id_param(req);

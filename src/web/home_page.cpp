@@ -2,6 +2,7 @@
 
 #include "web/links.h"
 #include "web/page.h"
+#include "web/internal/views.h"
 #include "web/pages.h"
 
 namespace arkiv::web {
@@ -16,14 +17,14 @@ std::string num(double v) {
 
 // An SVG bar chart of documents per year (or per decade when the years span too long),
 // each bar a link to that year's documents.
-mstch::node timeline(const std::vector<index::Facet>& facets) {
-  const index::Facet* years = nullptr;
-  const index::Facet* decades = nullptr;
+mstch::node timeline(const std::vector<archive::Facet>& facets) {
+  const archive::Facet* years = nullptr;
+  const archive::Facet* decades = nullptr;
   for (const auto& f : facets) {
     if (f.field == "year") years = &f;
     if (f.field == "decade") decades = &f;
   }
-  auto points_of = [](const index::Facet* f) {
+  auto points_of = [](const archive::Facet* f) {
     std::vector<std::pair<int, std::int64_t>> points;
     if (!f) return points;
     for (const auto& v : f->values) {
@@ -74,15 +75,15 @@ mstch::node timeline(const std::vector<index::Facet>& facets) {
 
 }  // namespace
 
-http::Response home_page(const http::Request& req, archive::Archive& archive) {
-  index::SearchQuery q;
+Page home_view(const http::Request& req, archive::Archive& archive) {
+  archive::SearchQuery q;
   q.limit = 0;
   q.facets = {"language", "collection", "place", "subject", "year", "decade"};
   q.facet_limit = 8;
   auto page = archive.search(q);
-  if (!page) return error_page(req, page.error());
+  if (!page) return error_view(req, page.error());
   auto recent = archive.recent(8);
-  if (!recent) return error_page(req, recent.error());
+  if (!recent) return error_view(req, recent.error());
 
   mstch::map ctx = page_context("Reading room", "home");
   ctx["documents"] = count_text(page->total);
@@ -115,7 +116,9 @@ http::Response home_page(const http::Request& req, archive::Archive& archive) {
   }
   ctx["has_recent"] = !items.empty();
   ctx["recent"] = items;
-  return render_page("home", ctx);
+  return make_page("home", std::move(ctx));
 }
+
+http::Response home_page(const http::Request& req, archive::Archive& archive) { return render_page(home_view(req, archive)); }
 
 }  // namespace arkiv::web

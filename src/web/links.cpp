@@ -1,10 +1,10 @@
+#include "model/fields.h"
 #include "web/links.h"
 
 #include <algorithm>
 #include <regex>
 
 #include "http/url.h"
-#include "index/search_index.h"
 
 namespace arkiv::web {
 
@@ -23,7 +23,7 @@ std::string base_url(const http::Request& req) {
 
 SearchLinks::SearchLinks(const http::Params& params) {
   for (const auto& [k, v] : params) {
-    bool keep = k == "q" || k == "sort" || k == "from" || k == "to" || k == "limit" || index::is_facet_field(k);
+    bool keep = k == "q" || k == "sort" || k == "from" || k == "to" || k == "limit" || model::has_role(k, model::kFacet);
     if (keep && !v.empty()) state_.emplace_back(k, v);
   }
 }

@@ -1,7 +1,5 @@
 #include "web/page.h"
 
-#include <atomic>
-#include <mutex>
 
 #include "base/strings.h"
 #include "web/embedded_files.h"
@@ -18,17 +16,24 @@ const std::string& file(const std::string& name) {
   return it->second;
 }
 
-const std::map<std::string, std::string>& partials() {
+
+}  // namespace
+
+const std::map<std::string, std::string>& page_partials() {
   static const std::map<std::string, std::string> p = {{"head", file("head.mustache")}, {"footer", file("footer.mustache")}};
   return p;
 }
+
+const std::string& page_template_source(const std::string& name) { return file(name + ".mustache"); }
+
+namespace {
 
 // Every page template, parsed once with the shared partials.
 const Template& page_template(const std::string& name) {
   static const std::map<std::string, Template> templates = [] {
     std::map<std::string, Template> t;
     for (const char* page : {"home", "search", "document", "browse", "error"}) {
-      t.emplace(page, Template::compile(file(std::string(page) + ".mustache"), partials()));
+      t.emplace(page, Template::compile(file(std::string(page) + ".mustache"), page_partials()));
     }
     return t;
   }();
@@ -37,11 +42,7 @@ const Template& page_template(const std::string& name) {
   return it->second;
 }
 
-std::atomic<bool> reference_renderer{false};
-
 }  // namespace
-
-void render_pages_with_mstch(bool on) { reference_renderer = on; }
 
 mstch::map page_context(const std::string& title, const std::string& section) {
   mstch::array nav;
@@ -56,16 +57,11 @@ mstch::map page_context(const std::string& title, const std::string& section) {
                     {"meta", mstch::array{}}, {"links", mstch::array{}}};
 }
 
-http::Response render_page(const std::string& name, const mstch::map& context, int status) {
-  std::string html;
-  if (reference_renderer) {
-    static std::once_flag once;
-    std::call_once(once, [] { mstch::config::escape = [](const std::string& s) { return html_escape(s); }; });
-    html = mstch::render(file(name + ".mustache"), context, partials());
-  } else {
-    html = page_template(name).render(context, page_escape());
-  }
-  http::Response r = http::Response::html(std::move(html), status);
+Page make_page(const std::string& name, mstch::map data, int status) { return Page{name, std::move(data), status, ""}; }
+
+http::Response render_page(const Page& page) {
+  http::Response r = http::Response::html(page_template(page.name).render(page.data, page_escape()), page.status);
+  r.log_detail = page.log_detail;
   // No scripts at all: the pages do not need them, and this blunts any injection that slips by.
   r.set_header("Content-Security-Policy",
                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");

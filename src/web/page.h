@@ -1,7 +1,7 @@
-// Rendering pages: the embedded mustache templates with the shared partials (head, footer),
-// compiled once (web/template.h), and the context every page needs (title, navigation, meta
-// tags). {{var}} is HTML-escaped; templates use {{{var}}} only for snippets the Highlighter has
-// already escaped.
+// Rendering pages: each handler first builds a Page (which template, its mustache data, the
+// status), then render_page() turns it into a response with the embedded templates and the
+// shared partials (head, footer), compiled once (web/template.h). {{var}} is HTML-escaped;
+// templates use {{{var}}} only for snippets already rendered by marked_html().
 // Thread-safe.
 #pragma once
 
@@ -18,13 +18,23 @@ namespace arkiv::web {
 // Context for the layout: page title, navigation with the current section marked
 // ("home", "search", "browse", ""), the header's search box.
 mstch::map page_context(const std::string& title, const std::string& section);
-// Renders template `name` (without ".mustache") with the partials; returns an HTML response
-// with the reading room's security headers.
-http::Response render_page(const std::string& name, const mstch::map& context, int status = 200);
+// A page before rendering: template `name` (without ".mustache") and its data.
+struct Page {
+  std::string name;
+  mstch::map data;
+  int status = 200;
+  std::string log_detail;  // for the server's log line, never shown (5xx causes)
+};
+Page make_page(const std::string& name, mstch::map data, int status = 200);
+// Renders the page with the compiled templates; an HTML response with the reading room's
+// security headers.
+http::Response render_page(const Page& page);
 // The escaping of {{var}} in pages.
 Template::Escape page_escape();
-// Tests: render pages with mstch::render, the reference our compiled templates must match.
-void render_pages_with_mstch(bool on);
+// The template sources, as embedded: a page's and the shared partials (tests render them
+// with mstch, the reference our compiled templates must match).
+const std::string& page_template_source(const std::string& name);
+const std::map<std::string, std::string>& page_partials();
 // The language of a title for its lang attribute: "" (the page's English) for ASCII text,
 // else `fallback`.
 std::string title_language(const std::string& title, const std::string& fallback);

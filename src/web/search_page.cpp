@@ -1,8 +1,10 @@
+#include "model/fields.h"
 #include "api/search_params.h"
 #include "http/url.h"
 #include "text/language.h"
 #include "web/links.h"
 #include "web/page.h"
+#include "web/internal/views.h"
 #include "web/pages.h"
 
 namespace arkiv::web {
@@ -27,18 +29,18 @@ std::string languages_text(const std::vector<std::string>& codes) {
 
 }  // namespace
 
-http::Response search_page(const http::Request& req, archive::Archive& archive) {
+Page search_view(const http::Request& req, archive::Archive& archive) {
   auto params = api::parse_search_params(req.query, 10);
-  if (!params) return error_page(req, 400, params.error().message());
-  index::SearchQuery& q = params->query;
-  q.facets = {"language", "decade", "year", "collection", "subject", "place", "person", "organization", "type"};
+  if (!params) return error_view(req, 400, params.error().message());
+  archive::SearchQuery& q = params->query;
+  q.facets = model::field_names(model::kFacet);
   q.facet_limit = 12;
   auto page = archive.search(q);
   if (!page) {
     if (page.error().code() == ErrorCode::kInvalidInput) {
-      return error_page(req, 400, "The search could not be understood: " + page.error().message());
+      return error_view(req, 400, "The search could not be understood: " + page.error().message());
     }
-    return error_page(req, page.error());
+    return error_view(req, page.error());
   }
   SearchLinks links(req.query);
   const http::Params& state = links.state();
@@ -71,7 +73,7 @@ http::Response search_page(const http::Request& req, archive::Archive& archive) 
   // Active filters as removable chips.
   mstch::array chips;
   for (const auto& [k, v] : state) {
-    if (!index::is_facet_field(k)) continue;
+    if (!model::has_role(k, model::kFacet)) continue;
     chips.push_back(mstch::map{{"label", facet_label(k) + ": " + facet_value_label(k, v)}, {"href", links.without_filter(k, v)}});
   }
   if (!params->from_raw.empty()) chips.push_back(mstch::map{{"label", "From: " + params->from_raw}, {"href", links.without("from")}});
@@ -105,7 +107,7 @@ http::Response search_page(const http::Request& req, archive::Archive& archive) 
                    {"date", h.date.display.empty() ? std::string("Undated") : h.date.display},
                    {"languages", languages_text(h.languages)},
                    {"type", h.document_type},
-                   {"snippet", h.snippet},  // escaped by the Highlighter; marks in <mark>
+                   {"snippet", marked_html(h.snippet)},  // escaped, marks in <mark>
                    {"snippet_lang", h.snippet_language}};
     hits.push_back(hit);
   }
@@ -128,7 +130,9 @@ http::Response search_page(const http::Request& req, archive::Archive& archive) 
     if (current < pages) paging["next_href"] = links.page(current + 1);
     ctx["paging"] = paging;
   }
-  return render_page("search", ctx);
+  return make_page("search", std::move(ctx));
 }
+
+http::Response search_page(const http::Request& req, archive::Archive& archive) { return render_page(search_view(req, archive)); }
 
 }  // namespace arkiv::web

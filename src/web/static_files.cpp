@@ -1,5 +1,6 @@
 #include "web/embedded_files.h"
 #include "web/pages.h"
+#include "model/fields.h"
 #include "text/language.h"
 
 namespace arkiv::web {
@@ -12,7 +13,8 @@ http::Response stylesheet(const http::Request&, archive::Archive&) {
 }
 
 std::string facet_value_label(const std::string& field, const std::string& value) {
-  if (field == "language") return text::language_name(value);
+  const model::Field* f = model::find_field(field);
+  if (f && f->kind == model::ValueKind::kLanguage) return text::language_name(value);
   return value;
 }
 

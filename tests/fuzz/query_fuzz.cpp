@@ -10,6 +10,7 @@
 #include "fuzz_target.h"
 #include "index/search_index.h"
 #include "ingest/json_importer.h"
+#include "model/fields.h"
 
 namespace {
 
@@ -44,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (pick & 4) q.from = "1960-01-01";
   if (pick & 8) q.to = "1969-12-31";
   if (pick & 16) q.filters.emplace_back("language", "sq");
-  q.facets = arkiv::index::facet_fields();
+  for (const auto* field : arkiv::model::facet_fields()) q.facets.emplace_back(field->name);
   auto r = index.search(q);
   if (!r) return 0;
   ARKIV_FUZZ_CHECK(r->total >= static_cast<std::int64_t>(r->ids.size()));

@@ -1,29 +1,16 @@
-#include "index/spelling.h"
-
-#include <unicode/utf8.h>
+#include "index/internal/spelling.h"
 
 #include <algorithm>
 #include <vector>
 
 #include "text/fold.h"
+#include "text/words.h"
 
 namespace arkiv::index {
 
 namespace {
 
 constexpr std::size_t kMaxCandidates = 50000;  // terms scanned per unknown word
-
-std::vector<UChar32> code_points(const std::string& s) {
-  std::vector<UChar32> out;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t n = static_cast<int32_t>(s.size()), i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    out.push_back(c);
-  }
-  return out;
-}
 
 bool is_plain_word(const std::string& w) {
   return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
@@ -32,7 +19,7 @@ bool is_plain_word(const std::string& w) {
 }  // namespace
 
 std::size_t edit_distance(const std::string& a8, const std::string& b8, std::size_t limit) {
-  std::vector<UChar32> a = code_points(a8), b = code_points(b8);
+  std::vector<std::int32_t> a = text::code_points(a8), b = text::code_points(b8);
   std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > limit) return limit + 1;
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);

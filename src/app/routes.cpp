@@ -1,12 +1,14 @@
-#include "http/routes.h"
+#include "app/routes.h"
 
 #include "api/endpoints.h"
 #include "web/pages.h"
 
-namespace arkiv::http {
+namespace arkiv::app {
 
-Router make_routes() {
-  Router r;
+using http::Request;
+
+Routes make_routes() {
+  Routes r;
   // The reading room (HTML).
   r.get("/", web::home_page);
   r.get("/search", web::search_page);
@@ -33,4 +35,21 @@ Router make_routes() {
   return r;
 }
 
-}  // namespace arkiv::http
+ArchiveHandler::ArchiveHandler(std::string data_dir, std::size_t workers)
+    : routes_(make_routes()), readers_(std::move(data_dir), workers) {}
+
+http::Response ArchiveHandler::handle(http::Request& req, std::size_t worker) {
+  auto a = readers_.get(worker);
+  if (!a) {
+    http::Response r = routes_.error(req, 503, "The archive is not available right now. Please try again later.");
+    r.log_detail = a.error().message();
+    return r;
+  }
+  return routes_.handle(req, **a);
+}
+
+http::Response ArchiveHandler::error(const http::Request& req, int status, const std::string& message) {
+  return routes_.error(req, status, message);
+}
+
+}  // namespace arkiv::app

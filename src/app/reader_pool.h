@@ -12,7 +12,7 @@
 #include "archive/archive.h"
 #include "base/result.h"
 
-namespace arkiv::http {
+namespace arkiv::app {
 
 class ReaderPool {
  public:
@@ -32,4 +32,4 @@ class ReaderPool {
   std::shared_ptr<archive::SearchCache> cache_ = std::make_shared<archive::SearchCache>();
 };
 
-}  // namespace arkiv::http
+}  // namespace arkiv::app

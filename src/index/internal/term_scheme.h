@@ -8,46 +8,42 @@
 #include <string>
 #include <string_view>
 
+#include "model/fields.h"
+
 namespace arkiv::index::scheme {
 
-// Bumped when terms or values change meaning; an index with another version is rebuilt.
-constexpr const char* kVersion = "2";  // 2: one value slot for every facet
+// The index's format version: its own number plus the facet fields in slot order, so an index
+// written before a change to the registry's facets (model/fields.h) is rebuilt at open.
+const std::string& version();  // "3:language,decade,year,..."
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
-constexpr const char* kTitle = "S";         // title words (positional)
 constexpr const char* kExact = "XE";        // XE<lower-case word with diacritics>
 constexpr const char* kHasAccented = "XD";  // XD<folded word>: the record has an accented form
-constexpr const char* kLanguage = "L";      // L<code>: original or content language
-constexpr const char* kYear = "Y";          // Y<yyyy> of the earliest date
-constexpr const char* kDecade = "XDC";      // XDC<yyy0>
-constexpr const char* kType = "XTY";
-constexpr const char* kState = "XST";
+// Every other prefix belongs to a field and is defined in the registry (model/fields.h):
+// Field::exact_prefix (filters, facet queries) and Field::word_prefix (field queries).
 
-// Name-like fields have an exact term for facet filters and word terms for field queries.
-struct NameField {
-  const char* name;   // facet / query field name
-  const char* exact;  // prefix + folded full value
-  const char* word;   // prefix + folded word of the value
-};
-constexpr NameField kNameFields[] = {
-    {"collection", "XCO", "XCOW"}, {"subject", "XSU", "XSUW"}, {"place", "XPL", "XPLW"},
-    {"person", "XPE", "XPEW"},     {"organization", "XOR", "XORW"},
-};
+// Xapian refuses terms over 245 bytes; long values (a chapter heading used as a subject) are
+// cut at a UTF-8 boundary, the same way when indexing and when querying.
+std::string term(std::string_view prefix, std::string_view value);
+// A field's exact term for `value`, normalised by the field's kind (a language name becomes
+// its code, names are folded...); "" when the field has no exact terms.
+std::string exact_term(const model::Field& field, std::string_view value);
 
 constexpr Xapian::valueno kSlotEarliest = 0;  // "YYYY-MM-DD"
 constexpr Xapian::valueno kSlotLatest = 1;
 // Every facet's values in one slot, so counting facets reads one value per match, not one per
-// facet: the fields in facet_fields() order separated by kFieldSep, each field's values joined
-// by kSep.
+// facet: the fields in model::facet_fields() order separated by kFieldSep, each field's values
+// joined by kSep.
 constexpr Xapian::valueno kSlotFacets = 2;
 constexpr char kSep = '\x1f';
 constexpr char kFieldSep = '\x1e';
-constexpr std::size_t kFacetCount = 9;  // facet_fields(): language, year, decade, ..., type
+inline std::size_t facet_count() { return model::facet_fields().size(); }
 
 // Calls fn(field position, value) for every value in a facet slot.
 template <typename Fn>
 void for_each_facet_value(std::string_view slot, Fn&& fn) {
-  for (std::size_t f = 0; f < kFacetCount; ++f) {
+  const std::size_t count = facet_count();
+  for (std::size_t f = 0; f < count; ++f) {
     std::size_t field_end = slot.find(kFieldSep);
     std::string_view values = slot.substr(0, field_end);
     while (!values.empty()) {

@@ -1,6 +1,6 @@
-#include "http/reader_pool.h"
+#include "app/reader_pool.h"
 
-namespace arkiv::http {
+namespace arkiv::app {
 
 ReaderPool::ReaderPool(std::string data_dir, std::size_t slots) : data_dir_(std::move(data_dir)), slots_(slots) {}
 
@@ -23,4 +23,4 @@ Result<archive::Archive*> ReaderPool::get(std::size_t i) {
   return slot.archive.get();
 }
 
-}  // namespace arkiv::http
+}  // namespace arkiv::app

@@ -1,4 +1,4 @@
-#include "index/facet_table.h"
+#include "index/internal/facet_table.h"
 
 #include <map>
 #include <mutex>
@@ -15,7 +15,7 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
   t->revision_ = db.get_revision();
   t->uuid_ = db.get_uuid();
   const Xapian::docid last = db.get_lastdocid();
-  std::array<std::unordered_map<std::string, std::uint32_t>, kFields> interned;
+  std::vector<std::unordered_map<std::string, std::uint32_t>> interned(t->fields_.size());
   for (Field& f : t->fields_) f.starts.assign(static_cast<std::size_t>(last) + 2, 0);
   Xapian::docid next = 0;  // every docid below `next` has its start
   auto close_up_to = [&](Xapian::docid did) {  // documents before `did` end where ids end now

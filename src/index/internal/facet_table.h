@@ -8,20 +8,17 @@
 
 #include <xapian.h>
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "index/term_scheme.h"
+#include "index/internal/term_scheme.h"
 
 namespace arkiv::index {
 
 class FacetTable {
  public:
-  static constexpr std::size_t kFields = scheme::kFacetCount;  // facet_fields(), in the slot's order
-
   // The table for `db` as it is now: shared with the readers of the same revision that hold
   // one, else built.
   static std::shared_ptr<const FacetTable> for_database(const Xapian::Database& db);
@@ -46,7 +43,7 @@ class FacetTable {
     std::vector<std::uint32_t> starts;  // docid -> first index in ids; size last docid + 2
     std::vector<std::uint32_t> ids;
   };
-  std::array<Field, kFields> fields_;
+  std::vector<Field> fields_ = std::vector<Field>(scheme::facet_count());  // in the slot's order
   Xapian::rev revision_ = 0;
   std::string uuid_;
 };

@@ -1,4 +1,4 @@
-#include "index/stemmers.h"
+#include "index/internal/stemmers.h"
 
 #include <map>
 

@@ -1,4 +1,4 @@
-#include "index/background_writer.h"
+#include "index/internal/background_writer.h"
 
 #include <utility>
 

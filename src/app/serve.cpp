@@ -1,0 +1,26 @@
+#include "app/serve.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "app/routes.h"
+#include "http/server.h"
+
+namespace arkiv::app {
+
+int serve(const cli::ServeSettings& settings) {
+  http::ServerOptions options;
+  options.host = settings.host;
+  options.port = static_cast<unsigned short>(settings.port);
+  options.threads = settings.threads;
+  auto handler = std::make_shared<ArchiveHandler>(settings.data_dir, static_cast<std::size_t>(std::max(1, settings.threads)));
+  http::Server server(options, handler);
+  auto port = server.listen();
+  if (!port) return cli::fail(port.error());
+  std::string host = settings.host.find(':') != std::string::npos ? "[" + settings.host + "]" : settings.host;
+  std::cout << "Serving " << settings.data_dir << " at http://" << host << ":" << *port << std::endl;
+  server.run();
+  return 0;
+}
+
+}  // namespace arkiv::app

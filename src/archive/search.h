@@ -1,0 +1,58 @@
+// What the archive's readers ask and are answered: a search request, its page of hits with
+// marked snippets, facet counts and spelling suggestion. Plain value types, the vocabulary the
+// layers above archive/ (api, web, cli) use instead of the index's own.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/marked_text.h"
+#include "model/date.h"
+
+namespace arkiv::archive {
+
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+struct SearchQuery {
+  std::string text;  // words, "phrases", AND/OR/NOT, field queries (title:, person:...)
+  std::vector<std::pair<std::string, std::string>> filters;  // facet field, exact value
+  std::string from;  // "YYYY-MM-DD": records whose date range overlaps [from, to]
+  std::string to;
+  SortOrder sort = SortOrder::kRelevance;
+  int offset = 0;
+  int limit = 10;
+  std::vector<std::string> facets;  // which facets to count (empty: none)
+  int facet_limit = 20;             // values per facet
+};
+
+struct FacetValue {
+  std::string value;
+  std::int64_t count = 0;
+};
+
+struct Facet {
+  std::string field;
+  std::vector<FacetValue> values;
+};
+
+struct SearchHit {
+  std::string id;
+  std::string title;
+  model::DateRange date;
+  MarkedText snippet;            // plain text with the query's matches marked
+  std::string snippet_language;  // ISO 639 code of the text the snippet comes from ("" when unknown)
+  std::vector<std::string> languages;
+  std::string document_type;
+};
+
+struct SearchPage {
+  std::int64_t total = 0;
+  bool total_exact = true;  // false: past 10,000 matches `total` is an estimate, facets a sample
+  std::vector<SearchHit> hits;
+  std::vector<Facet> facets;
+  std::string suggestion;
+};
+
+}  // namespace arkiv::archive

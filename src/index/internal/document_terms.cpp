@@ -1,0 +1,94 @@
+#include "index/internal/document_terms.h"
+
+#include "base/strings.h"
+#include "index/internal/stemmers.h"
+#include "index/internal/term_scheme.h"
+#include "text/words.h"
+#include "model/fields.h"
+#include "text/fold.h"
+
+namespace arkiv::index {
+
+namespace sc = scheme;
+
+namespace {
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) {
+    if (v.empty()) continue;
+    if (!out.empty()) out += sc::kSep;
+    out += v;
+  }
+  return out;
+}
+
+}  // namespace
+
+void DocumentTerms::index_free(Xapian::Document& xd, const std::string& text, Xapian::termcount weight, const char* prefix) {
+  if (text.empty()) return;
+  tg_.index_text(text::fold(text), weight, prefix);
+  tg_.increase_termpos();
+  text::for_each_non_ascii_word(text, [&](std::string_view w) {
+    std::string lower = text::lower(w), folded = text::fold(w);
+    if (lower != folded) {
+      xd.add_term(sc::term(sc::kExact, lower));
+      xd.add_boolean_term(sc::term(sc::kHasAccented, folded));
+    }
+  });
+}
+
+Xapian::Document DocumentTerms::make(const model::Document& d) {
+  Xapian::Document xd;
+  tg_.set_document(xd);
+  tg_.set_stemmer(stemmer_for("en"));
+  tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  // Title, summary, citation and names weigh more than body text.
+  index_free(xd, d.title, 3);
+  if (const model::Field* title = model::find_field("title")) {
+    tg_.index_text(text::fold(d.title), 1, std::string(title->word_prefix));
+    tg_.increase_termpos();
+  }
+  index_free(xd, d.summary, 2);
+  index_free(xd, d.citation.text, 2);
+  for (const model::Content& c : d.contents) {
+    tg_.set_stemmer(stemmer_for(c.language));
+    index_free(xd, c.title, 1);
+    index_free(xd, c.text, 1);
+    for (const model::Note& n : c.notes) index_free(xd, n.text, 1);
+  }
+  tg_.set_stemmer(stemmer_for("en"));
+  for (const std::string& credit : d.credits) index_free(xd, credit, 1);
+
+  // Every field with exact terms: one per value; names also a term per word (field queries)
+  // and their words in the free text.
+  for (const model::Field& f : model::fields()) {
+    if (f.exact_prefix.empty()) continue;
+    for (const std::string& v : f.values(d)) {
+      xd.add_boolean_term(sc::exact_term(f, v));
+      if (f.kind != model::ValueKind::kName) continue;
+      for (const std::string& w : split(text::fold(collapse_spaces(v)), ' ')) {
+        if (!w.empty()) xd.add_boolean_term(sc::term(f.word_prefix, w));
+      }
+      index_free(xd, v, 1);
+    }
+  }
+  if (d.date.known()) {
+    xd.add_value(sc::kSlotEarliest, d.date.earliest);
+    xd.add_value(sc::kSlotLatest, d.date.latest);
+  }
+  // The facet slot, in model::facet_fields() order.
+  std::string facets;
+  bool first = true;
+  for (const model::Field* f : model::facet_fields()) {
+    if (!first) facets += sc::kFieldSep;
+    first = false;
+    facets += joined(f->values(d));
+  }
+  xd.add_value(sc::kSlotFacets, facets);
+  xd.add_boolean_term(sc::kId + d.id);
+  xd.set_data(d.id);
+  return xd;
+}
+
+}  // namespace arkiv::index

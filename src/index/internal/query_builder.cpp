@@ -1,0 +1,174 @@
+#include "index/internal/query_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "base/strings.h"
+#include "index/internal/stemmers.h"
+#include "index/internal/term_scheme.h"
+#include "model/fields.h"
+#include "text/fold.h"
+#include "text/language.h"
+#include "text/words.h"
+
+namespace arkiv::index {
+
+namespace sc = scheme;
+
+namespace {
+
+// `field:value` for a name field: the exact value, or all of its words.
+class NameFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit NameFieldProcessor(const model::Field& f) : field_(f) {}
+  Xapian::Query operator()(const std::string& str) override {
+    std::string folded = text::fold(collapse_spaces(str));
+    Xapian::Query exact(sc::exact_term(field_, str));
+    std::vector<Xapian::Query> words;
+    for (const std::string& w : split(folded, ' ')) {
+      if (!w.empty()) words.emplace_back(sc::term(field_.word_prefix, w));
+    }
+    if (words.empty()) return exact;
+    return Xapian::Query(Xapian::Query::OP_OR, exact, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
+  }
+
+ private:
+  const model::Field& field_;
+};
+
+// `field:value` for other fields with exact terms (language, year, type...).
+class ExactFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ExactFieldProcessor(const model::Field& f) : field_(f) {}
+  Xapian::Query operator()(const std::string& str) override { return Xapian::Query(sc::exact_term(field_, str)); }
+
+ private:
+  const model::Field& field_;
+};
+
+// The language a query is probably in when no filter says: Cyrillic and Greek script tell;
+// anything else is read as English.
+std::string query_language(const SearchQuery& q) {
+  std::string language = text::script_language(q.text);
+  if (language.empty()) language = "en";
+  for (const auto& [field, value] : q.filters) {
+    if (field == "language") {
+      if (auto code = text::normalize_language(value)) language = *code;
+    }
+  }
+  return language;
+}
+
+// Stage: a query parser that knows every field query of the registry.
+void add_field_prefixes(Xapian::QueryParser& qp) {
+  for (const model::Field& f : model::fields()) {
+    if (!f.is(model::kFieldQuery)) continue;
+    std::vector<std::string> names{std::string(f.name)};
+    if (!f.alias.empty()) names.emplace_back(f.alias);
+    for (const std::string& name : names) {
+      if (f.exact_prefix.empty()) {
+        qp.add_prefix(name, std::string(f.word_prefix));  // free text (title:)
+      } else if (f.kind == model::ValueKind::kName) {
+        qp.add_boolean_prefix(name, (new NameFieldProcessor(f))->release());
+      } else {
+        qp.add_boolean_prefix(name, (new ExactFieldProcessor(f))->release());
+      }
+    }
+  }
+}
+
+// Stage: the words and stems of the parsed query, for the highlighter.
+void collect_words(const Xapian::Query& query, BuiltQuery& out) {
+  const std::string title_prefix = [] {
+    const model::Field* t = model::find_field("title");
+    return t ? std::string(t->word_prefix) : std::string();
+  }();
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    if (term.empty()) continue;
+    if (term[0] == 'Z') out.stems.insert(term.substr(1));
+    else if (!title_prefix.empty() && term.rfind(title_prefix, 0) == 0 && term.size() > title_prefix.size()) {
+      out.words.insert(term.substr(title_prefix.size()));
+    } else if (!std::isupper(static_cast<unsigned char>(term[0]))) out.words.insert(term);
+  }
+}
+
+// Stage: exact forms first. A query word with diacritics prefers records that have that very
+// form; an unaccented word prefers records that have no accented variant of it.
+Xapian::Query prefer_exact_forms(Xapian::Query query, const std::string& text) {
+  std::vector<Xapian::Query> boosts;
+  text::for_each_non_ascii_word(text, [&](std::string_view w) {
+    std::string lower = text::lower(w);
+    if (lower != text::fold(w)) boosts.emplace_back(sc::kExact + lower);
+  });
+  for (const std::string& w : split(text::lower(text), ' ')) {
+    if (w.empty() || w.find(':') != std::string::npos || text::fold(w) != w) continue;
+    if (!std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isalpha(c); })) continue;
+    boosts.emplace_back(Xapian::Query::OP_AND_NOT, Xapian::Query(w), Xapian::Query(sc::kHasAccented + w));
+  }
+  if (boosts.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()), 0.5));
+}
+
+// Stage: facet filters (values of one field ORed, fields ANDed) and the date overlap
+// (earliest <= to and latest >= from).
+Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchQuery& q) {
+  std::map<std::string, std::vector<Xapian::Query>> by_field;
+  for (const auto& [field, value] : q.filters) {
+    const model::Field* f = model::find_field(field);
+    std::string term = f && f->name == field && f->is(model::kFilter) ? sc::exact_term(*f, value) : "";
+    if (term.empty()) return Error::invalid("filter field '" + field + "': expected one of " + join(model::field_names(model::kFilter), ", "));
+    by_field[field].emplace_back(term);
+  }
+  for (auto& [field, terms] : by_field) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  }
+  if (!q.to.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_LE, sc::kSlotEarliest, q.to));
+  if (!q.from.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_GE, sc::kSlotLatest, q.from));
+  return query;
+}
+
+}  // namespace
+
+Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q) {
+  BuiltQuery out;
+  out.query = Xapian::Query::MatchAll;
+  out.text = std::string(trim(q.text));
+  const std::string language = query_language(q);
+  out.stem_language = has_snowball_stemmer(language) ? language : "none";
+  if (!out.text.empty()) {
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(stemmer_for(language));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    add_field_prefixes(qp);
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PHRASE |
+                           Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
+                           Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
+                           Xapian::QueryParser::FLAG_CJK_NGRAM;
+    try {
+      std::string stripped = text::strip_diacritics(out.text);
+      out.query = qp.parse_query(stripped, flags);
+      // Records in other languages were stemmed by their own stemmers; the exact words of a
+      // non-English query still find them.
+      bool non_ascii = std::any_of(out.text.begin(), out.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      if (non_ascii || language != "en") {
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, qp.parse_query(stripped, flags));
+      }
+    } catch (const Xapian::QueryParserError& e) {
+      return Error::invalid("query '" + q.text + "': " + e.get_msg());
+    }
+    collect_words(out.query, out);
+    out.query = prefer_exact_forms(out.query, out.text);
+  }
+  auto filtered = apply_filters(out.query, q);
+  if (!filtered) return filtered.error();
+  out.query = std::move(filtered).value();
+  return out;
+}
+
+}  // namespace arkiv::index

@@ -1,0 +1,3 @@
+// Fixture for layers_selftest.sh.
+#include "archive/archive.h"
+#include "web/pages.h"

@@ -1,0 +1,2 @@
+// Fixture for layers_selftest.sh.
+#pragma once
