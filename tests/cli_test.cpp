@@ -90,6 +90,30 @@ TEST_F(Cli, MalformedFileAmongGoodOnesExitsOneAndKeepsTheGood) {
   EXPECT_TRUE(stats["index"]["in_sync"]);
 }
 
+// Records arkiv cannot fully read are imported, said in the summary, and listed for review.
+TEST_F(Cli, WarningsAreInTheSummaryAndLanguagesInTheReview) {
+  const std::string v = kFixtures + "/wilson-variants/";
+  CmdResult imp = run(data() + "import " + quote(v + "11-unknown-language-entry.txt") + " " + quote(v + "12-two-texts-one-entry.txt") + " " +
+                          quote(kSeed),
+                      true);
+  EXPECT_EQ(imp.code, 0) << imp.out;
+  EXPECT_NE(imp.out.find("3 created"), std::string::npos) << imp.out;
+  EXPECT_NE(imp.out.find("3 warnings"), std::string::npos) << imp.out;
+  EXPECT_NE(imp.out.find("warning: " + v + "11-unknown-language-entry.txt: record 'Record of a Meeting in Pyongyang': line 22: contents entry "
+                         "'Transcript - Pyongyang dialect' names a language arkiv does not know"),
+            std::string::npos)
+      << imp.out;
+  EXPECT_NE(imp.out.find("line 24: a text in Russian matches no contents entry"), std::string::npos) << imp.out;
+  auto review = nlohmann::json::parse(run(data() + "review languages --json").out);
+  ASSERT_EQ(review["records"], 1);
+  EXPECT_EQ(review["findings"][0]["id"], "wcda/200011");
+  EXPECT_EQ(review["findings"][0]["declared"], "Pyongyang dialect");
+  EXPECT_EQ(review["findings"][0]["detected"], "ko");
+  auto show = nlohmann::json::parse(run(data() + "show wcda/200012 --json").out);
+  ASSERT_EQ(show["contents"].size(), 2u);
+  EXPECT_EQ(show["contents"][1]["language"], "ru");
+}
+
 TEST_F(Cli, ExportRoundTripIsByteIdentical) {
   ASSERT_EQ(run(data() + "import " + quote(kSeed) + " " + quote(kFixtures + "/multilingual.jsonl")).code, 0);
   CmdResult first = run(data() + "export");

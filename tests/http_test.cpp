@@ -219,7 +219,8 @@ TEST_F(HttpTest, DocumentPageHasMetadataCitationsGapsAndMetaTags) {
   EXPECT_TRUE(has(b, "<meta name=\"citation_publisher\""));
   EXPECT_TRUE(has(b, "<meta name=\"citation_public_url\" content=\"http://127.0.0.1:"));
   EXPECT_TRUE(has(b, "<meta name=\"DC.title\""));
-  EXPECT_TRUE(has(b, "<span class=\"gap\" title=\"Gap in the source\">[date].....</span>"));
+  // Each gap says what kind it is in words, not only in an attribute.
+  EXPECT_TRUE(has(b, "<span class=\"gap gap-omission\"><span class=\"gap-mark\">[date].....</span> <span class=\"gap-kind\">(left out in the source)</span></span>"));
   EXPECT_TRUE(has(b, "AQPPSH, MPP Korese, V. 1966, D 9"));
   EXPECT_TRUE(has(b, "Chicago (note)"));
   for (const char* ext : {"txt", "bib", "ris", "json"}) {

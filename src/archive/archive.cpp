@@ -404,6 +404,10 @@ Result<std::int64_t> Archive::update_similar(const std::function<void(std::int64
 
 Result<std::vector<std::pair<std::string, std::string>>> Archive::recent(int limit) const { return catalog_->recent(limit); }
 
+Status Archive::for_each_document(const std::function<bool(const model::Document&)>& fn) const {
+  return catalog_->for_each(fn);
+}
+
 Status Archive::export_jsonl(std::ostream& out) const {
   Status s = catalog_->for_each([&](const model::Document& d) {
     out << model::to_json_line(d) << '\n';

@@ -63,11 +63,13 @@ struct FileReport {
   std::string format;  // empty when no importer took the file
   std::vector<RecordOutcome> records;
   std::vector<Error> errors;  // each message starts with the file's path
+  std::vector<std::string> warnings;  // records kept, to be reviewed; each starts with the path
 };
 
 struct ImportReport {
   std::vector<FileReport> files;
   std::int64_t created = 0, updated = 0, unchanged = 0, errors = 0, failed_files = 0;
+  std::int64_t warnings = 0;
   std::uint64_t bytes = 0;
   double seconds = 0;  // reading, storing and indexing the records
   std::int64_t similar_lists = 0;  // "more like this" lists computed afterwards
@@ -119,6 +121,8 @@ class Archive {
   Result<std::int64_t> update_similar(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {});
   static constexpr int kSimilarKept = 10;
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;
+  // Calls fn for every record in id order until it returns false (review reports).
+  Status for_each_document(const std::function<bool(const model::Document&)>& fn) const;
   // Every record as JSON Lines, in id order.
   Status export_jsonl(std::ostream& out) const;
   // Rebuilds the index from the catalog into a fresh directory, swaps it in, then renews every

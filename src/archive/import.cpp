@@ -104,6 +104,7 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
     file.path = input.path;
     auto finish_file = [&]() {
       report.errors += static_cast<std::int64_t>(file.errors.size());
+      report.warnings += static_cast<std::int64_t>(file.warnings.size());
       if (!file.errors.empty() && file.records.empty()) ++report.failed_files;
       progress.files_done++;
       progress.bytes_done += input.size;
@@ -135,6 +136,7 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
                                      ? parse_isolated(**importer, source, options.parse_timeout)
                                      : (*importer)->parse(source);
     for (const Error& e : parsed.errors) file.errors.push_back(e.within(input.path));
+    for (const std::string& w : parsed.warnings) file.warnings.push_back(input.path + ": " + w);
 
     // The same id twice in one file is a mistake in the file: keep the first.
     std::set<std::string> seen;

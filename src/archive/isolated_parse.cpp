@@ -44,6 +44,10 @@ bool write_all(int fd, const std::string& data) {
     buf += nlohmann::json{{"e", {static_cast<int>(e.code()), e.message()}}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     buf += '\n';
   }
+  for (const auto& w : out.warnings) {
+    buf += nlohmann::json{{"w", w}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    buf += '\n';
+  }
   ::_exit(write_all(fd, buf) ? 0 : 3);
 }
 
@@ -121,6 +125,8 @@ ingest::ParseOutput parse_isolated(const ingest::Importer& importer, const inges
       else out.errors.push_back(doc.error());
     } else if (j.contains("e") && j["e"].is_array() && j["e"].size() == 2) {
       out.errors.emplace_back(static_cast<ErrorCode>(j["e"][0].get<int>()), j["e"][1].get<std::string>());
+    } else if (j.contains("w") && j["w"].is_string()) {
+      out.warnings.push_back(j["w"].get<std::string>());
     }
   }
   return out;

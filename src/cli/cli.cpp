@@ -50,6 +50,7 @@ int run(int argc, char** argv, const Services& services) {
   reg(add_reindex_command);
   reg(add_stats_command);
   reg([&services](CLI::App& a, const GlobalOptions& opts) { return add_serve_command(a, opts, services); });
+  reg(add_review_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -26,6 +26,7 @@ Action add_export_command(CLI::App& app, const GlobalOptions& g);
 Action add_reindex_command(CLI::App& app, const GlobalOptions& g);
 Action add_stats_command(CLI::App& app, const GlobalOptions& g);
 Action add_serve_command(CLI::App& app, const GlobalOptions& g, const Services& services);
+Action add_review_command(CLI::App& app, const GlobalOptions& g);
 
 
 // True when stderr is a terminal (progress bars, colour).

@@ -25,13 +25,14 @@ nlohmann::json report_json(const archive::ImportReport& r) {
     for (const auto& rec : f.records) records.push_back({{"id", rec.id}, {"title", rec.title}, {"outcome", model::outcome_name(rec.outcome)}});
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& e : f.errors) errors.push_back({{"code", error_code_name(e.code())}, {"message", e.message()}});
-    files.push_back({{"path", f.path}, {"format", f.format}, {"records", records}, {"errors", errors}});
+    files.push_back({{"path", f.path}, {"format", f.format}, {"records", records}, {"errors", errors},
+                     {"warnings", f.warnings}});
   }
   double secs = r.seconds > 0 ? r.seconds : 1e-9;
   std::int64_t records = r.created + r.updated + r.unchanged;
   return {{"dry_run", r.dry_run},        {"files", files},
           {"created", r.created},        {"updated", r.updated},
-          {"unchanged", r.unchanged},    {"errors", r.errors},
+          {"unchanged", r.unchanged},    {"errors", r.errors},          {"warnings", r.warnings},
           {"failed_files", r.failed_files}, {"bytes", r.bytes},
           {"seconds", r.seconds},        {"records_per_second", static_cast<double>(records) / secs},
           {"similar_lists", r.similar_lists}, {"similar_seconds", r.similar_seconds}};
@@ -64,6 +65,7 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
       }
     }
     for (const auto& e : f.errors) std::cerr << "error: " << e.message() << "\n";
+    for (const auto& w : f.warnings) std::cerr << "warning: " << w << "\n";
   }
   double secs = r->seconds > 0 ? r->seconds : 1e-9;
   std::int64_t records = r->created + r->updated + r->unchanged;
@@ -73,6 +75,10 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   std::cout << (args.dry_run ? "Dry run (nothing written): " : "Imported ") << r->files.size() << " files: " << r->created
             << " created, " << r->updated << " updated, " << r->unchanged << " unchanged, " << r->errors << " errors ("
             << rate << ")\n";
+  if (r->warnings > 0) {
+    std::cout << r->warnings << " warnings: records kept as the source gives them, to be reviewed "
+              << "(arkiv review languages)\n";
+  }
   if (r->similar_lists > 0) {
     std::snprintf(rate, sizeof rate, "%.2f s", r->similar_seconds);
     std::cout << "More like this: lists for " << r->similar_lists << " records (" << rate << ")\n";

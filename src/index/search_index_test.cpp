@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "base/temp_dir.h"
 #include "model/fields.h"
 
@@ -207,6 +209,23 @@ TEST_F(SearchIndexTest, SortsByDateAndPages) {
   q.sort = SortOrder::kDateDescending;
   q.limit = 1;
   EXPECT_EQ(ids(q), std::vector<std::string>{"sq/1"});
+}
+
+// A gap in the source is a break: no phrase matches across it, words on each side still do.
+TEST_F(SearchIndexTest, PhrasesDoNotMatchAcrossAGap) {
+  auto g = make("en/9", "Cable", "1918", "en", "The committee arrived at [garbled group] Vologda station and then waited for the train.");
+  model::find_gaps(g.contents[0].text, 0, g.gaps);
+  ASSERT_EQ(g.gaps.size(), 1u);
+  auto plain = make("en/10", "Cable", "1918", "en", "The committee arrived at Vologda station and then waited for the train.");
+  plain.id = "en/10";
+  ASSERT_TRUE(index_->replace(g).ok());
+  ASSERT_TRUE(index_->replace(plain).ok());
+  ASSERT_TRUE(index_->commit(7, "uuid-1").ok());
+  EXPECT_EQ(ids("\"arrived at vologda\""), std::vector<std::string>{"en/10"});
+  auto both = ids("\"vologda station\"");
+  std::sort(both.begin(), both.end());
+  EXPECT_EQ(both, (std::vector<std::string>{"en/10", "en/9"}));
+  EXPECT_EQ(ids("\"committee arrived at\"").size(), 2u);
 }
 
 TEST_F(SearchIndexTest, BadQuerySyntaxIsAnInputError) {

@@ -1,5 +1,6 @@
 #include "ingest/frus_volume.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <regex>
@@ -26,18 +27,6 @@ bool has_type(xml_node n, const char* type) { return std::strcmp(n.attribute("ty
 xml_node child(xml_node n, std::string_view name) {
   for (xml_node c : n.children()) {
     if (c.type() == pugi::node_element && local_name(c) == name) return c;
-  }
-  return {};
-}
-
-// The first descendant named `name`, not looking inside enclosures or notes.
-xml_node own_descendant(xml_node n, std::string_view name) {
-  for (xml_node c : n.children()) {
-    if (c.type() != pugi::node_element) continue;
-    std::string_view cn = local_name(c);
-    if (cn == name) return c;
-    if (cn == "attachment" || cn == "note") continue;
-    if (xml_node found = own_descendant(c, name)) return found;
   }
   return {};
 }
@@ -98,8 +87,8 @@ void collect_names(xml_node n, const Volume& v, model::Document& doc, std::set<s
 
 // From the dateline's <date>: @when, @from/@to or @notBefore/@notAfter, as day bounds.
 Result<model::DateRange> document_date(xml_node div) {
-  xml_node dateline = own_descendant(div, "dateline");
-  xml_node date = dateline ? own_descendant(dateline, "date") : xml_node();
+  xml_node dateline = tei_own_descendant(div, "dateline");
+  xml_node date = dateline ? tei_own_descendant(dateline, "date") : xml_node();
   if (!date) return model::DateRange{};
   std::string display = tei_plain_text(date);
   auto attr = [&](const char* a) { return std::string(trim(date.attribute(a).value())); };
@@ -185,7 +174,15 @@ model::Document read_document(xml_node div, const Volume& v, const std::vector<s
   content.notes = text.take_notes();
   if (doc.citation.text.find("Translation") == std::string::npos) doc.original_languages.push_back(content.language);
   if (!content.text.empty()) {
+    // The markup's gaps and the editors' bracketed marks ("[omission]", "[garbled group]"), in
+    // text order; a <gap/> written as "[illegible]" is found by both and kept once.
+    doc.gaps = text.take_gaps();
     model::find_gaps(content.text, 0, doc.gaps);
+    std::stable_sort(doc.gaps.begin(), doc.gaps.end(), [](const model::Gap& a, const model::Gap& b) { return a.offset < b.offset; });
+    doc.gaps.erase(std::unique(doc.gaps.begin(), doc.gaps.end(),
+                               [](const model::Gap& a, const model::Gap& b) { return a.offset == b.offset && a.text == b.text; }),
+                   doc.gaps.end());
+    doc.parts = text.take_parts();
     doc.contents.push_back(std::move(content));
   }
   std::set<std::string> seen;

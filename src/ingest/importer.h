@@ -25,6 +25,9 @@ struct SourceFile {
 struct ParseOutput {
   std::vector<model::Document> records;  // each already passed model::validate
   std::vector<Error> errors;             // each names its line, record or field
+  // Things a reviewer should check in records that were kept: a version whose detected
+  // language is not the declared one, a text no contents entry fits. Each names its line or record.
+  std::vector<std::string> warnings;
 };
 
 class Importer {

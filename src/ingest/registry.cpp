@@ -2,6 +2,7 @@
 
 #include "base/strings.h"
 #include "ingest/importer.h"
+#include "model/language_check.h"
 #include "ingest/csv_importer.h"
 #include "ingest/html_importer.h"
 #include "ingest/json_importer.h"
@@ -55,6 +56,14 @@ void add_validated(model::Document doc, const std::string& where, ParseOutput& o
   if (Status s = model::validate(doc); !s) {
     out.errors.push_back(s.error().within(where));
     return;
+  }
+  // Every version's language is checked against its text; a mismatch is kept and said.
+  for (const model::LanguageFinding& f : model::apply_language_check(doc)) {
+    const model::Content& c = doc.contents[f.content];
+    out.warnings.push_back(where + ": contents[" + std::to_string(f.content) + "] (" + c.kind + "): declared '" + f.declared +
+                           "', but the text reads as '" + f.detected + "'" +
+                           (f.relabelled ? "; it carries the detected language, the declared one is kept beside it"
+                                         : "; kept as declared (the detector does not know the declared language)"));
   }
   out.records.push_back(std::move(doc));
 }

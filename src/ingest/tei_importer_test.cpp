@@ -137,15 +137,41 @@ TEST_F(FrusVolume, PersonsResolveThroughTheListOfPersons) {
   EXPECT_EQ(d->date.earliest, "1917-05-15");
 }
 
-TEST_F(FrusVolume, EnclosuresKeepTheirHeadAndSourceNote) {
+TEST_F(FrusVolume, EnclosuresArePartsWithTheirHeadAndSourceNote) {
   const model::Document* d = find(*out_, "frus1918Russiav03/d49");
   ASSERT_NE(d, nullptr);
   const model::Content& c = d->contents.at(0);
-  EXPECT_NE(c.text.find("\n\n[Enclosure—Translation]\n\nDecree regarding Annulment of State Loans"), std::string::npos);
-  EXPECT_NE(c.text.find("\n\n1. All state loans concluded by the governments"), std::string::npos);
+  ASSERT_EQ(d->parts.size(), 1u);
+  const model::Part& p = d->parts[0];
+  EXPECT_EQ(p.anchor, "attachment-1");
+  EXPECT_EQ(p.source_note, "[Enclosure—Translation]");
+  EXPECT_EQ(p.heading.rfind("Decree regarding Annulment of State Loans, Adopted by the All-Russian", 0), 0u) << p.heading;
+  // The part's text starts at its offset; its head and source note are fields, not text.
+  EXPECT_EQ(c.text.substr(utf8_byte_offset(c.text, p.offset)).rfind("1. All state loans concluded by the governments", 0), 0u);
+  EXPECT_EQ(c.text.find("[Enclosure—Translation]"), std::string::npos);
+  EXPECT_EQ(text_before(c, p.offset, 9), "Francis\n\n");
   EXPECT_EQ(d->document_type, "letter");
   ASSERT_EQ(c.notes.size(), 1u);
-  EXPECT_EQ(text_before(c, c.notes[0].offset, 25), "[Enclosure—Translation]");
+  EXPECT_EQ(c.notes[0].label, "1");
+  EXPECT_EQ(c.notes[0].offset, p.offset);
+}
+
+TEST_F(FrusVolume, EditorialMarksAreGapsWithKinds) {
+  std::size_t sic = 0, omission = 0, garbled = 0;
+  for (const auto& d : out_->records) {
+    for (const auto& g : d.gaps) {
+      const std::string& text = d.contents.at(g.content).text;
+      EXPECT_EQ(text.substr(utf8_byte_offset(text, g.offset), g.text.size()), g.text);
+      sic += g.kind == "editorial";
+      omission += g.kind == "omission";
+      garbled += g.kind == "garbled";
+    }
+  }
+  // Counted in the volume's text with its tags removed: 23 "[sic]", 4 "[omission]", 2
+  // "[omission?]", 1 "[missing]", 1 "[garbled group]".
+  EXPECT_EQ(sic, 23u);
+  EXPECT_EQ(omission, 7u);
+  EXPECT_EQ(garbled, 1u);
 }
 
 const char* kGenericTei =
@@ -222,6 +248,54 @@ namespace {
 
 // A reviewed post-1945 volume (not in shared/): source notes sit inside <head>, datelines
 // carry times, participants are listed. Three documents of frus1964-68v29p1.
+// A document with an attachment in each layout, <gap/> and <unclear>, written for this test.
+const char* kAttachmentsTei =
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xmlns:frus=\"http://history.state.gov/frus/ns/1.0\">"
+    "<teiHeader><fileDesc><titleStmt><title type=\"complete\">Test Volume</title></titleStmt>"
+    "<publicationStmt><idno type=\"frus\">frusTest</idno></publicationStmt></fileDesc></teiHeader>"
+    "<text><body><div type=\"document\" xml:id=\"d1\" n=\"1\"><head>The Minister to the Secretary<note n=\"7\">Note seven.</note></head>"
+    "<p>I enclose two papers. The line <gap reason=\"illegible\"/> was lost and <unclear>Kolchak</unclear> is doubtful [garbled group].</p>"
+    "<frus:attachment xml:id=\"d1-a\"><note type=\"source\">[Enclosure 1]</note><head>Memorandum by the Consul</head>"
+    "<dateline><date when=\"1918-05-01\">May 1, 1918</date></dateline><p>First enclosure text.</p>"
+    "<closer><signed>J. Smith</signed></closer></frus:attachment>"
+    "<frus:attachment><head>Note from the Foreign Office<note type=\"source\">[Enclosure 2—Translation]</note>"
+    "<note n=\"8\">Note eight.</note></head><p>Second enclosure text.</p></frus:attachment>"
+    "</div></body></text></TEI>";
+
+TEST(FrusAttachments, BothLayoutsArePartsInOrder) {
+  ParseOutput out = TeiImporter().parse({"test.xml", kAttachmentsTei});
+  ASSERT_TRUE(out.errors.empty()) << out.errors[0].message();
+  ASSERT_EQ(out.records.size(), 1u);
+  const model::Document& d = out.records[0];
+  const model::Content& c = d.contents.at(0);
+  ASSERT_EQ(d.parts.size(), 2u);
+  EXPECT_EQ(d.parts[0].anchor, "d1-a");
+  EXPECT_EQ(d.parts[0].heading, "Memorandum by the Consul");
+  EXPECT_EQ(d.parts[0].source_note, "[Enclosure 1]");
+  EXPECT_EQ(d.parts[0].date, "May 1, 1918");
+  EXPECT_EQ(d.parts[0].signature, "J. Smith");
+  EXPECT_EQ(d.parts[1].anchor, "attachment-2");
+  EXPECT_EQ(d.parts[1].heading, "Note from the Foreign Office");
+  EXPECT_EQ(d.parts[1].source_note, "[Enclosure 2—Translation]");
+  EXPECT_LT(d.parts[0].offset, d.parts[1].offset);
+  EXPECT_EQ(c.text.substr(utf8_byte_offset(c.text, d.parts[1].offset)), "Second enclosure text.");
+  // Notes keep the volume's numbers, the one in the attachment head anchored where it begins.
+  ASSERT_EQ(c.notes.size(), 2u);
+  EXPECT_EQ(c.notes[0].label, "7");
+  EXPECT_EQ(c.notes[1].label, "8");
+  EXPECT_EQ(c.notes[1].offset, d.parts[1].offset);
+  // <gap/>, <unclear> and a bracketed mark, in text order, with kinds.
+  ASSERT_EQ(d.gaps.size(), 3u);
+  EXPECT_EQ(d.gaps[0].text, "[illegible]");
+  EXPECT_EQ(d.gaps[0].kind, "illegible");
+  EXPECT_EQ(d.gaps[1].text, "Kolchak");
+  EXPECT_EQ(d.gaps[1].kind, "illegible");
+  EXPECT_EQ(d.gaps[2].text, "[garbled group]");
+  EXPECT_EQ(d.gaps[2].kind, "garbled");
+  for (const auto& g : d.gaps) EXPECT_EQ(c.text.substr(utf8_byte_offset(c.text, g.offset), g.text.size()), g.text);
+  EXPECT_NE(c.text.find("The line [illegible] was lost"), std::string::npos) << c.text;
+}
+
 TEST(FrusReviewedVolume, ImportsDocumentsWithSourceNotesInTheHead) {
   ParseOutput out = TeiImporter().parse(read_file(std::string(ARKIV_SOURCE_DIR) + "/tests/fixtures/frus/frus1964-68v29p1-excerpt.xml"));
   EXPECT_TRUE(out.errors.empty()) << (out.errors.empty() ? "" : out.errors[0].message());

@@ -41,6 +41,17 @@ void plain_text_into(pugi::xml_node node, std::string& out, bool skip_all_notes 
 
 }  // namespace
 
+pugi::xml_node tei_own_descendant(pugi::xml_node n, std::string_view name) {
+  for (pugi::xml_node c : n.children()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view cn = local_name(c);
+    if (cn == name) return c;
+    if (cn == "attachment" || cn == "note") continue;
+    if (pugi::xml_node found = tei_own_descendant(c, name)) return found;
+  }
+  return {};
+}
+
 bool is_footnote(pugi::xml_node node) {
   return local_name(node) == "note" && std::strcmp(node.attribute("type").value(), "source") != 0;
 }
@@ -102,6 +113,8 @@ void TeiTextBuilder::element(pugi::xml_node el, bool document_level) {
     return;
   }
   if (document_level && name == "head") return;
+  if (name == "gap" || name == "unclear") return add_gap(el);
+  if (name == "attachment") return add_attachment(el);
   if (name == "pb" || name == "fw" || name == "graphic" || name == "milestone") return;
   if (name == "lb") {
     add_text(" ");
@@ -175,6 +188,71 @@ std::size_t TeiTextBuilder::offset_here() const {
 
 void TeiTextBuilder::add_note(pugi::xml_node note) {
   notes_.push_back({offset_here(), note.attribute("n").value(), tei_plain_text(note)});
+}
+
+void TeiTextBuilder::add_gap(pugi::xml_node el) {
+  std::string marker;
+  std::string kind;
+  if (local_name(el) == "unclear") {
+    marker = tei_plain_text(el);
+    kind = "illegible";
+  } else {
+    std::string reason = collapse_spaces(el.attribute("reason").value());
+    if (reason.empty()) reason = collapse_spaces(el.attribute("desc").value());
+    if (reason.empty()) reason = tei_plain_text(el);  // <gap><desc>…</desc></gap>
+    marker = "[" + (reason.empty() ? std::string("gap") : reason) + "]";
+    kind = model::gap_kind_of(marker);
+  }
+  if (marker.empty()) marker = "[unclear]";
+  if (pending_space_) {  // the space before the gap belongs before its offset
+    cur_ += ' ';
+    ++cur_cp_;
+    pending_space_ = false;
+  }
+  gaps_.push_back({0, offset_here(), marker, kind});
+  add_text(marker);
+}
+
+void TeiTextBuilder::add_attachment(pugi::xml_node el) {
+  flush();
+  model::Part part;
+  // Where the attachment's first paragraph will begin: after the blank line that ends the text so far.
+  const std::size_t before = text_cp_;
+  part.offset = text_.empty() ? 0 : text_cp_ + 2;
+  const std::size_t first_note = notes_.size();
+  part.anchor = el.attribute("xml:id").value();
+  if (part.anchor.empty()) part.anchor = "attachment-" + std::to_string(parts_.size() + 1);
+  pugi::xml_node head;
+  std::vector<std::string> sources;
+  for (pugi::xml_node c : el.children()) {
+    if (local_name(c) == "head" && !head) head = c;
+    if (local_name(c) == "note" && !is_footnote(c)) sources.push_back(tei_plain_text(c));
+  }
+  if (head) {
+    part.heading = tei_heading_text(head);
+    for (pugi::xml_node c : head.children()) {  // reviewed volumes: the source note inside <head>
+      if (local_name(c) == "note" && !is_footnote(c)) sources.push_back(tei_plain_text(c));
+    }
+  }
+  part.source_note = join(sources, " ");
+  if (pugi::xml_node dateline = tei_own_descendant(el, "dateline")) {
+    pugi::xml_node date = tei_own_descendant(dateline, "date");
+    part.date = tei_plain_text(date ? date : dateline);
+  }
+  if (pugi::xml_node sig = tei_own_descendant(el, "signed")) part.signature = tei_plain_text(sig);
+  // Pushed before its text is walked, so that attachments inside it follow it, in text order.
+  const std::size_t index = parts_.size();
+  parts_.push_back(std::move(part));
+  if (head) add_notes_of(head);  // footnotes on the heading anchor where the part starts
+  // The head and source notes are the part's own fields; the rest is running text.
+  walk(el, /*document_level=*/true);
+  flush();
+  // Notes before the attachment's first paragraph belong to it, not to the end of the letter.
+  model::Part& added = parts_[index];
+  for (std::size_t i = first_note; i < notes_.size(); ++i) {
+    if (notes_[i].offset == before && added.offset <= text_cp_) notes_[i].offset = added.offset;
+  }
+  if (added.offset > text_cp_) added.offset = text_cp_;  // an attachment without text
 }
 
 void TeiTextBuilder::flush() {

@@ -1,67 +1,17 @@
 #include "ingest/wilson_text_importer.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "base/strings.h"
+#include "ingest/wilson_export.h"
 #include "text/language.h"
 
 namespace arkiv::ingest {
 
 namespace {
 
-struct Section {
-  std::string label;  // "Citation", "Summary"...
-  std::string body;
-  std::size_t line = 0;  // 1-based line of the label
-};
-
-const char* const kLabels[] = {"Citation", "Summary", "Credits", "Original Language",
-                               "Original Languages", "Contents", "Subjects", "Places",
-                               "People", "Organizations", "Collections", "Related Documents"};
-
-// Blank-line separated paragraphs; the lines of one paragraph are joined with a space.
-std::vector<std::string> paragraphs_of(std::string_view body) {
-  std::vector<std::string> out;
-  std::string current;
-  for (const std::string& raw : split(body, '\n')) {
-    std::string_view line = trim(raw);
-    if (line.empty()) {
-      if (!current.empty()) out.push_back(std::move(current));
-      current.clear();
-      continue;
-    }
-    if (!current.empty()) current += ' ';
-    current += line;
-  }
-  if (!current.empty()) out.push_back(std::move(current));
-  return out;
-}
-
-bool ends_sentence(std::string_view p) {
-  p = trim(p);
-  if (p.empty()) return true;
-  char c = p.back();
-  return std::string_view(".!?:;\"')]").find(c) != std::string_view::npos ||
-         static_cast<unsigned char>(c) >= 0x80;  // closing quotes and other non-ASCII marks
-}
-
-bool starts_lower(std::string_view p) {
-  return !p.empty() && p.front() >= 'a' && p.front() <= 'z';
-}
-
-// "Translation - English" -> {"translation", "en"}.
-bool parse_content_label(std::string_view line, std::string& kind, std::string& language) {
-  static const std::regex re(R"((Original(?: Scan)?|Scan|Translation|Transcript(?:ion)?)\s*[-–—:]\s*([A-Za-z][A-Za-z ,()-]*))",
-                             std::regex::icase);
-  std::cmatch m;
-  std::string s(trim(line));
-  if (!std::regex_match(s.c_str(), m, re)) return false;
-  std::string k = to_lower_ascii(m[1].str());
-  kind = k.rfind("translation", 0) == 0 ? "translation" : k.rfind("transcript", 0) == 0 ? "transcript" : "original";
-  auto code = text::normalize_language(trim(m[2].str()));
-  language = code ? *code : std::string(trim(m[2].str()));
-  return true;
-}
+using wilson::Paragraph;
 
 // What kind of historical document the title names.
 std::string document_type_from_title(std::string_view title) {
@@ -80,7 +30,7 @@ std::string document_type_from_title(std::string_view title) {
   return "";
 }
 
-void parse_citation(const std::string& body, model::Citation& c) {
+void parse_citation(std::string_view body, model::Citation& c) {
   std::vector<std::string> lines;
   for (const std::string& raw : split(body, '\n')) {
     std::string_view line = trim(raw);
@@ -120,10 +70,10 @@ void parse_citation(const std::string& body, model::Citation& c) {
   if (!ref.empty()) c.repository = ref.front();
 }
 
-std::vector<std::string> list_items(const std::string& body) {
+std::vector<std::string> list_items(std::string_view body) {
   std::vector<std::string> out;
-  for (const std::string& p : paragraphs_of(body)) {
-    std::string item(trim(p));
+  for (const Paragraph& p : wilson::paragraphs_of(body, 1)) {
+    std::string item(trim(p.text));
     if (!item.empty() && (item[0] == '-' || item[0] == '*')) item = std::string(trim(item.substr(1)));
     if (!item.empty()) out.push_back(item);
   }
@@ -133,17 +83,10 @@ std::vector<std::string> list_items(const std::string& body) {
 }  // namespace
 
 std::vector<std::string> join_broken_paragraphs(const std::vector<std::string>& paragraphs) {
+  std::vector<Paragraph> ps;
+  for (const std::string& p : paragraphs) ps.push_back({p, 0});
   std::vector<std::string> out;
-  for (const std::string& p : paragraphs) {
-    if (!out.empty() && !ends_sentence(out.back()) && starts_lower(p)) {
-      std::string& prev = out.back();
-      // "anti-" at a page end continues the word; anything else continues the sentence.
-      if (prev.back() != '-') prev += ' ';
-      prev += p;
-      continue;
-    }
-    out.push_back(p);
-  }
+  for (const Paragraph& p : wilson::join_broken(ps)) out.push_back(p.text);
   return out;
 }
 
@@ -157,6 +100,77 @@ int WilsonTextImporter::sniff(const SourceFile& file) const {
   return score;
 }
 
+namespace {
+
+// The record's fields from its labelled sections (everything but the contents).
+void read_fields(std::string_view text, const wilson::Sections& layout, model::Document& doc, ParseOutput& out) {
+  for (const wilson::Section& s : layout.sections) {
+    std::string_view body = text.substr(s.begin, s.end - s.begin);
+    if (s.label == "Citation") {
+      parse_citation(body, doc.citation);
+    } else if (s.label == "Summary") {
+      std::vector<std::string> ps;
+      for (const Paragraph& p : wilson::paragraphs_of(body, s.line)) ps.push_back(p.text);
+      doc.summary = join(ps, "\n\n");
+    } else if (s.label == "Credits") {
+      doc.credits.clear();
+      for (const Paragraph& p : wilson::paragraphs_of(body, s.line)) doc.credits.push_back(p.text);
+    } else if (s.label == "Original Language" || s.label == "Original Languages") {
+      doc.original_languages.clear();
+      static const std::regex re_sep(R"(\s*(?:,|;|/|\band\b)\s*)");
+      for (const Paragraph& p : wilson::paragraphs_of(body, s.line)) {
+        for (auto it = std::sregex_token_iterator(p.text.begin(), p.text.end(), re_sep, -1); it != std::sregex_token_iterator(); ++it) {
+          std::string name(trim(it->str()));
+          if (name.empty()) continue;
+          if (auto code = text::normalize_language(name)) {
+            if (std::find(doc.original_languages.begin(), doc.original_languages.end(), *code) == doc.original_languages.end()) {
+              doc.original_languages.push_back(*code);
+            }
+            continue;
+          }
+          out.warnings.push_back("line " + std::to_string(p.line) + ": Original Language: unknown language '" + name +
+                                 "' (expected a language name or ISO 639 code); kept as given, for review");
+          doc.unread.push_back({"original_languages", name});
+        }
+      }
+    } else if (s.label == "Subjects") {
+      doc.subjects = list_items(body);
+    } else if (s.label == "Places") {
+      doc.places = list_items(body);
+    } else if (s.label == "People") {
+      doc.people = list_items(body);
+    } else if (s.label == "Organizations") {
+      doc.organizations = list_items(body);
+    } else if (s.label == "Collections") {
+      doc.collections = list_items(body);
+    } else if (s.label == "Related Documents") {
+      doc.related = list_items(body);
+    }
+  }
+}
+
+// The contents list and the texts after it become the record's content items and gaps.
+void read_contents(std::string_view text, const wilson::Sections& layout, model::Document& doc, ParseOutput& out) {
+  const wilson::Section* contents = nullptr;
+  for (const wilson::Section& s : layout.sections) {
+    if (s.label == "Contents") contents = &s;  // the last one, as a reader of the file would take it
+  }
+  if (!contents) return;
+  wilson::ContentsList list =
+      wilson::read_contents_list(wilson::paragraphs_of(text.substr(contents->begin, contents->end - contents->begin), contents->line));
+  std::vector<wilson::Text> texts = wilson::split_texts(list.body, list.entries);
+  for (const wilson::Text& t : texts) {
+    // A first paragraph such as "Draft" states what the historical document itself is.
+    for (std::size_t i = 0; i < std::min<std::size_t>(t.paragraphs.size(), 3) && doc.document_state.empty(); ++i) {
+      doc.document_state = wilson::document_state_of(t.paragraphs[i].text);
+    }
+  }
+  doc.contents = wilson::content_items(list.entries, texts, doc, out.warnings);
+  for (std::size_t i = 0; i < doc.contents.size(); ++i) model::find_gaps(doc.contents[i].text, i, doc.gaps);
+}
+
+}  // namespace
+
 ParseOutput WilsonTextImporter::parse(const SourceFile& file) const {
   ParseOutput out;
   std::string text = file.bytes;
@@ -167,136 +181,43 @@ ParseOutput WilsonTextImporter::parse(const SourceFile& file) const {
                                         ": not valid UTF-8 (the export format is UTF-8 text)"));
     return out;
   }
-  for (char& c : text) {
-    if (c == '\r') c = '\n';
-  }
-
-  // Locate the labels; the header is everything before the first one.
-  std::string label_alt;
-  for (const char* l : kLabels) label_alt += std::string(label_alt.empty() ? "" : "|") + l;
-  std::regex re_label("\\*\\*(" + label_alt + "):\\*\\*");
-  std::vector<Section> sections;
-  std::size_t header_end = std::string::npos;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), re_label); it != std::sregex_iterator(); ++it) {
-    std::size_t pos = static_cast<std::size_t>(it->position());
-    if (header_end == std::string::npos) header_end = pos;
-    if (!sections.empty()) {
-      Section& prev = sections.back();
-      prev.body = prev.body.substr(0, pos - (text.size() - prev.body.size()));
+  // "\r\n" is one line end; a lone "\r" is one too.
+  std::string normalized;
+  normalized.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      normalized += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      normalized += text[i];
     }
-    std::size_t body_start = pos + static_cast<std::size_t>(it->length());
-    sections.push_back({(*it)[1].str(), text.substr(body_start), line_of_offset(text, pos)});
   }
-  if (sections.empty()) {
+  text = std::move(normalized);
+
+  wilson::Sections layout = wilson::find_sections(text);
+  if (layout.sections.empty()) {
     out.errors.push_back(Error::invalid("line 1: no '**Citation:**' or other '**Label:**' sections; expected the archive-record export format"));
     return out;
   }
-
+  std::string_view header = std::string_view(text).substr(0, layout.header_end);
+  std::size_t header_line = line_of_offset(text, std::min(text.find_first_not_of(" \n"), layout.header_end));
+  wilson::Header h = wilson::read_header(header);
   model::Document doc;
-  // Header: "**1966****Albanian-Korean Joint Declaration**" -> bold runs [date, title].
-  std::string header = text.substr(0, header_end);
-  std::vector<std::string> bold;
-  static const std::regex re_bold(R"(\*\*([^*]+)\*\*)");
-  for (auto it = std::sregex_iterator(header.begin(), header.end(), re_bold); it != std::sregex_iterator(); ++it) {
-    std::string run(trim((*it)[1].str()));
-    if (!run.empty()) bold.push_back(run);
-  }
-  std::string date_text;
-  if (bold.size() >= 2) {
-    date_text = bold[0];
-    doc.title = bold[1];
-  } else if (bold.size() == 1 && !model::parse_date(bold[0]).ok()) {
-    doc.title = bold[0];
-  }
+  doc.title = h.title;
   if (doc.title.empty()) {
-    out.errors.push_back(Error::invalid("line " + std::to_string(line_of_offset(text, header.find_first_not_of(" \n"))) +
-                                        ": no title; expected a header line '**YEAR****TITLE**'"));
+    out.errors.push_back(Error::invalid("line " + std::to_string(header_line) + ": no title; expected a header line '**YEAR****TITLE**'"));
     return out;
   }
-  auto date = model::parse_date(date_text);
-  if (!date) {
-    out.errors.push_back(date.error().within("line " + std::to_string(line_of_offset(text, header.find(date_text)))));
-    return out;
+  if (auto date = model::parse_date(h.date)) {
+    doc.date = *date;
+  } else {
+    // Any date form is kept: the display verbatim, the bounds unknown, and a word for review.
+    doc.date = model::DateRange{h.date, "", "", model::DatePrecision::kUnknown};
+    out.warnings.push_back(date.error().within("line " + std::to_string(header_line)).message() + "; kept as given, undated for sorting");
   }
-  doc.date = *date;
-
-  std::string contents_body;
-  for (const Section& s : sections) {
-    if (s.label == "Citation") {
-      parse_citation(s.body, doc.citation);
-    } else if (s.label == "Summary") {
-      doc.summary = join(paragraphs_of(s.body), "\n\n");
-    } else if (s.label == "Credits") {
-      doc.credits = paragraphs_of(s.body);
-    } else if (s.label == "Original Language" || s.label == "Original Languages") {
-      static const std::regex re_sep(R"(\s*(?:,|;|\band\b)\s*)");
-      std::string body(trim(s.body));
-      for (auto it = std::sregex_token_iterator(body.begin(), body.end(), re_sep, -1); it != std::sregex_token_iterator(); ++it) {
-        std::string name(trim(it->str()));
-        if (name.empty()) continue;
-        auto code = text::normalize_language(name);
-        if (!code) {
-          out.errors.push_back(Error::invalid("line " + std::to_string(s.line + 2) + ": Original Language: unknown language '" + name + "' (expected a language name or ISO 639 code)"));
-          return out;
-        }
-        doc.original_languages.push_back(*code);
-      }
-    } else if (s.label == "Contents") {
-      contents_body = s.body;
-    } else if (s.label == "Subjects") {
-      doc.subjects = list_items(s.body);
-    } else if (s.label == "Places") {
-      doc.places = list_items(s.body);
-    } else if (s.label == "People") {
-      doc.people = list_items(s.body);
-    } else if (s.label == "Organizations") {
-      doc.organizations = list_items(s.body);
-    } else if (s.label == "Collections") {
-      doc.collections = list_items(s.body);
-    } else if (s.label == "Related Documents") {
-      doc.related = list_items(s.body);
-    }
-  }
-
-  // Contents: leading "Translation - English" lines describe the versions; the rest is text.
-  std::vector<std::string> paras = paragraphs_of(contents_body);
-  model::Content content;
-  std::size_t first_text = 0;
-  while (first_text < paras.size()) {
-    std::string kind, language;
-    if (!parse_content_label(paras[first_text], kind, language)) break;
-    if (content.kind.empty()) {
-      content.kind = kind;
-      content.language = language;
-    }
-    ++first_text;
-  }
-  if (content.kind.empty()) {
-    content.kind = "original";
-    if (!doc.original_languages.empty()) content.language = doc.original_languages.front();
-  }
-  if (content.kind == "translation") content.translator = doc.citation.translator;
-  std::vector<std::string> body(paras.begin() + static_cast<long>(first_text), paras.end());
-  body = join_broken_paragraphs(body);
-  // A first line such as "Draft" states what the historical document itself is.
-  static const std::regex re_state(R"((draft|final|copy|excerpt|unofficial translation|top secret|secret|confidential)\.?)", std::regex::icase);
-  for (std::size_t i = 0; i < std::min<std::size_t>(body.size(), 3); ++i) {
-    if (std::regex_match(body[i], re_state)) {
-      std::string state = to_lower_ascii(body[i]);
-      if (!state.empty() && state.back() == '.') state.pop_back();
-      if (state == "draft" || state == "final" || state == "copy" || state == "excerpt") {
-        doc.document_state = state;
-      }
-      continue;
-    }
-    if (iequals_ascii(body[i], doc.title)) content.title = body[i];
-  }
-  content.text = join(body, "\n\n");
+  read_fields(text, layout, doc, out);
+  read_contents(text, layout, doc, out);
   doc.document_type = document_type_from_title(doc.title);
-  if (!content.text.empty()) {
-    model::find_gaps(content.text, 0, doc.gaps);
-    doc.contents.push_back(std::move(content));
-  }
 
   // The id is the source's own: the document number in its URL, else the file name.
   static const std::regex re_docno(R"(/document/(\d+))");
@@ -308,6 +229,7 @@ ParseOutput WilsonTextImporter::parse(const SourceFile& file) const {
     doc.id = "file/" + slugify(base.substr(0, base.find_last_of('.')));
   }
   std::string where = "record '" + doc.title + "'";
+  for (std::string& w : out.warnings) w = where + ": " + w;
   add_validated(std::move(doc), where, out);
   return out;
 }

@@ -89,14 +89,23 @@ TEST(WilsonTextImporter, ReportsBadInputWithALine) {
   ASSERT_EQ(out.errors.size(), 1u);
   EXPECT_NE(out.errors[0].message().find("title"), std::string::npos);
 
+  // A field arkiv cannot read never refuses the record: it is kept verbatim, with a warning.
   out = WilsonTextImporter().parse({"bad.txt", "**31 February 1966****A title****Citation:**\n\nx\n"});
-  ASSERT_EQ(out.errors.size(), 1u);
-  EXPECT_NE(out.errors[0].message().find("line 1"), std::string::npos);
-  EXPECT_NE(out.errors[0].message().find("28 days"), std::string::npos);
+  ASSERT_EQ(out.errors.size(), 0u);
+  ASSERT_EQ(out.records.size(), 1u);
+  EXPECT_EQ(out.records[0].date.display, "31 February 1966");
+  EXPECT_FALSE(out.records[0].date.known());
+  ASSERT_EQ(out.warnings.size(), 1u);
+  EXPECT_NE(out.warnings[0].find("line 1"), std::string::npos);
+  EXPECT_NE(out.warnings[0].find("28 days"), std::string::npos);
 
   out = WilsonTextImporter().parse({"bad.txt", "**1966****T****Citation:**\n\nx\n\n**Original Language:**\n\nKlingonese\n"});
-  ASSERT_EQ(out.errors.size(), 1u);
-  EXPECT_NE(out.errors[0].message().find("unknown language 'Klingonese'"), std::string::npos);
+  ASSERT_EQ(out.errors.size(), 0u);
+  ASSERT_EQ(out.records.size(), 1u);
+  ASSERT_EQ(out.warnings.size(), 1u);
+  EXPECT_NE(out.warnings[0].find("line 7: Original Language: unknown language 'Klingonese'"), std::string::npos) << out.warnings[0];
+  ASSERT_EQ(out.records[0].unread.size(), 1u);
+  EXPECT_EQ(out.records[0].unread[0].text, "Klingonese");
 }
 
 TEST(JoinBrokenParagraphs, OnlyJoinsMidSentenceBreaks) {

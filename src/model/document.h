@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/date.h"
@@ -36,13 +37,41 @@ struct Content {
   std::string title;       // heading of this version, if the source has one
   std::string text;        // paragraphs separated by a blank line ("\n\n")
   std::vector<Note> notes;
+  // What the source calls this version, verbatim ("Transcript - Russian"); empty if it names none.
+  std::string label;
+  // The language the source declares for this version when it is not `language`: the detected
+  // language of the text differs, or the source names a language arkiv cannot identify. Kept
+  // verbatim so nothing the source says is lost; empty when the declaration was taken as is.
+  std::string declared_language;
+  // False for a version the source lists but whose text the export does not hold (a scan).
+  bool in_export = true;
 };
 
-// A place where the source itself leaves something out ("[date].....to.....").
+// A place where the source itself leaves something out ("[date].....to.....", "[omission]").
 struct Gap {
   std::size_t content = 0;  // index into Document::contents
   std::size_t offset = 0;   // code point offset in that content's text
   std::string text;         // the marker exactly as in the source
+  std::string kind = "omission";  // one of gap_kinds(): omission, garbled, illegible, editorial
+};
+
+// A part of the document with its own heading: an enclosure or attachment. Its text stays in
+// the content's text (so search and quotation see one document); the part says where it begins.
+struct Part {
+  std::size_t content = 0;  // index into Document::contents
+  std::size_t offset = 0;   // code point offset in that content's text where the part begins
+  std::string anchor;       // stable id for links and citations ("attachment-1", or the source's)
+  std::string heading;      // as the source gives it
+  std::string date;         // its own date, verbatim
+  std::string source_note;  // its own source note, verbatim
+  std::string signature;    // who signed it, verbatim
+};
+
+// A field the source gives that arkiv could not read ("Original Language: Klingonese"): kept
+// verbatim instead of being dropped, and listed for review.
+struct UnreadField {
+  std::string field;  // the record field it was meant for, e.g. "original_languages"
+  std::string text;   // exactly as the source gives it
 };
 
 struct Document {
@@ -64,6 +93,8 @@ struct Document {
   std::vector<std::string> collections;
   std::vector<std::string> related;  // ids of related records
   std::vector<Gap> gaps;
+  std::vector<Part> parts;  // in the order of the text
+  std::vector<UnreadField> unread;
 };
 
 // Where a stored record came from: one entry per import that created or changed it.
@@ -74,8 +105,20 @@ struct Provenance {
   std::string imported_at;  // UTC, ISO 8601
 };
 
-// Finds the gap markers in `text` ("[date].....", ".....", "..... .", ".....(about X)") and
-// appends them to `gaps` for content `content_index`.
+// The kinds a gap may have, in the order the reading room explains them.
+const std::vector<std::string>& gap_kinds();
+// The kind of a gap marker: "[garbled group]" -> garbled, "[illegible]" -> illegible,
+// "[sic]" -> editorial; dotted blanks and "[omission]" -> omission.
+std::string gap_kind_of(std::string_view marker);
+
+// Finds the gap markers in `text` and appends them to `gaps` for content `content_index`, in
+// order: the seed's blanks ("[date].....", ".....", "..... .", ".....(about X)") and FRUS's
+// bracketed editorial marks ("[omission]", "[omission?]", "[garbled group]", "[sic]"...).
 void find_gaps(const std::string& text, std::size_t content_index, std::vector<Gap>& gaps);
+
+// The stretches of `text` between the gaps of content `content_index` (gap markers left out),
+// so that a phrase never runs across a gap. Views into `text`.
+std::vector<std::string_view> text_between_gaps(const std::string& text, const std::vector<Gap>& gaps,
+                                                std::size_t content_index);
 
 }  // namespace arkiv::model

@@ -47,7 +47,7 @@ constexpr unsigned kDerivedFacet = kFacet | kFilter | kFieldQuery | kBrowse;
 
 // Rows in the order the document page shows them. Structured fields (date, citation, contents,
 // gaps) have JSON keys here but are read and written by model/record_json.cpp.
-const std::array<Field, 21> kFields = {{
+const std::array<Field, 23> kFields = {{
     {.name = "id", .json_key = "id", .label = "Identifier", .plural = "Identifiers", .roles = kJson | kShown,
      .values = id_values, .text = &Document::id},
     {.name = "title", .json_key = "title", .label = "Title", .plural = "Titles", .roles = kJson | kFieldQuery,
@@ -97,6 +97,10 @@ const std::array<Field, 21> kFields = {{
     {.name = "contents", .json_key = "contents", .label = "Text", .plural = "Texts", .roles = kJson,
      .kind = ValueKind::kStructured, .values = no_values},
     {.name = "gaps", .json_key = "gaps", .label = "Gap", .plural = "Gaps", .roles = kJson,
+     .kind = ValueKind::kStructured, .values = no_values},
+    {.name = "parts", .json_key = "parts", .label = "Part", .plural = "Parts", .roles = kJson,
+     .kind = ValueKind::kStructured, .values = no_values},
+    {.name = "unread", .json_key = "unread", .label = "Field not read", .plural = "Fields not read", .roles = kJson,
      .kind = ValueKind::kStructured, .values = no_values},
 }};
 

@@ -42,6 +42,13 @@ class Reader {
     out = it->get<std::string>();
   }
 
+  void boolean(const json& j, const char* key, bool& out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (!it->is_boolean()) return fail(key, std::string("expected true or false, got ") + it->type_name());
+    out = it->get<bool>();
+  }
+
   void size(const json& j, const char* key, std::size_t& out) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
@@ -98,15 +105,33 @@ json contents_json(const Document& d) {
                         {"translator", c.translator},
                         {"title", c.title},
                         {"text", c.text},
-                        {"notes", notes}});
+                        {"notes", notes},
+                        {"label", c.label},
+                        {"declared_language", c.declared_language},
+                        {"in_export", c.in_export}});
   }
   return contents;
 }
 
 json gaps_json(const Document& d) {
   json gaps = json::array();
-  for (const Gap& g : d.gaps) gaps.push_back({{"content", g.content}, {"offset", g.offset}, {"text", g.text}});
+  for (const Gap& g : d.gaps) gaps.push_back({{"content", g.content}, {"offset", g.offset}, {"text", g.text}, {"kind", g.kind}});
   return gaps;
+}
+
+json parts_json(const Document& d) {
+  json parts = json::array();
+  for (const Part& p : d.parts) {
+    parts.push_back({{"content", p.content}, {"offset", p.offset}, {"anchor", p.anchor}, {"heading", p.heading},
+                     {"date", p.date}, {"source_note", p.source_note}, {"signature", p.signature}});
+  }
+  return parts;
+}
+
+json unread_json(const Document& d) {
+  json unread = json::array();
+  for (const UnreadField& u : d.unread) unread.push_back({{"field", u.field}, {"text", u.text}});
+  return unread;
 }
 
 json date_json(const DateRange& date) {
@@ -127,6 +152,8 @@ json structured_json(const Document& d, std::string_view key) {
   if (key == "citation") return citation_json(d.citation);
   if (key == "contents") return contents_json(d);
   if (key == "gaps") return gaps_json(d);
+  if (key == "parts") return parts_json(d);
+  if (key == "unread") return unread_json(d);
   return nullptr;
 }
 
@@ -191,8 +218,9 @@ Status read_date(Reader& r, const json& j, DateRange& date) {
   if (dr.failed()) return dr.error();
   if (date.earliest.empty() && date.latest.empty()) {
     auto parsed = parse_date(date.display);
-    if (!parsed) return parsed.error().within("date.display");
-    date = *parsed;
+    // precision "unknown" with a display arkiv cannot read: the source's date, kept verbatim.
+    if (!parsed && precision != "unknown") return parsed.error().within("date.display");
+    if (parsed) date = *parsed;
   } else if (!precision.empty()) {
     auto p = parse_precision(precision);
     if (!p) return p.error().within("date.precision");
@@ -233,13 +261,16 @@ Result<Note> read_note(const json& nj, const std::string& path) {
 Result<Content> read_content(const json& cj, const std::string& path) {
   if (!cj.is_object()) return Error::invalid(path + ": expected an object");
   Reader cr(path);
-  cr.object_keys(cj, {"kind", "language", "translator", "title", "text", "notes"});
+  cr.object_keys(cj, {"kind", "language", "translator", "title", "text", "notes", "label", "declared_language", "in_export"});
   Content c;
   cr.str(cj, "kind", c.kind);
   cr.str(cj, "language", c.language);
   cr.str(cj, "translator", c.translator);
   cr.str(cj, "title", c.title);
   cr.str(cj, "text", c.text);
+  cr.str(cj, "label", c.label);
+  cr.str(cj, "declared_language", c.declared_language);
+  cr.boolean(cj, "in_export", c.in_export);
   if (const json* ns = cr.array(cj, "notes")) {
     for (std::size_t k = 0; k < ns->size(); ++k) {
       auto n = read_note((*ns)[k], path + ".notes[" + std::to_string(k) + "]");
@@ -271,8 +302,51 @@ Status read_gaps(Reader& r, const json& j, std::vector<Gap>& out) {
     gr.size((*gs)[i], "content", g.content);
     gr.size((*gs)[i], "offset", g.offset);
     gr.str((*gs)[i], "text", g.text);
+    g.kind.clear();
+    gr.str((*gs)[i], "kind", g.kind);
+    if (g.kind.empty()) g.kind = gap_kind_of(g.text);  // records written before gaps had kinds
     if (gr.failed()) return gr.error();
     out.push_back(std::move(g));
+  }
+  return Status::success();
+}
+
+// Stage: attachments and enclosures, each a part of a version's text.
+Status read_parts(Reader& r, const json& j, std::vector<Part>& out) {
+  const json* ps = r.array(j, "parts");
+  if (!ps) return Status::success();
+  for (std::size_t i = 0; i < ps->size(); ++i) {
+    Reader pr("parts[" + std::to_string(i) + "]");
+    const json& pj = (*ps)[i];
+    if (!pj.is_object()) return Error::invalid("parts[" + std::to_string(i) + "]: expected an object");
+    pr.object_keys(pj, {"content", "offset", "anchor", "heading", "date", "source_note", "signature"});
+    Part p;
+    pr.size(pj, "content", p.content);
+    pr.size(pj, "offset", p.offset);
+    pr.str(pj, "anchor", p.anchor);
+    pr.str(pj, "heading", p.heading);
+    pr.str(pj, "date", p.date);
+    pr.str(pj, "source_note", p.source_note);
+    pr.str(pj, "signature", p.signature);
+    if (pr.failed()) return pr.error();
+    out.push_back(std::move(p));
+  }
+  return Status::success();
+}
+
+// Stage: fields of the source that arkiv could not read, kept verbatim.
+Status read_unread(Reader& r, const json& j, std::vector<UnreadField>& out) {
+  const json* us = r.array(j, "unread");
+  if (!us) return Status::success();
+  for (std::size_t i = 0; i < us->size(); ++i) {
+    Reader ur("unread[" + std::to_string(i) + "]");
+    if (!(*us)[i].is_object()) return Error::invalid("unread[" + std::to_string(i) + "]: expected an object");
+    ur.object_keys((*us)[i], {"field", "text"});
+    UnreadField u;
+    ur.str((*us)[i], "field", u.field);
+    ur.str((*us)[i], "text", u.text);
+    if (ur.failed()) return ur.error();
+    out.push_back(std::move(u));
   }
   return Status::success();
 }
@@ -285,7 +359,7 @@ Result<Document> from_json(const json& j) {
   Reader r("");
   read_simple_fields(r, j, d);
   for (Status s : {read_date(r, j, d.date), read_citation(r, j, d.citation), read_contents(r, j, d.contents),
-                   read_gaps(r, j, d.gaps)}) {
+                   read_gaps(r, j, d.gaps), read_parts(r, j, d.parts), read_unread(r, j, d.unread)}) {
     if (!s) return s.error();
   }
   if (r.failed()) return r.error();
@@ -335,6 +409,17 @@ Status validate(Document& d) {
     std::string path = "gaps[" + std::to_string(i) + "]";
     if (g.content >= d.contents.size()) return Error::invalid(path + ".content: no content " + std::to_string(g.content));
     if (g.offset > utf8_length(d.contents[g.content].text)) return Error::invalid(path + ".offset: past the end of the text");
+    const auto& kinds = gap_kinds();
+    if (std::find(kinds.begin(), kinds.end(), g.kind) == kinds.end()) {
+      return Error::invalid(path + ".kind: '" + g.kind + "', expected omission, garbled, illegible or editorial");
+    }
+  }
+  for (std::size_t i = 0; i < d.parts.size(); ++i) {
+    const Part& p = d.parts[i];
+    std::string path = "parts[" + std::to_string(i) + "]";
+    if (p.content >= d.contents.size()) return Error::invalid(path + ".content: no content " + std::to_string(p.content));
+    if (p.offset > utf8_length(d.contents[p.content].text)) return Error::invalid(path + ".offset: past the end of the text");
+    if (trim(p.anchor).empty()) return Error::invalid(path + ".anchor: missing; a part needs an anchor to be cited");
   }
   return Status::success();
 }

@@ -4,12 +4,14 @@
 #include <ctime>
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "base/clock.h"
 #include "base/digest.h"
 #include "base/random.h"
+#include "model/fields.h"
 #include "model/record_json.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
@@ -17,6 +19,13 @@
 namespace arkiv::store {
 
 namespace {
+
+// The brief column of a record's languages: codes joined by commas.
+std::string join_languages(const std::vector<std::string>& codes) {
+  std::string joined;
+  for (const auto& l : codes) joined += (joined.empty() ? "" : ",") + l;
+  return joined;
+}
 
 // The newest migration applied to `db` (0 for a new file).
 Result<int> applied_version(const Connection& db) {
@@ -107,6 +116,15 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const std::string& path) {
   Connection& db = impl->db;
   for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
     if (Status s = db.exec(pragma); !s) return s.error();
+  }
+  // Migrations derive columns from the stored JSON with the model's own definitions.
+  if (Status s = db.define_function("arkiv_record_languages", [](std::string_view record) {
+        auto doc = decode("(migration)", std::string(record));
+        if (!doc) throw std::runtime_error(doc.error().message());
+        return join_languages(model::record_languages(*doc));
+      });
+      !s) {
+    return s.error();
   }
   if (Status s = db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT"); !s) {
     return s.error();
@@ -209,12 +227,7 @@ Result<PutOutcome> Catalog::put(const model::Document& doc, const model::Provena
   std::int64_t seq = ++impl_->seq;
   std::string now = now_utc();
   Statement& w = exists ? impl_->update_doc : impl_->insert_doc;
-  std::vector<std::string> languages = doc.original_languages;
-  for (const auto& c : doc.contents) {
-    if (!c.language.empty() && std::find(languages.begin(), languages.end(), c.language) == languages.end()) languages.push_back(c.language);
-  }
-  std::string joined;
-  for (const auto& l : languages) joined += (joined.empty() ? "" : ",") + l;
+  const std::string joined = join_languages(model::record_languages(doc));
   w.bind(1, doc.id).bind(2, record).bind(3, sha).bind(4, doc.title).bind(5, doc.date.earliest).bind(6, doc.date.latest)
       .bind(7, seq).bind(8, now).bind(9, doc.date.display).bind(10, model::precision_name(doc.date.precision)).bind(11, joined)
       .bind(12, doc.document_type);

@@ -49,10 +49,7 @@ UPDATE documents SET
   date_display = COALESCE(json_extract(record, '$.date.display'), ''),
   date_precision = COALESCE(json_extract(record, '$.date.precision'), 'unknown'),
   document_type = COALESCE(json_extract(record, '$.document_type'), ''),
-  languages = COALESCE((SELECT group_concat(code, ',') FROM (
-      SELECT DISTINCT value AS code FROM json_each(record, '$.original_languages')
-      UNION SELECT DISTINCT json_extract(value, '$.language') FROM json_each(record, '$.contents')
-      WHERE json_extract(value, '$.language') != '')), '');
+  languages = arkiv_record_languages(record);  -- model::record_languages, the one definition
 )sql"},
       {3, "document_languages: per-language counts without reading every record", R"sql(
 CREATE TABLE document_languages (

@@ -121,6 +121,27 @@ Status Connection::exec(const std::string& sql) {
   return Status::success();
 }
 
+Status Connection::define_function(const std::string& name, std::function<std::string(std::string_view)> fn) {
+  using Fn = std::function<std::string(std::string_view)>;
+  auto* holder = new Fn(std::move(fn));
+  auto call = [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* f = static_cast<const Fn*>(sqlite3_user_data(ctx));
+    const unsigned char* text = sqlite3_value_text(argv[0]);
+    std::string_view in = text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_value_bytes(argv[0])))
+                               : std::string_view();
+    try {
+      std::string out = (*f)(in);
+      sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+    } catch (const std::exception& e) {
+      sqlite3_result_error(ctx, e.what(), -1);
+    }
+  };
+  int rc = sqlite3_create_function_v2(db_, name.c_str(), 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, holder, call, nullptr, nullptr,
+                                      [](void* p) { delete static_cast<Fn*>(p); });
+  if (rc != SQLITE_OK) return Error::internal("catalog: cannot define SQL function " + name + ": " + sqlite3_errmsg(db_));
+  return Status::success();
+}
+
 Result<Statement> Connection::prepare(std::string_view sql) const {
   Statement s(db_, sql);
   if (!s.valid()) return Error::internal("catalog: cannot prepare statement: " + s.prepare_error());

@@ -58,6 +58,8 @@ class Connection {
   Connection& operator=(Connection&& o) noexcept;
 
   Status exec(const std::string& sql);
+  // Makes `name(text)` callable from SQL on this connection (deterministic, one argument).
+  Status define_function(const std::string& name, std::function<std::string(std::string_view)> fn);
   Result<Statement> prepare(std::string_view sql) const;
   sqlite3* handle() const { return db_; }
 

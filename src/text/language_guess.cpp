@@ -59,6 +59,17 @@ void append_utf8(UChar32 c, std::string& out) {
 
 }  // namespace
 
+bool can_guess_language(std::string_view code) {
+  for (const StopWords& list : stop_words()) {
+    if (code == list.code) return true;
+  }
+  for (UScriptCode s : {USCRIPT_GREEK, USCRIPT_HANGUL, USCRIPT_HIRAGANA, USCRIPT_GEORGIAN, USCRIPT_ARMENIAN,
+                        USCRIPT_THAI, USCRIPT_HAN}) {
+    if (language_of_script(s) == std::optional<std::string>(code)) return true;
+  }
+  return false;
+}
+
 std::optional<std::string> guess_language(std::string_view utf8) {
   utf8 = utf8.substr(0, kSampleBytes);
   std::map<UScriptCode, std::size_t> letters;

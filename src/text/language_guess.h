@@ -13,5 +13,8 @@ namespace arkiv::text {
 
 // ISO 639-1 code of the language `utf8` is most likely in, or nothing if it cannot tell.
 std::optional<std::string> guess_language(std::string_view utf8);
+// True if guess_language can recognise `code` (canonical ISO 639-1), so that a different guess
+// for a text declared in it is evidence against the declaration rather than a blind spot.
+bool can_guess_language(std::string_view code);
 
 }  // namespace arkiv::text

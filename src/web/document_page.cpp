@@ -1,3 +1,5 @@
+#include <set>
+
 #include "api/search_params.h"
 #include "base/strings.h"
 #include "http/url.h"
@@ -35,32 +37,80 @@ std::string doc_title_language(const model::Document& doc) {
   return title_language(doc.title, doc.original_languages.empty() ? "" : doc.original_languages[0]);
 }
 
-mstch::map version_view(const model::Document& doc, std::size_t n) {
+// What each kind of gap is, said in words on the page (read out by screen readers too).
+std::string gap_explanation(const std::string& kind) {
+  if (kind == "garbled") return "garbled in transmission";
+  if (kind == "illegible") return "illegible in the source";
+  if (kind == "editorial") return "editor's mark";
+  return "left out in the source";
+}
+
+// The anchor of each note: its own mark ("4" -> v0-note-4) where the marks are unique, so
+// that a note keeps the number the source gives it; else its position.
+std::vector<std::string> note_ids(const model::Content& c, const std::string& prefix) {
+  std::vector<std::string> ids;
+  std::set<std::string> seen;
+  bool unique = true;
+  for (const model::Note& n : c.notes) {
+    std::string slug = slugify(n.label, 20);
+    unique = unique && !slug.empty() && seen.insert(slug).second;
+    ids.push_back(prefix + "-note-" + slug);
+  }
+  if (!unique) {
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = prefix + "-note-" + std::to_string(i + 1);
+  }
+  return ids;
+}
+
+mstch::map paragraph_view(const Paragraph& p, const std::vector<std::string>& ids) {
+  mstch::array segments;
+  for (const TextSegment& s : p.segments) {
+    mstch::map seg{{"text", s.text}};
+    if (s.kind == TextSegment::Kind::kGap) {
+      seg["gap"] = true;
+      seg["gap_kind"] = s.gap_kind;
+      seg["gap_explanation"] = gap_explanation(s.gap_kind);
+    }
+    if (s.kind == TextSegment::Kind::kNote) {
+      seg["note"] = true;
+      seg["label"] = s.text.empty() ? std::to_string(s.note + 1) : s.text;
+      seg["href"] = "#" + ids[s.note];
+      seg["ref_id"] = ids[s.note] + "-ref";
+    }
+    segments.push_back(seg);
+  }
+  return mstch::map{{"segments", segments}};
+}
+
+mstch::map version_view(const model::Document& doc, std::size_t n, const std::string& self) {
   const model::Content& c = doc.contents[n];
   std::string prefix = "v" + std::to_string(n);
+  std::vector<std::string> ids = note_ids(c, prefix);
   mstch::array paragraphs;
-  for (const Paragraph& p : layout_content(c, doc.gaps, n)) {
-    mstch::array segments;
-    for (const TextSegment& s : p.segments) {
-      mstch::map seg{{"text", s.text}};
-      if (s.kind == TextSegment::Kind::kGap) seg["gap"] = true;
-      if (s.kind == TextSegment::Kind::kNote) {
-        std::string id = prefix + "-note-" + std::to_string(s.note + 1);
-        seg["note"] = true;
-        seg["label"] = s.text.empty() ? std::to_string(s.note + 1) : s.text;
-        seg["href"] = "#" + id;
-        seg["ref_id"] = prefix + "-ref-" + std::to_string(s.note + 1);
-      }
-      segments.push_back(seg);
-    }
-    paragraphs.push_back(mstch::map{{"segments", segments}});
+  std::vector<mstch::array> part_paragraphs(doc.parts.size());
+  for (const Paragraph& p : layout_content(c, doc.gaps, n, doc.parts)) {
+    (p.part ? part_paragraphs[*p.part] : paragraphs).push_back(paragraph_view(p, ids));
+  }
+  // Attachments and enclosures: sections with anchors that a citation can point to.
+  mstch::array parts;
+  for (std::size_t i = 0; i < doc.parts.size(); ++i) {
+    const model::Part& part = doc.parts[i];
+    if (part.content != n) continue;
+    std::string anchor = "part-" + slugify(part.anchor, 60);
+    parts.push_back(mstch::map{{"anchor", anchor},
+                               {"heading", part.heading.empty() ? "Attachment " + std::to_string(i + 1) : part.heading},
+                               {"source_note", part.source_note},
+                               {"date", part.date},
+                               {"signature", part.signature},
+                               {"cite_href", self + "#" + anchor},
+                               {"paragraphs", part_paragraphs[i]}});
   }
   mstch::array notes;
   for (std::size_t i = 0; i < c.notes.size(); ++i) {
-    notes.push_back(mstch::map{{"id", prefix + "-note-" + std::to_string(i + 1)},
+    notes.push_back(mstch::map{{"id", ids[i]},
                                {"label", c.notes[i].label.empty() ? std::to_string(i + 1) : c.notes[i].label},
                                {"text", c.notes[i].text},
-                               {"back", "#" + prefix + "-ref-" + std::to_string(i + 1)}});
+                               {"back", "#" + ids[i] + "-ref"}});
   }
   return mstch::map{{"anchor", "version-" + std::to_string(n)},
                     {"label", version_label(c)},
@@ -68,7 +118,10 @@ mstch::map version_view(const model::Document& doc, std::size_t n) {
                     {"heading", c.title},
                     {"translator", c.translator},
                     {"paragraphs", paragraphs},
-                    {"empty", paragraphs.empty()},
+                    {"parts", parts},
+                    {"empty", paragraphs.empty() && parts.empty() && c.in_export},
+                    {"not_in_export", !c.in_export},
+                    {"source_label", c.label},
                     {"notes", notes},
                     {"has_notes", !notes.empty()}};
 }
@@ -162,7 +215,10 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
   }
   const model::Document& doc = *found;
   int last = std::max<int>(0, static_cast<int>(doc.contents.size()) - 1);
-  auto version = api::int_param(req.query, "version", 0, last, 0);
+  // Unless asked, show the first version whose text the record holds (not a listed scan).
+  int first_text = 0;
+  while (first_text < last && !doc.contents[static_cast<std::size_t>(first_text)].in_export) ++first_text;
+  auto version = api::int_param(req.query, "version", 0, last, first_text);
   if (!version) return error_view(req, 400, version.error().message());
   std::string view = req.param("view");
   if (!view.empty() && view != "parallel" && view != "single") return error_view(req, 400, "parameter 'view': expected parallel or single");
@@ -184,7 +240,7 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
   mstch::array versions;
   for (std::size_t i = 0; i < doc.contents.size(); ++i) {
     versions.push_back(mstch::map{{"label", version_label(doc.contents[i])},
-                                  {"href", self + (i == 0 ? std::string() : "?version=" + std::to_string(i)) + "#text"},
+                                  {"href", self + (static_cast<int>(i) == first_text ? std::string() : "?version=" + std::to_string(i)) + "#text"},
                                   {"current", !parallel && static_cast<int>(i) == *version}});
   }
   ctx["versions"] = versions;
@@ -194,9 +250,9 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
   ctx["has_text"] = !doc.contents.empty();
   mstch::array shown;
   if (parallel) {
-    for (std::size_t i = 0; i < doc.contents.size(); ++i) shown.push_back(version_view(doc, i));
+    for (std::size_t i = 0; i < doc.contents.size(); ++i) shown.push_back(version_view(doc, i, self));
   } else if (!doc.contents.empty()) {
-    shown.push_back(version_view(doc, static_cast<std::size_t>(*version)));
+    shown.push_back(version_view(doc, static_cast<std::size_t>(*version), self));
   }
   ctx["shown"] = shown;
   ctx["has_gaps"] = !doc.gaps.empty();

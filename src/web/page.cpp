@@ -20,7 +20,8 @@ const std::string& file(const std::string& name) {
 }  // namespace
 
 const std::map<std::string, std::string>& page_partials() {
-  static const std::map<std::string, std::string> p = {{"head", file("head.mustache")}, {"footer", file("footer.mustache")}};
+  static const std::map<std::string, std::string> p = {{"head", file("head.mustache")}, {"footer", file("footer.mustache")},
+                                                        {"paragraph", file("paragraph.mustache")}};
   return p;
 }
 

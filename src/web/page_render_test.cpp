@@ -31,7 +31,9 @@ class PageRender : public ::testing::Test {
     dir_ = new TempDir();
     auto w = archive::Archive::open(dir_->file("data"), archive::Archive::Mode::kWrite);
     ASSERT_TRUE(w.ok()) << w.error().message();
-    auto r = (*w)->import({kFixtures + "/wilson", kFixtures + "/multilingual.jsonl", kFixtures + "/frus/frus1964-68v29p1-excerpt.xml"}, {});
+    auto r = (*w)->import({kFixtures + "/wilson", kFixtures + "/multilingual.jsonl", kFixtures + "/frus/frus1964-68v29p1-excerpt.xml",
+                           kFixtures + "/frus/attachments-gaps-notes.xml", kFixtures + "/wilson-variants/01-scan-then-translation.txt"},
+                          {});
     ASSERT_TRUE(r.ok() && r->ok());
   }
   static void TearDownTestSuite() {
@@ -91,6 +93,41 @@ TEST_F(PageRender, DocumentPages) {
     expect_same(document_view, request(std::string("/documents/") + id, {{"view", "parallel"}}, {{"id", id}}));
     if (std::string(id) == "test/ru-1") expect_same(document_view, request(std::string("/documents/") + id, {{"version", "1"}}, {{"id", id}}));
   }
+}
+
+// Attachments are sections with anchors, gaps say their kind in words, notes keep the source's
+// numbers (4, 5, 6 — not 1, 2, 3), and a scan the export lacks is said to be missing.
+TEST_F(PageRender, PartsGapsNotesAndVersionsNotInTheExport) {
+  auto req = request("/documents/frusTest/d1", {}, {{"id", "frusTest/d1"}});
+  expect_same(document_view, req);
+  std::string b = document_page(req, *archive_).body;
+  auto has = [&](const std::string& s) { return b.find(s) != std::string::npos; };
+  EXPECT_TRUE(has("<section class=\"part\" id=\"part-d1-enc1\" aria-labelledby=\"part-d1-enc1-h\">")) << b;
+  EXPECT_TRUE(has("<h4 id=\"part-d1-enc1-h\">Memorandum by the Consul</h4>"));
+  EXPECT_TRUE(has("<p class=\"part-source\">[Enclosure 1]</p>"));
+  EXPECT_TRUE(has("<p class=\"part-date\">April 30, 1918</p>"));
+  EXPECT_TRUE(has("<a href=\"/documents/frusTest/d1#part-d1-enc1\">Link to this part</a>"));
+  EXPECT_TRUE(has("<h4 id=\"part-attachment-2-h\">Note from the Foreign Office</h4>"));
+  EXPECT_LT(b.find("part-d1-enc1-h"), b.find("part-attachment-2-h"));
+  EXPECT_TRUE(has("[garbled group]</span> <span class=\"gap-kind\">(garbled in transmission)</span>"));
+  EXPECT_TRUE(has("[omission]</span> <span class=\"gap-kind\">(left out in the source)</span>"));
+  EXPECT_TRUE(has("[illegible]</span> <span class=\"gap-kind\">(illegible in the source)</span>"));
+  for (const char* n : {"4", "5", "6"}) {
+    EXPECT_TRUE(has(std::string("<a href=\"#v0-note-") + n + "\" id=\"v0-note-" + n + "-ref\" aria-label=\"Note " + n + "\">" + n + "</a>")) << n;
+    EXPECT_TRUE(has(std::string("<li id=\"v0-note-") + n + "\"><span class=\"note-label\">" + n + ".</span>")) << n;
+  }
+  EXPECT_FALSE(has("v0-note-1\""));
+  EXPECT_FALSE(has("<ol>"));
+
+  // The scan is listed but not shown first; asked for, it says it is not in this export.
+  auto scan = request("/documents/wcda/200001", {{"version", "0"}}, {{"id", "wcda/200001"}});
+  expect_same(document_view, scan);
+  EXPECT_NE(document_page(scan, *archive_).body.find("Not in this export: the source lists \u201cOriginal Scan\u201d"), std::string::npos);
+  auto first = request("/documents/wcda/200001", {}, {{"id", "wcda/200001"}});
+  expect_same(document_view, first);
+  std::string fb = document_page(first, *archive_).body;
+  EXPECT_NE(fb.find("<div class=\"version-text\" lang=\"en\">"), std::string::npos);
+  EXPECT_EQ(fb.find("Not in this export"), std::string::npos);
 }
 
 TEST_F(PageRender, ErrorPages) {

@@ -51,11 +51,18 @@ Xapian::Document DocumentTerms::make(const model::Document& d) {
   }
   index_free(xd, d.summary, 2);
   index_free(xd, d.citation.text, 2);
-  for (const model::Content& c : d.contents) {
+  for (std::size_t ci = 0; ci < d.contents.size(); ++ci) {
+    const model::Content& c = d.contents[ci];
     tg_.set_stemmer(stemmer_for(c.language));
     index_free(xd, c.title, 1);
-    index_free(xd, c.text, 1);
+    // A gap is a break: the text on either side is indexed apart, so no phrase spans it.
+    for (std::string_view piece : model::text_between_gaps(c.text, d.gaps, ci)) index_free(xd, std::string(piece), 1);
     for (const model::Note& n : c.notes) index_free(xd, n.text, 1);
+  }
+  for (const model::Part& part : d.parts) {
+    if (part.content < d.contents.size()) tg_.set_stemmer(stemmer_for(d.contents[part.content].language));
+    index_free(xd, part.heading, 1);
+    index_free(xd, part.source_note, 1);
   }
   tg_.set_stemmer(stemmer_for("en"));
   for (const std::string& credit : d.credits) index_free(xd, credit, 1);

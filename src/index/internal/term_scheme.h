@@ -14,7 +14,8 @@ namespace arkiv::index::scheme {
 
 // The index's format version: its own number plus the facet fields in slot order, so an index
 // written before a change to the registry's facets (model/fields.h) is rebuilt at open.
-const std::string& version();  // "3:language,decade,year,..."
+// 3: facets and prefixes from the field registry; 4: position breaks at gaps.
+const std::string& version();  // "4:language,decade,year,..."
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
 constexpr const char* kExact = "XE";        // XE<lower-case word with diacritics>

@@ -1,0 +1,68 @@
+// `arkiv review languages`: the records whose versions' languages a reviewer should check —
+// a version whose text reads as another language than the one it carries or declares, a
+// language arkiv could not read. Read-only; the check is model::check_languages.
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "archive/archive.h"
+#include "cli/commands.h"
+#include "model/language_check.h"
+
+namespace arkiv::cli {
+
+namespace {
+
+struct ReviewArgs {
+  bool json = false;
+};
+
+int run_review_languages(const GlobalOptions& g, const ReviewArgs& args) {
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
+  if (!a) return fail(a.error());
+  nlohmann::json listed = nlohmann::json::array();
+  std::size_t records = 0, findings = 0;
+  Status s = (*a)->for_each_document([&](const model::Document& d) {
+    std::vector<model::LanguageFinding> found = model::check_languages(d);
+    for (const model::UnreadField& u : d.unread) {
+      if (u.field == "original_languages") found.push_back({d.contents.size(), u.text, "", false});
+    }
+    if (found.empty()) return true;
+    ++records;
+    for (const model::LanguageFinding& f : found) {
+      ++findings;
+      bool whole = f.content >= d.contents.size();  // the record's original language
+      std::string where = whole ? "original_languages" : "contents[" + std::to_string(f.content) + "]";
+      std::string kind = whole ? "" : d.contents[f.content].kind;
+      if (args.json) {
+        listed.push_back({{"id", d.id}, {"title", d.title}, {"where", where}, {"kind", kind}, {"declared", f.declared},
+                          {"detected", f.detected}, {"relabelled", f.relabelled}});
+      } else {
+        std::cout << d.id << "\t" << where << (kind.empty() ? "" : " (" + kind + ")") << "\tdeclared: " << f.declared
+                  << "\treads as: " << (f.detected.empty() ? "?" : f.detected)
+                  << (f.relabelled ? "\t(carries the detected language)" : "") << "\t" << d.title << "\n";
+      }
+    }
+    return true;
+  });
+  if (!s) return fail(s.error());
+  if (args.json) {
+    std::cout << nlohmann::json{{"records", records}, {"findings", listed}}.dump(2) << "\n";
+  } else {
+    std::cerr << records << " records, " << findings << " findings\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+Action add_review_command(CLI::App& app, const GlobalOptions& g) {
+  auto args = std::make_shared<ReviewArgs>();
+  CLI::App* cmd = app.add_subcommand("review", "Reports of records a reviewer should check");
+  cmd->require_subcommand(1);
+  CLI::App* languages = cmd->add_subcommand("languages", "Versions whose text reads as another language than declared");
+  languages->add_flag("--json", args->json, "Machine-readable output");
+  return [&g, args] { return run_review_languages(g, *args); };
+}
+
+}  // namespace arkiv::cli
