@@ -78,7 +78,7 @@ std::string title_key(const std::string& title) {
 }
 
 std::vector<std::string> search(arkiv::archive::Archive& archive, const std::string& q) {
-  arkiv::index::SearchQuery query;
+  arkiv::archive::SearchQuery query;
   query.text = q;
   query.limit = 10;
   auto page = archive.search(query);

@@ -135,11 +135,21 @@ Result<DateRange> parse_date(std::string_view display_in) {
   std::string s = collapse_spaces(display);
   std::string lower = to_lower_ascii(s);
   DateRange unknown{display, "", "", DatePrecision::kUnknown};
-  static const std::regex kUnknownDate(R"(\[?date\]?[ .]*)");
+  // "[date]" and the like, followed by any dots and spaces (as a regex: \[?date\]?[ .]*).
+  std::string_view core(lower);
+  while (!core.empty() && (core.back() == '.' || core.back() == ' ')) core.remove_suffix(1);
   if (lower.empty() || lower == "undated" || lower == "n.d." || lower == "n.d" ||
-      lower == "no date" || lower == "unknown" ||
-      std::regex_match(lower, kUnknownDate)) {
+      lower == "no date" || lower == "unknown" || core == "date" || core == "[date" || core == "date]" ||
+      core == "[date]") {
     return unknown;
+  }
+  // Every form below is short; std::regex matches by recursion, so a display of many thousand
+  // characters overflowed the stack (a 70,000-character one did, killing a whole import).
+  constexpr std::size_t kLongestForm = 64;
+  if (lower.size() > kLongestForm) {
+    return Error::invalid("date '" + display.substr(0, utf8_byte_offset(display, 40)) + "...' (" +
+                          std::to_string(display.size()) + " bytes): longer than any date form arkiv reads (" +
+                          std::to_string(kLongestForm) + ")");
   }
   // "[1966]": a date supplied by the cataloguer; "[1966?]" is a guess, read as circa.
   bool guessed = false;

@@ -30,6 +30,17 @@ TEST(Date, FormsArchivesUse) {
   expect_date("Sept. 1918", "1918-09-01", "1918-09-30", DatePrecision::kMonth);
 }
 
+TEST(Date, VeryLongDisplayIsAnErrorNotACrash) {
+  // Found by fuzzing (tests/fuzz/date/crash-long-display-recursion): std::regex recursed per character.
+  std::string display = "4 Mar" + std::string(70000, 'A') + "ch 1966";
+  auto d = parse_date(display);
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.error().message().find("(70012 bytes)"), std::string::npos) << d.error().message();
+  auto dots = parse_date("[date]" + std::string(70000, '.'));
+  ASSERT_TRUE(dots.ok());
+  EXPECT_FALSE(dots->known());
+}
+
 TEST(Date, UnknownForms) {
   for (const char* text : {"[date]", "", "undated", "n.d.", "[date]....."}) {
     auto d = parse_date(text);
