@@ -251,6 +251,12 @@ index::SearchQuery index_query(const SearchQuery& q) {
   out.filters = q.filters;
   out.from = q.from;
   out.to = q.to;
+  out.date_mode = q.date_mode == DateMode::kWithin ? index::DateMode::kWithin : index::DateMode::kOverlaps;
+  switch (q.undated) {
+    case UndatedChoice::kDefault: out.undated = index::UndatedChoice::kDefault; break;
+    case UndatedChoice::kInclude: out.undated = index::UndatedChoice::kInclude; break;
+    case UndatedChoice::kExclude: out.undated = index::UndatedChoice::kExclude; break;
+  }
   switch (q.sort) {
     case SortOrder::kRelevance: out.sort = index::SortOrder::kRelevance; break;
     case SortOrder::kDateAscending: out.sort = index::SortOrder::kDateAscending; break;
@@ -281,6 +287,7 @@ std::string summary_key(const SearchQuery& q) {
   for (const auto& [field, value] : q.filters) add_key_part(k, field + "=" + value);
   add_key_part(k, q.from);
   add_key_part(k, q.to);
+  add_key_part(k, std::to_string(static_cast<int>(q.date_mode)) + "/" + std::to_string(static_cast<int>(q.undated)));
   add_key_part(k, std::to_string(q.facet_limit));
   for (const auto& f : q.facets) add_key_part(k, f);
   return k;
@@ -312,6 +319,7 @@ Result<SearchPage> Archive::search(const SearchQuery& query) {
   auto r = index_->search(q);
   if (!r) return r.error();
   SearchPage page;
+  page.undated = r->undated;
   if (summary) {
     page.total = summary->total;
     page.total_exact = summary->total_exact;
@@ -422,6 +430,18 @@ Result<std::int64_t> Archive::update_similar(const std::function<void(std::int64
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> Archive::recent(int limit) const { return catalog_->recent(limit); }
+
+Result<std::vector<DateToReview>> Archive::dates_to_review() const {
+  auto rows = catalog_->unbounded_dates();
+  if (!rows) return rows.error();
+  std::vector<DateToReview> out;
+  for (auto& [id, title, display] : *rows) {
+    auto date = model::parse_date(display);
+    std::string problem = date ? date->problem : date.error().message();
+    if (!problem.empty()) out.push_back({std::move(id), std::move(title), std::move(display), std::move(problem)});
+  }
+  return out;
+}
 
 Status Archive::for_each_document(const std::function<bool(const model::Document&)>& fn) const {
   return catalog_->for_each(fn);

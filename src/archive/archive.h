@@ -79,13 +79,18 @@ struct ImportReport {
   std::vector<FileReport> files;
   std::vector<SkippedPath> skipped;
   std::int64_t created = 0, updated = 0, unchanged = 0, errors = 0, failed_files = 0;
-  std::int64_t warnings = 0;
+  std::int64_t warnings = 0;  // records stored with something to review (a date, a language): not errors
   std::uint64_t bytes = 0;
   double seconds = 0;  // reading, storing and indexing the records
   std::int64_t similar_lists = 0;  // "more like this" lists computed afterwards
   double similar_seconds = 0;
   bool dry_run = false;
   bool ok() const { return errors == 0; }
+};
+
+struct DateToReview {
+  std::string id, title, display;
+  std::string problem;  // why the date could not be read
 };
 
 struct IndexStatus {
@@ -146,6 +151,8 @@ class Archive {
   Result<std::int64_t> update_similar(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {});
   static constexpr int kSimilarKept = 10;
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;
+  // Records whose date arkiv could not read (kept verbatim, bounds unknown), in id order.
+  Result<std::vector<DateToReview>> dates_to_review() const;
   // Calls fn for every record in id order until it returns false (review reports).
   Status for_each_document(const std::function<bool(const model::Document&)>& fn) const;
   // Every record as JSON Lines, in id order.

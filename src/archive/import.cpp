@@ -96,6 +96,12 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
       for (const std::string& w : batch.warnings) file.warnings.push_back(input.path + ": " + w);
       auto records = internal::pick_records(batch, source_path, options.replace, seen, *catalog_, errors);
       for (const Error& e : errors) file.errors.push_back(e.within(input.path));
+      for (const model::Document* d : records) {
+        // A date arkiv cannot read keeps its record; it is a warning, and `review dates` lists it.
+        if (d->date.needs_review()) {
+          file.warnings.push_back(input.path + ": record '" + d->id + "': date kept as written, bounds unknown: " + d->date.problem);
+        }
+      }
       if (options.dry_run) {
         std::vector<Error> compare_errors;
         for (RecordOutcome& r : internal::compare_records(records, *catalog_, compare_errors)) file.records.push_back(std::move(r));

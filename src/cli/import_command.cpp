@@ -88,7 +88,7 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   std::cout << " (" << rate << ")\n";
   if (r->warnings > 0) {
     std::cout << r->warnings << " warnings: records kept as the source gives them, to be reviewed "
-              << "(arkiv review languages)\n";
+              << "(arkiv review dates, arkiv review languages)\n";
   }
   if (r->similar_lists > 0) {
     std::snprintf(rate, sizeof rate, "%.2f s", r->similar_seconds);

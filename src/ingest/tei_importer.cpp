@@ -47,7 +47,7 @@ void parse_generic(const XmlSource& xml, const SourceFile& file, ParseOutput& ou
     std::string from = attr("when"), to;
     if (from.empty()) from = attr("from"), to = attr("to");
     if (from.empty()) from = attr("notBefore"), to = attr("notAfter");
-    auto parsed = !from.empty() ? model::date_from_bounds(display, from, to) : model::parse_date(display);
+    auto parsed = model::date_from_bounds_or_display(display, from, to);
     if (!parsed) {
       out.errors.push_back(parsed.error().within("line " + std::to_string(xml.line_of(date)) + ": teiHeader date"));
       return;

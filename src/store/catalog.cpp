@@ -345,6 +345,18 @@ Status Catalog::changes_since(std::int64_t after, const std::function<void(const
   return s;
 }
 
+Result<std::vector<std::array<std::string, 3>>> Catalog::unbounded_dates() const {
+  auto q = impl_->db.prepare(
+      "SELECT id, title, date_display FROM documents WHERE COALESCE(date_earliest, '') = '' "
+      "AND COALESCE(date_latest, '') = '' AND date_display != '' ORDER BY id");
+  if (!q) return q.error();
+  std::vector<std::array<std::string, 3>> out;
+  Status s;
+  while (q->step(s)) out.push_back({q->text(0), q->text(1), q->text(2)});
+  if (!s) return s.error();
+  return out;
+}
+
 Result<std::vector<std::pair<std::string, std::string>>> Catalog::recent(int limit) const {
   auto q = impl_->db.prepare("SELECT id, title FROM documents ORDER BY created_at DESC, change_seq DESC LIMIT ?1");
   if (!q) return q.error();

@@ -5,6 +5,7 @@
 // may open the same file (SQLite's locking serialises writers).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -79,6 +80,9 @@ class Catalog {
   Status changes_since(std::int64_t after, const std::function<void(const Change&)>& fn) const;
   // The most recently created records.
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;  // id, title
+  // Records whose date has no bounds but a display (undated forms and dates to review), in id
+  // order: id, title, date display.
+  Result<std::vector<std::array<std::string, 3>>> unbounded_dates() const;
 
   // "More like this" lists: derived from the search index by the archive and stored so that a
   // record's page does not query the index for them. A list belongs to one version of its
