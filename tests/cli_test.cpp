@@ -8,6 +8,7 @@
 
 #include <filesystem>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -15,34 +16,17 @@
 #include <sstream>
 
 #include "base/temp_dir.h"
+#include "cli_runner.h"
 
 namespace {
 
-const std::string kBin = ARKIV_BINARY;
+using arkiv::testing::CmdResult;
+using arkiv::testing::kBin;
+using arkiv::testing::quote;
+using arkiv::testing::run;
+
 const std::string kFixtures = std::string(ARKIV_SOURCE_DIR) + "/tests/fixtures";
 const std::string kSeed = kFixtures + "/wilson/albanian-korean-joint-declaration-1966.txt";
-
-struct CmdResult {
-  int code;
-  std::string out;  // stdout and stderr together when `merge`
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-CmdResult run(const std::string& args, bool merge = false) {
-  std::string cmd = kBin + " " + args + (merge ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 class Cli : public ::testing::Test {
  protected:
@@ -221,4 +205,96 @@ TEST_F(Cli, ReindexAndNoArchiveYet) {
   EXPECT_EQ(nlohmann::json::parse(run(data() + "search --json 평양").out)["total"], 1);
 }
 
+// Inflected words are found in every form, in the language of the text they are in
+// (records written for this test, not the demo's).
+TEST_F(Cli, SearchFindsInflectedFormsInEachLanguage) {
+  const std::string path = dir_.file("inflected.jsonl");
+  std::ofstream(path) << R"({"id":"t/ru","title":"Запись беседы с Вышинским","date":"1949","original_languages":["ru"],"contents":[{"kind":"original","language":"ru","text":"Товарищ Вышинского принял посла."}]})" "\n"
+                      << R"({"id":"t/sq","title":"Raport","date":"1966","original_languages":["sq"],"contents":[{"kind":"original","language":"sq","text":"Qeveria e Shqipërisë dhe miqësia me popullin e Koresë."}]})" "\n"
+                      << R"({"id":"t/ko","title":"보고서","date":"1966","original_languages":["ko"],"contents":[{"kind":"original","language":"ko","text":"대표단은 평양에서 김일성동지를 만났다."}]})" "\n"
+                      << R"({"id":"t/en","title":"Railways","date":"1918","original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"The railway to Korea."}]})" "\n";
+  ASSERT_EQ(run(data() + "import " + quote(path)).code, 0);
+  auto hits = [&](const std::string& query) {
+    auto j = nlohmann::json::parse(run(data() + "search --json " + quote(query)).out);
+    std::vector<std::string> ids;
+    for (const auto& h : j["hits"]) ids.push_back(h["id"]);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  EXPECT_EQ(hits("Вышинский"), std::vector<std::string>{"t/ru"});
+  EXPECT_EQ(hits("Shqipëri"), std::vector<std::string>{"t/sq"});
+  EXPECT_EQ(hits("shqiperia qeverise"), std::vector<std::string>{"t/sq"});
+  EXPECT_EQ(hits("Koreja"), std::vector<std::string>{"t/sq"});
+  EXPECT_EQ(hits("평양에서는"), std::vector<std::string>{"t/ko"});
+  EXPECT_EQ(hits("김일성동지께서"), std::vector<std::string>{"t/ko"});
+  EXPECT_EQ(hits("railways Korea"), std::vector<std::string>{"t/en"});
+  auto j = nlohmann::json::parse(run(data() + "search --json Shqipëri").out);
+  EXPECT_NE(j["hits"][0]["snippet"].get<std::string>().find("<mark>Shqipërisë</mark>"), std::string::npos) << j.dump();
+}
+
 }  // namespace
+
+namespace {
+
+// One JSON Lines record per date form, as an archivist might type them (issue 11).
+std::string dated_records(const std::vector<std::string>& dates) {
+  std::string out;
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    out += nlohmann::json{{"id", "dates/" + std::to_string(i)}, {"title", "Dated " + std::to_string(i)}, {"date", dates[i]}}.dump() + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+// No record is lost to its date: every form is stored; the ones arkiv cannot read are
+// warnings (not errors), listed by `review dates`, and shown verbatim.
+TEST_F(Cli, EveryDateFormKeepsItsRecord) {
+  std::vector<std::string> dates = {
+      "[undated]", "s.d.", "[n.d.]", "Spring 1966", "Winter 1966-1967", "1966?", "[1966?]", "early 1960s", "mid-1960s",
+      "3-5 March 1966", "March 3-5, 1966", "between 1965 and 1967", "after 1966", "before 1966", "ca. 1966",
+      "Washington, March 3, 1966, 10 p.m.", "1966~", "1966%", "196X", "19XX", "1966/1967", "1966-21", "../1966",
+      "1966/..", "4.III.1966", "Moscow, May 9/22, 1918", "31 February 1966", "when the snows melted"};
+  std::string file = dir_.file("dates.jsonl");
+  std::ofstream(file) << dated_records(dates);
+  CmdResult imp = run(data() + "import --json " + quote(file));
+  ASSERT_EQ(imp.code, 0) << imp.out;
+  auto j = nlohmann::json::parse(imp.out);
+  EXPECT_EQ(j["created"], static_cast<int>(dates.size()));
+  EXPECT_EQ(j["errors"], 0);
+  EXPECT_EQ(j["warnings"], 2);
+  ASSERT_EQ(j["files"][0]["warnings"].size(), 2u);
+  EXPECT_NE(j["files"][0]["warnings"][0].get<std::string>().find("28 days"), std::string::npos) << j["files"][0]["warnings"];
+
+  CmdResult review = run(data() + "review dates --json");
+  ASSERT_EQ(review.code, 0) << review.out;
+  auto r = nlohmann::json::parse(review.out);
+  ASSERT_EQ(r["count"], 2);
+  EXPECT_EQ(r["dates_to_review"][0]["id"], "dates/26");
+  EXPECT_EQ(r["dates_to_review"][0]["display"], "31 February 1966");
+  EXPECT_EQ(r["dates_to_review"][1]["display"], "when the snows melted");
+  CmdResult text = run(data() + "review dates");
+  EXPECT_NE(text.out.find("2 dates to review"), std::string::npos) << text.out;
+
+  auto show = nlohmann::json::parse(run(data() + "show dates/15 --json").out);
+  EXPECT_EQ(show["date"]["edtf"], "1966-03-03T22:00:00");
+  EXPECT_EQ(show["date"]["precision"], "time");
+  show = nlohmann::json::parse(run(data() + "show dates/14 --json").out);
+  EXPECT_EQ(show["date"]["edtf"], "1966~");
+  EXPECT_EQ(show["date"]["approximate"], true);
+  show = nlohmann::json::parse(run(data() + "show dates/27 --json").out);
+  EXPECT_EQ(show["date"]["display"], "when the snows melted");
+  EXPECT_EQ(show["date"]["earliest"], "");
+}
+
+// Regression: a 70,000-character date crashed `arkiv import` by stack overflow. It is now one
+// record's error naming the field and its size; the file's other records are stored.
+TEST_F(Cli, HugeDateDisplayIsOneRecordsError) {
+  std::string file = dir_.file("huge.jsonl");
+  std::ofstream(file) << dated_records({"4 Mar" + std::string(70000, 'A') + "ch 1966", "4 March 1966"});
+  CmdResult imp = run(data() + "import " + quote(file), true);
+  EXPECT_EQ(imp.code, 1) << imp.out.substr(0, 2000);
+  EXPECT_NE(imp.out.find("date.display: 70012 bytes"), std::string::npos) << imp.out.substr(0, 2000);
+  EXPECT_NE(imp.out.find("1 created"), std::string::npos) << imp.out.substr(0, 2000);
+  EXPECT_LT(imp.out.size(), 4000u);  // the message does not repeat the 70,000 characters
+}

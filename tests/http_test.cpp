@@ -2,11 +2,17 @@
 // over a fixture archive imported into a temporary directory (with a hostile record).
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <map>
 #include <cstdio>
 #include <fstream>
 #include <regex>
@@ -323,10 +329,26 @@ TEST_F(HttpTest, ApiErrorsNameTheParameterAndHideInternals) {
   EXPECT_TRUE(has(message("/api/v1/search?page=0", 400), "parameter 'page'"));
   EXPECT_TRUE(has(message("/api/v1/search?from=19x6", 400), "parameter 'from'"));
   EXPECT_TRUE(has(message("/api/v1/search?sort=sideways", 400), "parameter 'sort'"));
+  // Dates (issue 11): from after to names both; every bad date parameter is a 400, never a 500.
+  EXPECT_EQ(message("/api/v1/search?from=1970&to=1960", 400), "from '1970' is after to '1960': expected from on or before to");
+  EXPECT_TRUE(has(message("/api/v1/search?from=1966-03&to=1966-02", 400), "from '1966-03' is after to '1966-02'"));
+  EXPECT_TRUE(has(message("/api/v1/search?from=1966-13", 400), "parameter 'from'"));
+  EXPECT_TRUE(has(message("/api/v1/search?to=" + std::string(300, '1'), 400), "parameter 'to'"));
+  EXPECT_TRUE(has(message("/api/v1/search?from=%01%02", 400), "parameter 'from'"));
+  EXPECT_TRUE(has(message("/api/v1/search?date_mode=sideways", 400), "parameter 'date_mode'"));
+  EXPECT_TRUE(has(message("/api/v1/search?undated=maybe", 400), "parameter 'undated'"));
+  EXPECT_TRUE(has(message("/api/v1/search?year=19x6&date_mode=within", 400), "year '19x6'"));
+  EXPECT_EQ(get(port_, "/search?from=1970&to=1960").status, 400);
+  EXPECT_EQ(get(port_, "/search?year=" + std::string(150, '9') + "&date_mode=within").status, 400);
+  json months = api("/api/v1/search?from=1966-01&to=1966-02&date_mode=within&undated=include", 200);
+  EXPECT_EQ(months["from"], "1966-01-01");
+  EXPECT_EQ(months["to"], "1966-02-28");
+  EXPECT_EQ(months["date_mode"], "within");
+  EXPECT_TRUE(months.contains("undated"));
   EXPECT_TRUE(has(message("/api/v1/search?q=%FF", 400), "'q'"));
   EXPECT_TRUE(has(message("/api/v1/search?q=" + std::string(1001, 'a'), 400), "parameter 'q'"));
   // A parameter the API does not know is refused, not ignored (pages ignore it, as pages do).
-  EXPECT_EQ(message("/api/v1/search?q=korea&offset=20", 400).rfind("parameter 'offset': unknown; expected q, page, limit, sort, from, to, facet_limit or a facet field (language, ", 0), 0u);
+  EXPECT_EQ(message("/api/v1/search?q=korea&offset=20", 400).rfind("parameter 'offset': unknown; expected q, page, limit, sort, from, to, date_mode, undated, facet_limit or a facet field (language, ", 0), 0u);
   EXPECT_TRUE(has(message("/api/v1/facets/language?facet_limit=3", 400), "parameter 'facet_limit': unknown"));
   EXPECT_TRUE(has(message("/api/v1/search?" + std::string(100, 'k') + "=1", 400), "parameter '" + std::string(64, 'k') + "...'"));
   EXPECT_TRUE(has(message("/api/v1/search?%C3%A9%C3%A9=1", 400), "parameter '\u00e9\u00e9'"));
@@ -341,7 +363,7 @@ TEST_F(HttpTest, ApiErrorsNameTheParameterAndHideInternals) {
   EXPECT_EQ(big.status, 413);
   EXPECT_EQ(json::parse(big.body)["error"]["status"], 413);
   HttpResponse huge_header = get(port_, "/api/v1/stats", {{"X-Padding", std::string(9000, 'x')}});
-  EXPECT_EQ(huge_header.status, 413);
+  EXPECT_EQ(huge_header.status, 431);
   EXPECT_EQ(get(port_, "/search?q=a%00b").status, 400);
   EXPECT_EQ(get(port_, "/documents/%C3").status, 400);
   std::string head = exchange_raw(port_, "HEAD /api/v1/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -361,20 +383,185 @@ TEST_F(HttpTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   EXPECT_NE(raw.find("HTTP/1.1 200", first + 1), std::string::npos);
 }
 
-TEST_F(HttpTest, SlowClientsDoNotBlockOthers) {
-  // More half-sent requests than worker threads.
+// Counts the responses (status lines) in what came back on one connection.
+int responses_in(const std::string& raw) {
+  int n = raw.rfind("HTTP/1.1 ", 0) == 0 ? 1 : 0;
+  for (std::size_t at = raw.find("\nHTTP/1.1 "); at != std::string::npos; at = raw.find("\nHTTP/1.1 ", at + 1)) ++n;
+  return n;
+}
+
+// The server's resident memory in KiB, from /proc.
+long rss_kib(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return -1;
+}
+
+TEST_F(HttpTest, OversizedHeadersUrlsAndBodiesGetTheirStatusInTheRightForm) {
+  struct Case {
+    std::string target;
+    std::map<std::string, std::string> headers;
+    std::string body;
+    int status;
+  };
+  std::string pad(100 * 1024, 'x');
+  for (const Case& c : std::vector<Case>{
+           {"/api/v1/stats", {{"X-Padding", pad}}, "", 431},
+           {"/", {{"X-Padding", pad}}, "", 431},
+           {"/api/v1/search?q=" + std::string(10 * 1024, 'a'), {}, "", 414},
+           {"/search?q=" + std::string(100 * 1024, 'a'), {}, "", 414},
+           {"/api/v1/search", {}, std::string(70 * 1024, 'x'), 413},
+           {"/search", {}, std::string(70 * 1024, 'x'), 413},
+       }) {
+    HttpResponse r = request(port_, c.body.empty() ? "GET" : "POST", c.target, c.headers, c.body);
+    std::string what = c.target.substr(0, 20) + " " + std::to_string(c.status);
+    EXPECT_EQ(r.status, c.status) << what;
+    if (c.target.rfind("/api/", 0) == 0) {
+      EXPECT_EQ(r.header("content-type"), "application/json") << what;
+      EXPECT_EQ(json::parse(r.body, nullptr, false)["error"]["status"], c.status) << what;
+    } else {
+      EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8") << what;
+      EXPECT_TRUE(has(r.body, "<!DOCTYPE html>")) << what;
+    }
+    EXPECT_EQ(r.header("connection"), "close") << what;
+  }
+  EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);
+}
+
+TEST_F(HttpTest, SmugglingShapesAre400AndTheRestOfTheConnectionIsNeverRead) {
+  const std::string next = "GET /api/v1/stats HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (const std::string head : {
+           "GET /api/v1/stats HTTP/1.1\r\n\r\n",
+           "GET /api/v1/stats HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n",
+           "GET /api/v1/stats HTTP/1.1\r\nHost: x\r\nX-Folded: a\r\n b\r\n\r\n",
+           "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n",
+           "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n\r\n",
+           "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+           "POST /search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n",
+       }) {
+    std::string raw = exchange_raw(port_, head + next, 60000);
+    EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << head << "\n" << raw.substr(0, 200);
+    EXPECT_EQ(responses_in(raw), 1) << head << "\n" << raw;
+    EXPECT_TRUE(has(raw, "Connection: close")) << head;
+  }
+  // Plain chunked is fine, and keep-alive goes on after it.
+  std::string chunked = std::string("POST /api/v1/search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n") +
+                        "GET /api/v1/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  std::string raw = exchange_raw(port_, chunked, 60000);
+  EXPECT_EQ(raw.rfind("HTTP/1.1 405", 0), 0u) << raw.substr(0, 200);
+  EXPECT_EQ(responses_in(raw), 2) << raw;
+  // HTTP/1.0 needs no Host.
+  EXPECT_EQ(exchange_raw(port_, "GET /api/v1/stats HTTP/1.0\r\n\r\n", 60000).rfind("HTTP/1.1 200", 0), 0u);
+}
+
+TEST_F(HttpTest, MethodNotAllowedListsEveryMethodThatWorksHeadIncluded) {
+  for (const char* target : {"/", "/search", "/api/v1/search", "/documents/wcda/114408"}) {
+    HttpResponse r = request(port_, "DELETE", target);
+    EXPECT_EQ(r.status, 405) << target;
+    EXPECT_EQ(r.header("allow").rfind("GET, HEAD", 0), 0u) << target << ": " << r.header("allow");
+  }
+  EXPECT_EQ(request(port_, "HEAD", "/search").status, 200);
+}
+
+TEST_F(HttpTest, InvalidUtf8AndBadPercentEncodingAre400) {
+  for (const std::string target : {"/search?q=%ZZ", "/search?q=%4", "/search?q=%", "/documents/%C3%28", "/search?q=%E0%80%80",
+                                   "/search?q=%ED%A0%80", "/api/v1/search?q=%FF%FE", "/search?q=\xff\xfe", "/documents/\xc3",
+                                   "/api/v1/documents/a%00b"}) {
+    std::string raw = exchange_raw(port_, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 60000);
+    EXPECT_EQ(raw.rfind("HTTP/1.1 400", 0), 0u) << target << "\n" << raw.substr(0, 300);
+  }
+  EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);
+}
+
+TEST_F(HttpTest, PathTraversalInStaticIs404) {
+  for (const std::string target : {"/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                                   "/static/..%2f..%2f..%2fetc%2fpasswd", "/static/arkiv.css/../../../etc/passwd",
+                                   "/static/%252e%252e/etc/passwd", "/static/....//....//etc/passwd", "/static/"}) {
+    std::string raw = exchange_raw(port_, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 60000);
+    EXPECT_EQ(raw.rfind("HTTP/1.1 404", 0), 0u) << target << "\n" << raw.substr(0, 300);
+    EXPECT_FALSE(has(raw, "root:")) << target;
+  }
+  EXPECT_EQ(get(port_, "/static/arkiv.css").status, 200);
+}
+
+TEST_F(HttpTest, SlowClientsAreClosedAtTheirDeadlineWhileOthersAreServed) {
+  // Slowloris: many connections that each trickle a byte of their header now and then. Each
+  // request has one deadline (15 s by default) that trickling does not extend. Nothing here
+  // depends on how fast the machine is: others must be served while the slow ones hang on,
+  // and the slow ones must be closed some time (the bound is only against a hang).
+  const int kSlow = 200;
   std::vector<int> slow;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < kSlow; ++i) {
     int fd = connect_to(port_);
     ASSERT_GE(fd, 0);
     std::string partial = "GET / HTTP/1.1\r\nHost: slow\r\nX-Slow: ";
     ASSERT_GT(::send(fd, partial.data(), partial.size(), MSG_NOSIGNAL), 0);
     slow.push_back(fd);
   }
-  auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+  std::atomic<bool> done{false};
+  std::atomic<int> open{kSlow};
+  std::thread trickle([&] {
+    std::vector<bool> closed(kSlow, false);  // this thread's only
+    while (!done) {
+      for (int i = 0; i < kSlow; ++i) {
+        if (closed[i]) continue;
+        char b;
+        ssize_t n = ::recv(slow[i], &b, 1, MSG_DONTWAIT);
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) || ::send(slow[i], "a", 1, MSG_NOSIGNAL) <= 0) {
+          closed[i] = true;
+          --open;
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
+  });
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);
+  for (int i = 0; i < 600 && open > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  done = true;
+  trickle.join();
+  EXPECT_EQ(open, 0) << "slow clients still connected";
   for (int fd : slow) close(fd);
+  EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);
+}
+
+TEST_F(HttpTest, TenThousandConnectionsAreHeldWithBoundedMemoryAndOthersServed) {
+  const int kConnections = 10000;
+  rlimit files{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &files), 0);
+  if (files.rlim_max < static_cast<rlim_t>(kConnections + 200)) GTEST_SKIP() << "hard RLIMIT_NOFILE is " << files.rlim_max;
+  files.rlim_cur = files.rlim_max;
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &files), 0);
+  EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);
+  long before = rss_kib(pid_);
+  std::vector<int> fds;
+  for (int i = 0; i < kConnections; ++i) {
+    int fd = connect_to(port_);
+    ASSERT_GE(fd, 0) << "connection " << i << ": " << std::strerror(errno);
+    // Every other one starts a request and stops.
+    if (i % 2 == 1) ::send(fd, "GET / HTTP/1.1\r\nHost: x\r\n", 25, MSG_NOSIGNAL);
+    fds.push_back(fd);
+  }
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);
+  EXPECT_EQ(get(port_, "/search?q=korea").status, 200);
+  long during = rss_kib(pid_);
+  // A connection costs a socket, a session and a small read buffer: a few KiB (about 7 here),
+  // not a page cache. AddressSanitizer's redzones and quarantine take several times more.
+#if defined(__SANITIZE_ADDRESS__)
+  const long kPerConnectionKib = 96;
+#else
+  const long kPerConnectionKib = 24;
+#endif
+  EXPECT_LT(during - before, kConnections * kPerConnectionKib) << "RSS " << before << " KiB -> " << during << " KiB";
+  for (int fd : fds) close(fd);
+  EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);
+  RecordProperty("rss_before_kib", static_cast<int>(before));
+  RecordProperty("rss_with_10000_kib", static_cast<int>(during));
+  std::printf("server RSS: %ld KiB before, %ld KiB with %d connections open\n", before, during, kConnections);
 }
 
 TEST_F(HttpTest, DocumentsImportedWhileServingAppearWithoutRestart) {

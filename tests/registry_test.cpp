@@ -40,6 +40,8 @@ model::Document full_record() {
   d.extent = "3 pages";
   d.contents = {{"translation", "en", "", "", "The text of the registry record from [date].....to.....", {}}};
   model::find_gaps(d.contents[0].text, 0, d.gaps);
+  d.parts.push_back({0, 0, "attachment-1", "Enclosure", "May 1, 1918", "[Enclosure]", "R. Lansing"});
+  d.unread.push_back({"original_languages", "Klingonese"});
   d.subjects = {"Friendship"};
   d.places = {"Tirana"};
   d.people = {"Mehmet Shehu"};

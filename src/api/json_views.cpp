@@ -1,7 +1,10 @@
 #include "api/json_views.h"
 
-#include <regex>
+#include <algorithm>
+#include <cctype>
 
+#include "base/strings.h"
+#include "model/date_json.h"
 #include "model/record_json.h"
 #include "text/language.h"
 
@@ -12,8 +15,7 @@ using nlohmann::json;
 json hit_json(const archive::SearchHit& h) {
   return {{"id", h.id},
           {"title", h.title},
-          {"date", {{"display", h.date.display}, {"earliest", h.date.earliest}, {"latest", h.date.latest},
-                    {"precision", model::precision_name(h.date.precision)}}},
+          {"date", model::date_to_json(h.date)},
           {"snippet", marked_html(h.snippet)},
           {"languages", h.languages},
           {"type", h.document_type}};
@@ -46,6 +48,8 @@ json search_page_json(const archive::SearchPage& page, const archive::SearchQuer
           {"filters", filters},
           {"from", q.from},
           {"to", q.to},
+          {"date_mode", q.date_mode == archive::DateMode::kWithin ? "within" : "overlaps"},
+          {"undated", page.undated},
           {"hits", hits},
           {"facets", facets_json(page.facets)},
           {"suggestion", page.suggestion}};
@@ -76,10 +80,42 @@ json stats_json(const archive::ArchiveStats& s) {
 
 Result<std::string> parse_date_bound(const std::string& value, bool end, const std::string& param) {
   if (value.empty()) return std::string();
-  static const std::regex year(R"(\d{4})");
-  if (std::regex_match(value, year)) return value + (end ? "-12-31" : "-01-01");
-  if (model::is_valid_iso_day(value)) return value;
-  return Error::invalid(param + " '" + value + "': expected a year (1966) or a day (1966-03-04)");
+  std::string v(trim(value));
+  auto digits = [&](std::size_t a, std::size_t n) {
+    return v.size() >= a + n && std::all_of(v.begin() + a, v.begin() + a + n, [](unsigned char c) { return std::isdigit(c); });
+  };
+  auto bad = [&] { return Error::invalid(param + " '" + value + "': expected a year (1966), a month (1966-03) or a day (1966-03-04)"); };
+  if (v.size() == 4 && digits(0, 4)) return v + (end ? "-12-31" : "-01-01");
+  if (v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2)) {
+    int m = std::stoi(v.substr(5, 2));
+    if (m < 1 || m > 12) return bad();
+    if (!end) return v + "-01";
+    std::string day = v + "-31";
+    while (!model::is_valid_iso_day(day)) day = v + "-" + std::to_string(std::stoi(day.substr(8)) - 1);
+    return day;
+  }
+  if (model::is_valid_iso_day(v)) return v;
+  return bad();
+}
+
+Status check_date_order(const std::string& from, const std::string& to, const std::string& from_raw,
+                        const std::string& to_raw, const std::string& from_name, const std::string& to_name) {
+  if (from.empty() || to.empty() || from <= to) return Status::success();
+  return Error::invalid(from_name + " '" + from_raw + "' is after " + to_name + " '" + to_raw + "': expected " + from_name +
+                        " on or before " + to_name);
+}
+
+Result<archive::DateMode> parse_date_mode(const std::string& value, const std::string& param) {
+  if (value.empty() || value == "overlaps") return archive::DateMode::kOverlaps;
+  if (value == "within") return archive::DateMode::kWithin;
+  return Error::invalid(param + " '" + value + "': expected overlaps or within");
+}
+
+Result<archive::UndatedChoice> parse_undated(const std::string& value, const std::string& param) {
+  if (value.empty()) return archive::UndatedChoice::kDefault;
+  if (value == "include") return archive::UndatedChoice::kInclude;
+  if (value == "exclude") return archive::UndatedChoice::kExclude;
+  return Error::invalid(param + " '" + value + "': expected include or exclude");
 }
 
 Result<archive::SortOrder> parse_sort(const std::string& value, const std::string& param) {

@@ -17,9 +17,15 @@ nlohmann::json facets_json(const std::vector<archive::Facet>& facets);
 nlohmann::json record_json(const model::Document& doc, const std::vector<model::Provenance>* provenance);
 nlohmann::json stats_json(const archive::ArchiveStats& stats);
 
-// "1966" -> "1966-01-01" (or "1966-12-31" when `end`); "1966-03-04" kept; "" -> "".
+// "1966" -> "1966-01-01" (or "1966-12-31" when `end`); "1966-03" -> "1966-03-01" (or
+// "1966-03-31"); "1966-03-04" kept; "" -> "".
 // Errors name `param`.
 Result<std::string> parse_date_bound(const std::string& value, bool end, const std::string& param);
+// "from '1970' is after to '1960': ..." when both are set and out of order (names as given).
+Status check_date_order(const std::string& from, const std::string& to, const std::string& from_raw,
+                        const std::string& to_raw, const std::string& from_name, const std::string& to_name);
+Result<archive::DateMode> parse_date_mode(const std::string& value, const std::string& param);
+Result<archive::UndatedChoice> parse_undated(const std::string& value, const std::string& param);
 Result<archive::SortOrder> parse_sort(const std::string& value, const std::string& param);
 
 }  // namespace arkiv::api

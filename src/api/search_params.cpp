@@ -54,11 +54,20 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
   p.from_raw = first(params, "from");
   p.to_raw = first(params, "to");
   auto from = parse_date_bound(p.from_raw, false, "from");
-  if (!from) return bad("from", "expected a year (1966) or a day (1966-03-04)");
+  if (!from) return bad("from", "expected a year (1966), a month (1966-03) or a day (1966-03-04)");
   auto to = parse_date_bound(p.to_raw, true, "to");
-  if (!to) return bad("to", "expected a year (1966) or a day (1966-03-04)");
+  if (!to) return bad("to", "expected a year (1966), a month (1966-03) or a day (1966-03-04)");
   q.from = *from;
   q.to = *to;
+  if (Status s = check_date_order(q.from, q.to, p.from_raw, p.to_raw, "from", "to"); !s) return s.error();
+  p.date_mode = first(params, "date_mode");
+  auto mode = parse_date_mode(p.date_mode, "date_mode");
+  if (!mode) return bad("date_mode", "expected overlaps or within");
+  q.date_mode = *mode;
+  p.undated = first(params, "undated");
+  auto undated = parse_undated(p.undated, "undated");
+  if (!undated) return bad("undated", "expected include or exclude");
+  q.undated = *undated;
   for (const auto& [k, v] : params) {
     if (!model::has_role(k, model::kFilter) || v.empty()) continue;
     if (v.size() > 200) return bad(k, "expected at most 200 bytes");
@@ -71,12 +80,12 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
 }
 
 Status only_search_params(const http::Params& params, std::initializer_list<std::string_view> extra) {
-  static const std::string_view kKnown[] = {"q", "page", "limit", "sort", "from", "to"};
+  static const std::string_view kKnown[] = {"q", "page", "limit", "sort", "from", "to", "date_mode", "undated"};
   for (const auto& [k, v] : params) {
     bool known = model::has_role(k, model::kFilter) || std::find(std::begin(kKnown), std::end(kKnown), k) != std::end(kKnown) ||
                  std::find(extra.begin(), extra.end(), k) != extra.end();
     if (known) continue;
-    std::string expected = "q, page, limit, sort, from, to";
+    std::string expected = "q, page, limit, sort, from, to, date_mode, undated";
     for (std::string_view e : extra) expected += ", " + std::string(e);
     expected += " or a facet field (";
     bool first_field = true;

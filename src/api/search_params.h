@@ -1,5 +1,5 @@
 // The search state as the URL carries it, shared by the pages (/search) and the API
-// (/api/v1/search): q, page, limit, sort, from, to, and one parameter per facet field
+// (/api/v1/search): q, page, limit, sort, from, to, date_mode, undated, and one parameter per facet field
 // (language=sq&place=Tirana; repeated keys are ORed within a field). Every value is bounded;
 // errors are kInvalidInput naming the parameter: "parameter 'limit': expected an integer 0-100".
 #pragma once
@@ -20,6 +20,8 @@ struct SearchParams {
   std::string sort;      // as named in the URL: "relevance", "date", "date-desc"
   std::string from_raw;  // as given ("1966"), for forms
   std::string to_raw;
+  std::string date_mode;  // as given: "", "overlaps", "within"
+  std::string undated;    // as given: "", "include", "exclude"
 };
 
 constexpr int kMaxLimit = 100;

@@ -1,6 +1,8 @@
 #include "archive/archive.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -18,6 +20,17 @@ namespace {
 
 std::string catalog_path(const std::string& dir) { return dir + "/catalog.db"; }
 std::string index_path(const std::string& dir) { return dir + "/index"; }
+
+// The index is derived: one that cannot be opened for writing (a kill while it was being
+// created leaves a folder Xapian does not recognise) is removed and made again, and the sync
+// that follows rebuilds it from the catalog. Called by the holder of the writer lock only.
+Result<std::unique_ptr<index::SearchIndex>> open_or_recreate_writable(const std::string& dir) {
+  auto idx = index::SearchIndex::open_writable(dir);
+  if (idx) return idx;
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return index::SearchIndex::open_writable(dir);
+}
 
 // Where the index stands against the catalog: current, behind it (changes to apply), or not
 // its own (another catalog, another term scheme, or ahead of it: rebuild).
@@ -52,7 +65,7 @@ Archive::~Archive() {
   unlock_writer(lock_fd_);
 }
 
-Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode mode) {
+Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode mode, std::chrono::milliseconds wait_for_lock) {
   std::unique_ptr<Archive> a(new Archive());
   a->dir_ = data_dir;
   a->mode_ = mode;
@@ -60,8 +73,16 @@ Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode
   if (mode == Mode::kWrite) {
     fs::create_directories(data_dir, ec);
     if (ec) return Error::io("cannot create data directory " + data_dir + ": " + ec.message());
-    a->lock_fd_ = try_lock_writer(data_dir);
-    if (a->lock_fd_ < 0) return Error::busy("another arkiv process is writing " + data_dir + "; wait for it to finish");
+    int open_errno = 0;
+    a->lock_fd_ = lock_writer(data_dir, wait_for_lock, &open_errno);
+    if (a->lock_fd_ < 0 && open_errno != 0) {
+      return Error::io("cannot write in the data directory " + data_dir + ": " + std::strerror(open_errno) +
+                       (open_errno == EROFS || open_errno == EACCES ? " (a read-only disk or a directory without write permission: importing needs write access)" : ""));
+    }
+    if (a->lock_fd_ < 0) {
+      return Error::busy("another arkiv process is writing " + data_dir +
+                         (wait_for_lock.count() > 0 ? "; gave up waiting for it" : "; wait for it to finish, or use import --wait"));
+    }
   } else if (!fs::exists(catalog_path(data_dir))) {
     return Error::not_found("no archive in " + data_dir + " (import documents first: arkiv --data " + data_dir + " import PATH)");
   }
@@ -74,7 +95,7 @@ Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode
 
 Status Archive::open_index() {
   if (mode_ == Mode::kWrite) {
-    auto idx = index::SearchIndex::open_writable(index_path(dir_));
+    auto idx = open_or_recreate_writable(index_path(dir_));
     if (!idx) return idx.error();
     index_ = std::move(idx).value();
     return sync_index();
@@ -90,15 +111,13 @@ Status Archive::open_index() {
     // A reader repairs the index when no writer is at work; otherwise the writer will.
     int fd = try_lock_writer(dir_);
     if (fd >= 0) {
-      auto w = index::SearchIndex::open_writable(index_path(dir_));
+      auto w = open_or_recreate_writable(index_path(dir_));
       if (w) {
         index_ = std::move(w).value();
-        Status s = sync_index();
+        // A repair that fails (a full disk) leaves the index as it was: read it as it is,
+        // as when a writer holds the lock.
+        (void)sync_index();
         index_.reset();
-        if (!s) {
-          unlock_writer(fd);
-          return s;
-        }
       }
       unlock_writer(fd);
       idx = index::SearchIndex::open_readonly(index_path(dir_));
@@ -232,6 +251,12 @@ index::SearchQuery index_query(const SearchQuery& q) {
   out.filters = q.filters;
   out.from = q.from;
   out.to = q.to;
+  out.date_mode = q.date_mode == DateMode::kWithin ? index::DateMode::kWithin : index::DateMode::kOverlaps;
+  switch (q.undated) {
+    case UndatedChoice::kDefault: out.undated = index::UndatedChoice::kDefault; break;
+    case UndatedChoice::kInclude: out.undated = index::UndatedChoice::kInclude; break;
+    case UndatedChoice::kExclude: out.undated = index::UndatedChoice::kExclude; break;
+  }
   switch (q.sort) {
     case SortOrder::kRelevance: out.sort = index::SortOrder::kRelevance; break;
     case SortOrder::kDateAscending: out.sort = index::SortOrder::kDateAscending; break;
@@ -262,6 +287,7 @@ std::string summary_key(const SearchQuery& q) {
   for (const auto& [field, value] : q.filters) add_key_part(k, field + "=" + value);
   add_key_part(k, q.from);
   add_key_part(k, q.to);
+  add_key_part(k, std::to_string(static_cast<int>(q.date_mode)) + "/" + std::to_string(static_cast<int>(q.undated)));
   add_key_part(k, std::to_string(q.facet_limit));
   for (const auto& f : q.facets) add_key_part(k, f);
   return k;
@@ -293,6 +319,7 @@ Result<SearchPage> Archive::search(const SearchQuery& query) {
   auto r = index_->search(q);
   if (!r) return r.error();
   SearchPage page;
+  page.undated = r->undated;
   if (summary) {
     page.total = summary->total;
     page.total_exact = summary->total_exact;
@@ -403,6 +430,18 @@ Result<std::int64_t> Archive::update_similar(const std::function<void(std::int64
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> Archive::recent(int limit) const { return catalog_->recent(limit); }
+
+Result<std::vector<DateToReview>> Archive::dates_to_review() const {
+  auto rows = catalog_->unbounded_dates();
+  if (!rows) return rows.error();
+  std::vector<DateToReview> out;
+  for (auto& [id, title, display] : *rows) {
+    auto date = model::parse_date(display);
+    std::string problem = date ? date->problem : date.error().message();
+    if (!problem.empty()) out.push_back({std::move(id), std::move(title), std::move(display), std::move(problem)});
+  }
+  return out;
+}
 
 Status Archive::for_each_document(const std::function<bool(const model::Document&)>& fn) const {
   return catalog_->for_each(fn);

@@ -42,6 +42,9 @@ struct ImportProgress {
 
 struct ImportOptions {
   bool dry_run = false;
+  // Let a file replace records whose latest version came from another source file (without
+  // it such records are refused, naming both files).
+  bool replace = false;
   std::uint64_t max_file_bytes = 256ull << 20;
   // Parsers that ask for it (PDF, TEI) run in a child process with this time limit.
   bool isolate_parsers = true;
@@ -66,10 +69,17 @@ struct FileReport {
   std::vector<std::string> warnings;  // records kept, to be reviewed; each starts with the path
 };
 
+// A path a folder import left out, and why ("default: README*", ".arkivignore line 3: *.bak").
+struct SkippedPath {
+  std::string path;
+  std::string reason;
+};
+
 struct ImportReport {
   std::vector<FileReport> files;
+  std::vector<SkippedPath> skipped;
   std::int64_t created = 0, updated = 0, unchanged = 0, errors = 0, failed_files = 0;
-  std::int64_t warnings = 0;
+  std::int64_t warnings = 0;  // records stored with something to review (a date, a language): not errors
   std::uint64_t bytes = 0;
   double seconds = 0;  // reading, storing and indexing the records
   std::int64_t similar_lists = 0;  // "more like this" lists computed afterwards
@@ -78,11 +88,28 @@ struct ImportReport {
   bool ok() const { return errors == 0; }
 };
 
+struct DateToReview {
+  std::string id, title, display;
+  std::string problem;  // why the date could not be read
+};
+
 struct IndexStatus {
   std::int64_t index_documents = 0;
   std::int64_t applied_seq = 0;
   std::int64_t catalog_seq = 0;
   bool in_sync() const { return applied_seq == catalog_seq; }
+};
+
+// What `arkiv check` found: every disagreement between the catalog's own records, its
+// integrity, and the index.
+struct CheckReport {
+  std::int64_t records = 0;
+  std::int64_t index_documents = 0;
+  std::vector<std::string> problems;
+  // Not faults: an index behind the catalog (a writer was stopped before its index commit,
+  // and this process could not repair it) is compared as of the change it has reached.
+  std::vector<std::string> notes;
+  bool ok() const { return problems.empty(); }
 };
 
 struct CatalogStats {
@@ -101,8 +128,11 @@ class Archive {
  public:
   enum class Mode { kRead, kWrite };
   // Opens (kWrite: creates) the archive in `data_dir`. Either mode repairs an index that is
-  // behind the catalog (after a crash) when no other process is writing.
-  static Result<std::unique_ptr<Archive>> open(const std::string& data_dir, Mode mode);
+  // behind the catalog (after a crash) when no other process is writing. A writer waits up to
+  // `wait_for_lock` for another writer to finish (milliseconds::max(): without end), then fails
+  // with kBusy.
+  static Result<std::unique_ptr<Archive>> open(const std::string& data_dir, Mode mode,
+                                               std::chrono::milliseconds wait_for_lock = std::chrono::milliseconds(0));
   ~Archive();
 
   // Imports files and directories (recursively). Each file is one catalog transaction of its
@@ -121,6 +151,8 @@ class Archive {
   Result<std::int64_t> update_similar(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {});
   static constexpr int kSimilarKept = 10;
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;
+  // Records whose date arkiv could not read (kept verbatim, bounds unknown), in id order.
+  Result<std::vector<DateToReview>> dates_to_review() const;
   // Calls fn for every record in id order until it returns false (review reports).
   Status for_each_document(const std::function<bool(const model::Document&)>& fn) const;
   // Every record as JSON Lines, in id order.
@@ -130,6 +162,18 @@ class Archive {
   Result<std::int64_t> reindex(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {},
                                const std::function<void(std::int64_t done, std::int64_t total)>& similar_progress = {});
   Result<ArchiveStats> stats() const;
+
+  // The catalog (PRAGMA integrity_check, foreign keys, every record sound) and the index
+  // against it (same catalog and change, exactly the catalog's ids, each once).
+  Result<CheckReport> check() const;
+  // A consistent copy of the archive in `dest_dir` (new or empty), taken while others read and
+  // write: the catalog through SQLite's backup API as of one commit, then an index built from
+  // that copy, so `dest_dir` is a data directory of its own. Returns the records copied.
+  static Result<std::int64_t> backup(const std::string& data_dir, const std::string& dest_dir);
+  // Replaces the archive in `data_dir` by the backup in `src_dir` (checked first), as its writer
+  // (waiting up to `wait_for_lock` for another), and rebuilds the index. Returns the records.
+  static Result<std::int64_t> restore(const std::string& src_dir, const std::string& data_dir,
+                                      std::chrono::milliseconds wait_for_lock = std::chrono::milliseconds(0));
   // Readers: picks up what other processes committed since. Returns true if anything changed.
   bool refresh();
 
@@ -154,6 +198,14 @@ class Archive {
   Status note_revision();
   // Commits the index as having applied every catalog change so far.
   Status commit_index();
+  // Import: hands the records a batch created or changed to the index, committing it every
+  // 5,000 records or 2 s.
+  struct IndexCadence {
+    std::int64_t uncommitted = 0;
+    std::chrono::steady_clock::time_point last_commit;
+  };
+  Status index_changed(const std::vector<const model::Document*>& records, const std::vector<RecordOutcome>& outcomes,
+                       IndexCadence& cadence);
 
   std::string dir_;
   Mode mode_ = Mode::kRead;

@@ -272,7 +272,9 @@ TEST(Archive, ImportStoresMoreLikeThisListsForChangedRecords) {
     std::ofstream out(fixed);
     out << model::to_json_line(*doc) << "\n";
   }
-  auto corrected = a->import({fixed}, {});
+  ImportOptions replace;  // the correction comes from another file than the volume
+  replace.replace = true;
+  auto corrected = a->import({fixed}, replace);
   ASSERT_TRUE(corrected.ok() && corrected->ok());
   EXPECT_EQ(corrected->updated, 1);
   EXPECT_EQ(corrected->similar_lists, 1);

@@ -1,20 +1,15 @@
-// Archive::import: files -> importer -> validated records -> one catalog transaction per file
-// -> search index. The index is committed in batches; a crash before an index commit is
-// repaired from the catalog's change log at the next open.
-#include <algorithm>
+// Archive::import: the stages of archive/internal/import_stages.h, run file by file: collect ->
+// read -> parse -> pick -> store (one catalog transaction per batch: a whole file, or up to
+// 1,000 records of a stream) -> index. The index is committed in batches; a crash before an
+// index commit is repaired from the catalog's change log at the next open.
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <set>
-#include <sstream>
 
 #include "archive/archive.h"
-#include "archive/isolated_parse.h"
+#include "archive/internal/import_stages.h"
 #include "base/clock.h"
-#include "base/digest.h"
 #include "index/search_index.h"
 #include "store/catalog.h"
-#include "ingest/importer.h"
 
 namespace arkiv::archive {
 
@@ -25,90 +20,56 @@ namespace {
 constexpr std::int64_t kIndexCommitEvery = 5000;  // records
 constexpr double kIndexCommitSeconds = 2.0;        // so readers see imports within seconds
 
-
-struct Input {
-  std::string path;
-  std::uint64_t size = 0;
-  std::optional<Error> error;  // the path could not be listed
-};
-
-// Expands directories recursively (sorted, hidden entries skipped) into regular files.
-std::vector<Input> collect(const std::vector<std::string>& paths) {
-  std::vector<Input> out;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    fs::file_status st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) {
-      out.push_back({p, 0, Error::not_found(p + ": no such file or directory")});
-      continue;
-    }
-    if (fs::is_regular_file(st)) {
-      out.push_back({p, static_cast<std::uint64_t>(fs::file_size(p, ec)), std::nullopt});
-      continue;
-    }
-    if (!fs::is_directory(st)) {
-      out.push_back({p, 0, Error::unsupported(p + ": not a regular file or directory")});
-      continue;
-    }
-    std::vector<Input> found;
-    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file()) found.push_back({it->path().string(), static_cast<std::uint64_t>(it->file_size()), std::nullopt});
-    }
-    if (ec) out.push_back({p, 0, Error::io(p + ": cannot list directory: " + ec.message())});
-    std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
-}
-
-Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec) return Error::io(path + ": " + ec.message());
-  if (size > max_bytes) {
-    return Error::too_large(path + ": " + std::to_string(size) + " bytes, over the limit of " + std::to_string(max_bytes) + " bytes per file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::io(path + ": cannot open for reading");
-  std::string bytes(size, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (static_cast<std::uint64_t>(in.gcount()) != size) return Error::io(path + ": read failed");
-  return bytes;
-}
-
 }  // namespace
+
+Status Archive::index_changed(const std::vector<const model::Document*>& records, const std::vector<RecordOutcome>& outcomes,
+                              IndexCadence& cadence) {
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    if (outcomes[i].outcome == model::PutOutcome::kUnchanged) continue;
+    if (Status s = index_->replace(*records[i], outcomes[i].outcome == model::PutOutcome::kCreated); !s) return s;
+    ++cadence.uncommitted;
+  }
+  auto now = std::chrono::steady_clock::now();
+  if (cadence.uncommitted >= kIndexCommitEvery ||
+      (cadence.uncommitted > 0 && std::chrono::duration<double>(now - cadence.last_commit).count() >= kIndexCommitSeconds)) {
+    if (Status s = commit_index(); !s) return s;
+    cadence.uncommitted = 0;
+    cadence.last_commit = now;
+  }
+  return Status::success();
+}
 
 Result<ImportReport> Archive::import(const std::vector<std::string>& paths, const ImportOptions& options) {
   if (mode_ != Mode::kWrite) return Error::internal("import needs the archive opened for writing");
   auto started = std::chrono::steady_clock::now();
-  auto last_index_commit = started;
   static const ingest::ImporterRegistry builtin = ingest::ImporterRegistry::with_builtin_importers();
   const ingest::ImporterRegistry& registry = options.registry ? *options.registry : builtin;
+  internal::ReadOptions read_options{options.max_file_bytes, options.isolate_parsers, options.parse_timeout};
 
   ImportReport report;
   report.dry_run = options.dry_run;
-  std::vector<Input> inputs = collect(paths);
+  internal::CollectedInputs collected = internal::collect_inputs(paths);
+  report.skipped = std::move(collected.skipped);
   ImportProgress progress;
-  progress.files_total = inputs.size();
-  for (const Input& in : inputs) progress.bytes_total += in.size;
-  std::int64_t uncommitted = 0;
+  progress.files_total = collected.inputs.size();
+  for (const auto& in : collected.inputs) progress.bytes_total += in.size;
+  IndexCadence cadence{0, started};
 
-  for (const Input& input : inputs) {
+  for (const internal::ImportInput& input : collected.inputs) {
     FileReport file;
     file.path = input.path;
+    const std::uint64_t bytes_before = progress.bytes_done;
     auto finish_file = [&]() {
       report.errors += static_cast<std::int64_t>(file.errors.size());
       report.warnings += static_cast<std::int64_t>(file.warnings.size());
       if (!file.errors.empty() && file.records.empty()) ++report.failed_files;
       progress.files_done++;
-      progress.bytes_done += input.size;
-      progress.records += file.records.size();
+      progress.bytes_done = bytes_before + input.size;
+      for (const RecordOutcome& r : file.records) {
+        if (r.outcome == model::PutOutcome::kCreated) ++report.created;
+        else if (r.outcome == model::PutOutcome::kUpdated) ++report.updated;
+        else ++report.unchanged;
+      }
       report.files.push_back(std::move(file));
       if (options.progress) options.progress(progress);
     };
@@ -117,94 +78,54 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
       finish_file();
       continue;
     }
-    auto bytes = read_file(input.path, options.max_file_bytes);
-    if (!bytes) {
-      file.errors.push_back(bytes.error());
+    auto source = internal::RecordSource::open(input, registry, read_options);
+    if (!source) {
+      file.errors.push_back(source.error());
       finish_file();
       continue;
     }
-    report.bytes += bytes->size();
-    ingest::SourceFile source{input.path, std::move(bytes).value()};
-    auto importer = registry.pick(source);
-    if (!importer) {
-      file.errors.push_back(importer.error().within(input.path));
-      finish_file();
-      continue;
-    }
-    file.format = std::string((*importer)->format());
-    ingest::ParseOutput parsed = (*importer)->isolate() && options.isolate_parsers
-                                     ? parse_isolated(**importer, source, options.parse_timeout)
-                                     : (*importer)->parse(source);
-    for (const Error& e : parsed.errors) file.errors.push_back(e.within(input.path));
-    for (const std::string& w : parsed.warnings) file.warnings.push_back(input.path + ": " + w);
-
-    // The same id twice in one file is a mistake in the file: keep the first.
+    report.bytes += input.size;
+    file.format = (*source)->format();
+    const std::string source_path = fs::absolute(input.path).lexically_normal().string();
+    model::Provenance prov{source_path, file.format, (*source)->sha256(), now_utc()};
     std::set<std::string> seen;
-    std::vector<const model::Document*> records;
-    for (const model::Document& d : parsed.records) {
-      if (!seen.insert(d.id).second) {
-        file.errors.push_back(Error::invalid(input.path + ": record '" + d.id + "': the id appears more than once in this file"));
-        continue;
-      }
-      records.push_back(&d);
-    }
-
-    if (options.dry_run) {
+    for (bool more = true; more;) {
+      ingest::ParseOutput batch;
+      more = (*source)->next(batch);
+      std::vector<Error> errors = std::move(batch.errors);
+      for (const std::string& w : batch.warnings) file.warnings.push_back(input.path + ": " + w);
+      auto records = internal::pick_records(batch, source_path, options.replace, seen, *catalog_, errors);
+      for (const Error& e : errors) file.errors.push_back(e.within(input.path));
       for (const model::Document* d : records) {
-        auto outcome = catalog_->compare(*d);
-        if (!outcome) {
-          file.errors.push_back(outcome.error().within(input.path));
-          continue;
+        // A date arkiv cannot read keeps its record; it is a warning, and `review dates` lists it.
+        if (d->date.needs_review()) {
+          file.warnings.push_back(input.path + ": record '" + d->id + "': date kept as written, bounds unknown: " + d->date.problem);
         }
-        file.records.push_back({d->id, d->title, *outcome});
       }
-    } else if (!records.empty()) {
-      model::Provenance prov{fs::absolute(input.path).lexically_normal().string(), file.format, sha256_hex(source.bytes), now_utc()};
-      if (Status s = catalog_->begin(); !s) return s.error();
-      std::vector<RecordOutcome> outcomes;
-      std::optional<Error> failure;
-      for (const model::Document* d : records) {
-        auto outcome = catalog_->put(*d, prov);
-        if (!outcome) {
-          failure = outcome.error();
-          break;
+      if (options.dry_run) {
+        std::vector<Error> compare_errors;
+        for (RecordOutcome& r : internal::compare_records(records, *catalog_, compare_errors)) file.records.push_back(std::move(r));
+        for (const Error& e : compare_errors) file.errors.push_back(e.within(input.path));
+      } else {
+        auto outcomes = internal::store_records(records, prov, *catalog_);
+        if (!outcomes) {
+          // A storage failure (disk full, I/O): this batch is not kept, and the run stops.
+          file.errors.push_back(outcomes.error().within(input.path));
+          finish_file();
+          return outcomes.error().within(input.path);
         }
-        outcomes.push_back({d->id, d->title, *outcome});
+        if (Status s = index_changed(records, *outcomes, cadence); !s) return s.error();
+        for (RecordOutcome& r : *outcomes) file.records.push_back(std::move(r));
       }
-      if (failure) {
-        // A storage failure (disk full, I/O): nothing of this file is kept.
-        catalog_->rollback();
-        file.errors.push_back(failure->within(input.path));
-        finish_file();
-        return failure->within(input.path);
+      if (more && options.progress) {
+        progress.bytes_done = bytes_before + (*source)->bytes_read();
+        progress.records += file.records.size();
+        options.progress(progress);
+        progress.records -= file.records.size();
       }
-      if (Status s = catalog_->commit(); !s) {
-        file.errors.push_back(s.error().within(input.path));
-        finish_file();
-        return s.error().within(input.path);
-      }
-      for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        if (outcomes[i].outcome == store::PutOutcome::kUnchanged) continue;
-        bool is_new = outcomes[i].outcome == store::PutOutcome::kCreated;
-        if (Status s = index_->replace(*records[i], is_new); !s) return s.error();
-        ++uncommitted;
-      }
-      file.records = std::move(outcomes);
     }
-    for (const RecordOutcome& r : file.records) {
-      if (r.outcome == store::PutOutcome::kCreated) ++report.created;
-      else if (r.outcome == store::PutOutcome::kUpdated) ++report.updated;
-      else ++report.unchanged;
-    }
+    progress.records += file.records.size();
     finish_file();
-
-    auto now = std::chrono::steady_clock::now();
-    if (uncommitted >= kIndexCommitEvery ||
-        (uncommitted > 0 && std::chrono::duration<double>(now - last_index_commit).count() >= kIndexCommitSeconds)) {
-      if (Status s = commit_index(); !s) return s.error();
-      uncommitted = 0;
-      last_index_commit = now;
-    }
   }
   if (!options.dry_run) {
     if (Status s = commit_index(); !s) return s.error();

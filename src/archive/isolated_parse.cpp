@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -61,6 +62,7 @@ ingest::ParseOutput parse_isolated(const ingest::Importer& importer, const inges
     out.errors.push_back(Error::io(std::string("cannot start the parser process: ") + std::strerror(errno)));
     return out;
   }
+  const pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid < 0) {
     ::close(fds[0]);
@@ -69,7 +71,14 @@ ingest::ParseOutput parse_isolated(const ingest::Importer& importer, const inges
     return out;
   }
   if (pid == 0) {
+    // The child must never outlive the import nor keep its descriptors: an flock belongs to the
+    // open file description, so a child holding the lock's descriptor would keep the data
+    // directory locked after its parent was killed. Keep only stdio and the pipe.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(4);  // the parent died before prctl took effect
     ::close(fds[0]);
+    if (fds[1] > 3) ::close_range(3, static_cast<unsigned>(fds[1]) - 1, 0);
+    ::close_range(static_cast<unsigned>(fds[1]) + 1, ~0U, 0);
     run_child(importer, file, fds[1]);
   }
   ::close(fds[1]);

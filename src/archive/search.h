@@ -14,12 +14,19 @@
 namespace arkiv::archive {
 
 enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+// How a date filter (from/to, year, decade) meets a record's date range (docs/dates.md).
+enum class DateMode { kOverlaps, kWithin };
+// Undated records with a date filter: by default left out; kInclude adds them. Without a date
+// filter they are in by default; kExclude leaves them out.
+enum class UndatedChoice { kDefault, kInclude, kExclude };
 
 struct SearchQuery {
   std::string text;  // words, "phrases", AND/OR/NOT, field queries (title:, person:...)
   std::vector<std::pair<std::string, std::string>> filters;  // facet field, exact value
   std::string from;  // "YYYY-MM-DD": records whose date range overlaps [from, to]
   std::string to;
+  DateMode date_mode = DateMode::kOverlaps;
+  UndatedChoice undated = UndatedChoice::kDefault;
   SortOrder sort = SortOrder::kRelevance;
   int offset = 0;
   int limit = 10;
@@ -53,6 +60,7 @@ struct SearchPage {
   std::vector<SearchHit> hits;
   std::vector<Facet> facets;
   std::string suggestion;
+  std::int64_t undated = 0;  // undated records among the matches of the query without its date filters
 };
 
 }  // namespace arkiv::archive

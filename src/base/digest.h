@@ -4,8 +4,12 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
+
 namespace arkiv {
 
 std::string sha256_hex(std::string_view data);
+// Of a whole file, read in blocks (bounded memory, any size).
+Result<std::string> sha256_file_hex(const std::string& path);
 
 }  // namespace arkiv

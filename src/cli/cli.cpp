@@ -53,6 +53,9 @@ int run(int argc, char** argv, const Services& services) {
   reg(add_review_command);
   reg(add_user_command);
   reg(add_audit_command);
+  reg(add_check_command);
+  reg(add_backup_command);
+  reg(add_restore_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

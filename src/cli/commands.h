@@ -29,6 +29,9 @@ Action add_serve_command(CLI::App& app, const GlobalOptions& g, const Services& 
 Action add_review_command(CLI::App& app, const GlobalOptions& g);
 Action add_user_command(CLI::App& app, const GlobalOptions& g);
 Action add_audit_command(CLI::App& app, const GlobalOptions& g);
+Action add_check_command(CLI::App& app, const GlobalOptions& g);
+Action add_backup_command(CLI::App& app, const GlobalOptions& g);
+Action add_restore_command(CLI::App& app, const GlobalOptions& g);
 
 
 // True when stderr is a terminal (progress bars, colour).

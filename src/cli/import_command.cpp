@@ -16,6 +16,8 @@ struct ImportArgs {
   bool dry_run = false;
   bool json = false;
   bool verbose = false;
+  bool replace = false;
+  double wait_seconds = 0;  // --wait: -1 = without end
 };
 
 nlohmann::json report_json(const archive::ImportReport& r) {
@@ -28,9 +30,11 @@ nlohmann::json report_json(const archive::ImportReport& r) {
     files.push_back({{"path", f.path}, {"format", f.format}, {"records", records}, {"errors", errors},
                      {"warnings", f.warnings}});
   }
+  nlohmann::json skipped = nlohmann::json::array();
+  for (const auto& s : r.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
   double secs = r.seconds > 0 ? r.seconds : 1e-9;
   std::int64_t records = r.created + r.updated + r.unchanged;
-  return {{"dry_run", r.dry_run},        {"files", files},
+  return {{"dry_run", r.dry_run},        {"files", files},          {"skipped", skipped},
           {"created", r.created},        {"updated", r.updated},
           {"unchanged", r.unchanged},    {"errors", r.errors},          {"warnings", r.warnings},
           {"failed_files", r.failed_files}, {"bytes", r.bytes},
@@ -39,11 +43,14 @@ nlohmann::json report_json(const archive::ImportReport& r) {
 }
 
 int run_import(const GlobalOptions& g, const ImportArgs& args) {
-  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kWrite);
+  auto wait = args.wait_seconds < 0 ? std::chrono::milliseconds::max()
+                                    : std::chrono::milliseconds(static_cast<std::int64_t>(args.wait_seconds * 1000));
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kWrite, wait);
   if (!a) return fail(a.error());
   ProgressBar bar("records", stderr_is_terminal() && !args.json);
   archive::ImportOptions options;
   options.dry_run = args.dry_run;
+  options.replace = args.replace;
   options.progress = [&](const archive::ImportProgress& p) {
     bar.update(p.bytes_done, p.bytes_total, p.records,
                "(" + std::to_string(p.files_done) + "/" + std::to_string(p.files_total) + " files)");
@@ -67,17 +74,21 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
     for (const auto& e : f.errors) std::cerr << "error: " << e.message() << "\n";
     for (const auto& w : f.warnings) std::cerr << "warning: " << w << "\n";
   }
+  if (args.dry_run || args.verbose) {
+    for (const auto& s : r->skipped) std::cout << "skipped\t" << s.path << "\t" << s.reason << "\n";
+  }
   double secs = r->seconds > 0 ? r->seconds : 1e-9;
   std::int64_t records = r->created + r->updated + r->unchanged;
   char rate[128];
   std::snprintf(rate, sizeof rate, "%.2f s, %.0f records/s, %.1f MB/s", r->seconds, static_cast<double>(records) / secs,
                 static_cast<double>(r->bytes) / 1e6 / secs);
   std::cout << (args.dry_run ? "Dry run (nothing written): " : "Imported ") << r->files.size() << " files: " << r->created
-            << " created, " << r->updated << " updated, " << r->unchanged << " unchanged, " << r->errors << " errors ("
-            << rate << ")\n";
+            << " created, " << r->updated << " updated, " << r->unchanged << " unchanged, " << r->errors << " errors";
+  if (!r->skipped.empty()) std::cout << ", " << r->skipped.size() << " paths skipped";
+  std::cout << " (" << rate << ")\n";
   if (r->warnings > 0) {
     std::cout << r->warnings << " warnings: records kept as the source gives them, to be reviewed "
-              << "(arkiv review languages)\n";
+              << "(arkiv review dates, arkiv review languages)\n";
   }
   if (r->similar_lists > 0) {
     std::snprintf(rate, sizeof rate, "%.2f s", r->similar_seconds);
@@ -95,6 +106,10 @@ Action add_import_command(CLI::App& app, const GlobalOptions& g) {
   cmd->add_flag("--dry-run", args->dry_run, "Validate and report per record, write nothing");
   cmd->add_flag("--json", args->json, "Print a machine-readable summary");
   cmd->add_flag("-v,--verbose", args->verbose, "List every record with its outcome");
+  cmd->add_flag("--replace", args->replace,
+                "Let a file replace records whose latest version came from another source file (refused otherwise)");
+  cmd->add_flag("--wait{-1}", args->wait_seconds,
+                "If another arkiv process is writing, wait for it (--wait=SECONDS: at most that long) instead of failing");
   return [&g, args] { return run_import(g, *args); };
 }
 

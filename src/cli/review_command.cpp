@@ -1,6 +1,8 @@
 // `arkiv review languages`: the records whose versions' languages a reviewer should check —
 // a version whose text reads as another language than the one it carries or declares, a
 // language arkiv could not read. Read-only; the check is model::check_languages.
+// `arkiv review dates`: the records whose date arkiv could not read, kept verbatim with unknown
+// bounds (docs/dates.md).
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -54,6 +56,22 @@ int run_review_languages(const GlobalOptions& g, const ReviewArgs& args) {
   return 0;
 }
 
+int run_review_dates(const GlobalOptions& g, const ReviewArgs& args) {
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
+  if (!a) return fail(a.error());
+  auto rows = (*a)->dates_to_review();
+  if (!rows) return fail(rows.error());
+  if (args.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : *rows) out.push_back({{"id", r.id}, {"title", r.title}, {"display", r.display}, {"problem", r.problem}});
+    std::cout << nlohmann::json{{"dates_to_review", out}, {"count", rows->size()}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  for (const auto& r : *rows) std::cout << r.id << "\t" << r.display << "\t" << r.problem << "\n";
+  std::cout << rows->size() << (rows->size() == 1 ? " date" : " dates") << " to review\n";
+  return 0;
+}
+
 }  // namespace
 
 Action add_review_command(CLI::App& app, const GlobalOptions& g) {
@@ -62,7 +80,9 @@ Action add_review_command(CLI::App& app, const GlobalOptions& g) {
   cmd->require_subcommand(1);
   CLI::App* languages = cmd->add_subcommand("languages", "Versions whose text reads as another language than declared");
   languages->add_flag("--json", args->json, "Machine-readable output");
-  return [&g, args] { return run_review_languages(g, *args); };
+  CLI::App* dates = cmd->add_subcommand("dates", "Records whose date arkiv could not read (kept as written)");
+  dates->add_flag("--json", args->json, "Machine-readable output");
+  return [&g, args, dates] { return dates->parsed() ? run_review_dates(g, *args) : run_review_languages(g, *args); };
 }
 
 }  // namespace arkiv::cli

@@ -17,7 +17,7 @@ struct SearchArgs {
   std::string query;
   bool json = false;
   std::vector<std::string> filters;
-  std::string from, to, sort = "relevance";
+  std::string from, to, sort = "relevance", date_mode, undated;
   int limit = 10, offset = 0;
 };
 
@@ -39,6 +39,13 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
   if (!to) return fail(to.error());
   q.from = *from;
   q.to = *to;
+  if (Status s = api::check_date_order(q.from, q.to, args.from, args.to, "--from", "--to"); !s) return fail(s.error());
+  auto mode = api::parse_date_mode(args.date_mode, "--date-mode");
+  if (!mode) return fail(mode.error());
+  q.date_mode = *mode;
+  auto undated = api::parse_undated(args.undated, "--undated");
+  if (!undated) return fail(undated.error());
+  q.undated = *undated;
   auto sort = api::parse_sort(args.sort, "--sort");
   if (!sort) return fail(sort.error());
   q.sort = *sort;
@@ -53,7 +60,9 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
     return 0;
   }
   bool color = stdout_is_terminal();
-  std::cout << page->total << (page->total == 1 ? " result" : " results") << "\n";
+  std::cout << page->total << (page->total == 1 ? " result" : " results");
+  if (page->undated > 0) std::cout << " (" << page->undated << " undated)";
+  std::cout << "\n";
   if (!page->suggestion.empty()) std::cout << "Did you mean: " << page->suggestion << "\n";
   for (const auto& h : page->hits) {
     std::cout << "\n" << h.id << "  " << (h.date.display.empty() ? "[undated]" : h.date.display) << "  " << h.title << "\n";
@@ -70,8 +79,10 @@ Action add_search_command(CLI::App& app, const GlobalOptions& g) {
   cmd->add_option("query", args->query, "Query: words, \"phrases\", AND/OR/NOT, title:, place:, person:, lang:, collection:");
   cmd->add_flag("--json", args->json, "JSON output with hits and facets");
   cmd->add_option("--filter", args->filters, "FIELD=VALUE facet filter (repeatable)");
-  cmd->add_option("--from", args->from, "Earliest year (or YYYY-MM-DD)");
-  cmd->add_option("--to", args->to, "Latest year (or YYYY-MM-DD)");
+  cmd->add_option("--from", args->from, "Earliest year, YYYY-MM or YYYY-MM-DD");
+  cmd->add_option("--to", args->to, "Latest year, YYYY-MM or YYYY-MM-DD");
+  cmd->add_option("--date-mode", args->date_mode, "overlaps (default): dates that touch the range; within: dates inside it");
+  cmd->add_option("--undated", args->undated, "include or exclude undated records (default: out when a date filter is set)");
   cmd->add_option("--sort", args->sort, "relevance, date or date-desc")->capture_default_str();
   cmd->add_option("--limit", args->limit, "Hits per page")->check(CLI::Range(0, 1000))->capture_default_str();
   cmd->add_option("--offset", args->offset, "Hits to skip")->check(CLI::Range(0, 1000000))->capture_default_str();

@@ -12,6 +12,8 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <sys/resource.h>
+
 #include <csignal>
 #include <mutex>
 #include <optional>
@@ -19,6 +21,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "http/request_head.h"
 #include "http/url.h"
 
 namespace arkiv::http {
@@ -51,6 +54,55 @@ std::string log_quote(std::string_view s) {
     }
   }
   return out + "\"";
+}
+
+using RequestParser = bhttp::request_parser<bhttp::string_body>;
+
+HeadLimits head_limits(const ServerOptions& opt) { return {opt.target_limit, opt.header_limit}; }
+
+void configure(RequestParser& parser, const ServerOptions& opt) {
+  // The head has passed check_request_head already; Beast's own limit is only a backstop.
+  parser.header_limit(static_cast<std::uint32_t>(opt.target_limit + opt.header_limit + 1024));
+  parser.body_limit(opt.body_limit);
+}
+
+// The status a Beast parse error is answered with; 0 when it is not the client's malformed
+// request (a timeout, a reset, the end of the stream).
+int status_for(const beast::error_code& ec) {
+  if (ec == bhttp::error::body_limit) return 413;
+  if (ec == bhttp::error::header_limit) return 431;
+  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return 0;
+  if (ec && ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category()) return 400;
+  return 0;
+}
+
+std::string message_for(int status, const ServerOptions& opt) {
+  if (status == 413) return "The request body is larger than " + std::to_string(opt.body_limit / 1024) + " KiB.";
+  if (status == 431) return "The request header is larger than " + std::to_string(opt.header_limit / 1024) + " KiB.";
+  return "The request is not valid HTTP.";
+}
+
+Request to_request(const bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
+  Request req;
+  req.method = std::string(msg.method_string());
+  req.target = std::string(msg.target());
+  req.remote = remote;
+  for (const auto& field : msg) req.headers.emplace_back(to_lower_ascii(std::string_view(field.name_string().data(), field.name_string().size())), std::string(field.value()));
+  req.body = msg.body();
+  return req;
+}
+
+// Fills req.path and req.query from req.target; on failure req.path is the raw path, so the
+// error is still answered in the form the address calls for.
+Status decode_target(Request& req) {
+  auto target = parse_target(req.target);
+  if (!target) {
+    req.path = req.target.substr(0, req.target.find('?'));
+    return target.error();
+  }
+  req.path = std::move(target->path);
+  req.query = std::move(target->query);
+  return {};
 }
 
 class Session;
@@ -118,34 +170,54 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void read_request() {
     if (server_.stopping) return close();
-    parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(server_.opt.header_limit));
-    parser_->body_limit(server_.opt.body_limit);
+    // One deadline for the whole request: a client trickling bytes does not extend it.
     stream_.expires_after(server_.opt.read_timeout);
+    scanned_ = 0;
+    read_head();
+  }
+
+  // Reads until the head can be checked (scanning each byte once), checks it, then lets Beast's
+  // parser read the head again from the buffer, and the body.
+  void read_head() {
+    std::string_view bytes(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+    HeadLimits limits = head_limits(server_.opt);
+    if (!head_decidable(bytes, scanned_, limits)) {
+      scanned_ = bytes.size();
+      stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        if (ec) return self->close();
+        self->buffer_.commit(n);
+        self->read_head();
+      });
+      return;
+    }
+    HeadCheck check = check_request_head(bytes, limits);
+    if (check.state == HeadCheck::State::kRejected) return reject(check.status, check.message, check.method, check.target);
+    parser_.emplace();
+    configure(*parser_, server_.opt);
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
 
   void on_read(beast::error_code ec, std::size_t) {
     started_ = std::chrono::steady_clock::now();
     if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return close();
-    if (ec == bhttp::error::body_limit) return reject(413, "The request body is larger than " + std::to_string(server_.opt.body_limit / 1024) + " KiB.");
-    if (ec == bhttp::error::header_limit) return reject(413, "The request header is larger than " + std::to_string(server_.opt.header_limit / 1024) + " KiB.");
-    if (ec && ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category()) return reject(400, "The request is not valid HTTP.");
+    if (int status = status_for(ec)) {
+      return reject(status, message_for(status, server_.opt), std::string(parser_->get().method_string()),
+                    std::string(parser_->get().target()));
+    }
     if (ec) return close();  // timeout, reset, shutdown
     handle();
   }
 
-  // Answers a request that could not be read, then closes the connection.
-  void reject(int status, const std::string& message) {
+  // Answers a request that could not be read, then closes the connection: what follows on it
+  // is never read as a next request.
+  void reject(int status, const std::string& message, std::string method, std::string target) {
+    started_ = std::chrono::steady_clock::now();
     busy_ = true;
     Request req;
     req.remote = remote_;
     req.base_url = server_.opt.base_url;
-    if (parser_) {
-      // The start line is stored as soon as it is parsed, before the rest of the header.
-      req.method = std::string(parser_->get().method_string());
-      req.target = std::string(parser_->get().target());
-    }
+    req.method = std::move(method);
+    req.target = std::move(target);
     req.path = req.target.substr(0, req.target.find('?'));
     send(req, server_.handler->error(req, status, message), false);
   }
@@ -153,21 +225,13 @@ class Session : public std::enable_shared_from_this<Session> {
   void handle() {
     busy_ = true;
     auto& msg = parser_->get();
-    Request req;
-    req.method = std::string(msg.method_string());
-    req.target = std::string(msg.target());
-    req.remote = remote_;
+    Request req = to_request(msg, remote_);
     req.base_url = server_.opt.base_url;
-    for (const auto& field : msg) req.headers.emplace_back(to_lower_ascii(std::string_view(field.name_string().data(), field.name_string().size())), std::string(field.value()));
-    req.body = std::move(msg.body());
     bool keep_alive = msg.keep_alive();
     Response res;
-    if (auto target = parse_target(req.target)) {
-      req.path = std::move(target->path);
-      req.query = std::move(target->query);
+    if (Status target = decode_target(req); target) {
       res = server_.respond(req);
     } else {
-      req.path = req.target.substr(0, req.target.find('?'));
       res = server_.handler->error(req, 400, "The address is not valid: " + target.error().message() + ".");
     }
     send(req, std::move(res), keep_alive && !server_.stopping);
@@ -219,6 +283,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Server::Impl& server_;
   std::string remote_;
   std::chrono::steady_clock::time_point started_;
+  std::size_t scanned_ = 0;  // bytes of buffer_ already searched for the end of the head
   bool busy_ = false;
   bool closed_ = false;
 };
@@ -300,6 +365,48 @@ Response Server::Impl::respond(Request& req) {
   }
 }
 
+ParsedRequest parse_request_bytes(std::string_view raw, const ServerOptions& options) {
+  ParsedRequest out;
+  HeadCheck check = check_request_head(raw, head_limits(options));
+  out.request.method = check.method;
+  out.request.target = check.target;
+  if (check.state == HeadCheck::State::kIncomplete) {
+    out.incomplete = true;
+    return out;
+  }
+  if (check.state == HeadCheck::State::kRejected) {
+    out.status = check.status;
+    out.message = check.message;
+    return out;
+  }
+  RequestParser parser;
+  configure(parser, options);
+  parser.eager(true);
+  beast::error_code ec;
+  std::string_view rest = raw;
+  while (!parser.is_done() && !ec && !rest.empty()) {
+    std::size_t used = parser.put(net::buffer(rest.data(), rest.size()), ec);
+    rest.remove_prefix(used);
+    if (used == 0 && ec == bhttp::error::need_more) break;
+  }
+  if (ec == bhttp::error::need_more || (!ec && !parser.is_done())) {
+    out.incomplete = true;
+    return out;
+  }
+  if (ec) {
+    out.status = status_for(ec);
+    if (out.status == 0) out.status = 400;
+    out.message = message_for(out.status, options);
+    return out;
+  }
+  out.request = to_request(parser.get(), "");
+  if (Status target = decode_target(out.request); !target) {
+    out.status = 400;
+    out.message = target.error().message();
+  }
+  return out;
+}
+
 Server::Server(ServerOptions options, std::shared_ptr<RequestHandler> handler)
     : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
 
@@ -307,6 +414,13 @@ Server::~Server() = default;
 
 Result<unsigned short> Server::listen() {
   auto& I = *impl_;
+  // Each connection is a descriptor: take all the process may have (the hard limit), so that
+  // thousands of idle clients do not starve the others of accept().
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
   beast::error_code ec;
   tcp::resolver resolver(I.ioc);
   auto results = resolver.resolve(I.opt.host, std::to_string(I.opt.port), tcp::resolver::passive | tcp::resolver::numeric_service, ec);

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "base/result.h"
 #include "http/request.h"
@@ -38,8 +39,9 @@ struct ServerOptions {
   std::string base_url;
   std::chrono::milliseconds read_timeout{15000};  // to receive one whole request
   std::chrono::milliseconds idle_timeout{60000};  // between requests on a kept-alive connection
-  std::size_t header_limit = 8 * 1024;
-  std::size_t body_limit = 64 * 1024;
+  std::size_t target_limit = 8 * 1024;  // longer request targets get 414
+  std::size_t header_limit = 8 * 1024;  // larger header fields get 431
+  std::size_t body_limit = 64 * 1024;   // larger bodies get 413
   bool handle_signals = true;  // stop on SIGTERM and SIGINT
 };
 
@@ -62,5 +64,16 @@ class Server {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+// What a connection makes of raw request bytes, without a socket: the head checks, Beast's
+// parser (limits from `options`) and the decoding of the target, in the server's order.
+// For the HTTP fuzz target and its regression tests.
+struct ParsedRequest {
+  int status = 0;        // 0: a whole request was read; else the error status it is answered with
+  bool incomplete = false;  // the bytes end before the request does (status 0)
+  std::string message;   // for an error status
+  Request request;       // method and target always (as far as read); the rest when status is 0
+};
+ParsedRequest parse_request_bytes(std::string_view raw, const ServerOptions& options);
 
 }  // namespace arkiv::http

@@ -19,8 +19,8 @@ std::vector<Token> tokenize(std::string_view text) { return text::word_spans(tex
 
 }  // namespace
 
-Highlighter::Highlighter(std::set<std::string> words, std::set<std::string> stems, std::string stem_language)
-    : words_(std::move(words)), stems_(std::move(stems)), stem_language_(std::move(stem_language)) {}
+Highlighter::Highlighter(std::set<std::string> words, std::set<std::string> stems, std::vector<std::string> stem_languages)
+    : words_(std::move(words)), stems_(std::move(stems)), stem_languages_(std::move(stem_languages)) {}
 
 bool Highlighter::matches(std::string_view folded) const {
   if (words_.count(std::string(folded))) return true;
@@ -31,7 +31,11 @@ bool Highlighter::matches(std::string_view folded) const {
   auto it = stems_.lower_bound(head);
   if (it == stems_.end() || it->compare(0, head.size(), head) != 0) return false;
   try {
-    return stems_.count(stemmer_for(stem_language_)(std::string(folded))) > 0;
+    const std::string word(folded);
+    for (const std::string& language : stem_languages_) {
+      if (stems_.count(stemmer_for(language)(word))) return true;
+    }
+    return false;
   } catch (const Xapian::Error&) {
     return false;
   }

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/marked_text.h"
 
@@ -15,7 +16,8 @@ namespace arkiv::index {
 class Highlighter {
  public:
   Highlighter() = default;
-  Highlighter(std::set<std::string> words, std::set<std::string> stems, std::string stem_language);
+  // `stems`: the query's stems, made by the stemmers of `stem_languages`.
+  Highlighter(std::set<std::string> words, std::set<std::string> stems, std::vector<std::string> stem_languages);
 
   // A passage of about `max_chars` characters around the densest matches, with "…" where
   // text was cut, and the matches marked. Without matches: the text's start.
@@ -28,7 +30,7 @@ class Highlighter {
   bool matches(std::string_view folded_word) const;
   std::set<std::string> words_;  // folded query words (and CJK n-grams)
   std::set<std::string> stems_;
-  std::string stem_language_;
+  std::vector<std::string> stem_languages_;
 };
 
 }  // namespace arkiv::index

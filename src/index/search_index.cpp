@@ -181,6 +181,19 @@ Result<std::int64_t> SearchIndex::document_count() const {
   return static_cast<std::int64_t>(impl_->db.get_doccount());
 }
 
+Status SearchIndex::for_each_id(const std::function<void(const std::string&, std::int64_t)>& fn) const {
+  if (Status s = impl_->drain(); !s) return s;
+  try {
+    const std::string prefix = sc::kId;
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
+      fn((*t).substr(prefix.size()), t.get_termfreq());
+    }
+  } catch (const Xapian::Error& e) {
+    return Error::io("search index: " + e.get_msg());
+  }
+  return Status::success();
+}
+
 void SearchIndex::keep_facets_in_memory(bool on) {
   impl_->facets_in_memory = on;
   if (!on) impl_->facet_table.reset();
@@ -199,8 +212,9 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
   if (!built) return built.error();
   Xapian::Enquire enquire(db);
   enquire.set_query(built->query);
-  if (q.sort == SortOrder::kDateAscending) enquire.set_sort_by_value_then_relevance(sc::kSlotEarliest, false);
-  if (q.sort == SortOrder::kDateDescending) enquire.set_sort_by_value_then_relevance(sc::kSlotEarliest, true);
+  // Undated records last in both directions; the same day ordered by time (docs/dates.md).
+  if (q.sort == SortOrder::kDateAscending) enquire.set_sort_by_value_then_relevance(sc::kSlotSortAscending, false);
+  if (q.sort == SortOrder::kDateDescending) enquire.set_sort_by_value_then_relevance(sc::kSlotSortDescending, true);
   // Long-lived readers count from the facet table of the revision they search.
   std::shared_ptr<const FacetTable> table;
   if (!q.facets.empty() && facets_in_memory && !writer) {
@@ -218,9 +232,16 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
   SearchResult r;
   r.total = mset.get_matches_estimated();
   r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  {
+    // How many of the records matching everything but the dates are undated: "12 undated".
+    Xapian::Enquire undated(db);
+    undated.set_query(built->undated_query);
+    undated.set_weighting_scheme(Xapian::BoolWeight());
+    r.undated = undated.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
   r.facets = (*counter)->facets(q.facet_limit);
-  r.highlighter = Highlighter(std::move(built->words), std::move(built->stems), built->stem_language);
+  r.highlighter = Highlighter(std::move(built->words), std::move(built->stems), std::move(built->stem_languages));
   if (r.total == 0 && !built->text.empty()) r.suggestion = suggest_spelling(db, built->text);
   return r;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,11 +21,19 @@ namespace arkiv::index {
 
 enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
 
+// How a date filter (from/to, year, decade) meets a record's date range (docs/dates.md).
+enum class DateMode { kOverlaps, kWithin };
+// Undated records with a date filter: by default left out; kInclude adds them. Without a date
+// filter they are in by default; kExclude leaves them out.
+enum class UndatedChoice { kDefault, kInclude, kExclude };
+
 struct SearchQuery {
   std::string text;  // Xapian query syntax: words, "phrases", AND/OR/NOT, title:, place:...
   std::vector<std::pair<std::string, std::string>> filters;  // facet field, value (exact)
   std::string from;  // "YYYY-MM-DD": records whose date range overlaps [from, to]
   std::string to;
+  DateMode date_mode = DateMode::kOverlaps;
+  UndatedChoice undated = UndatedChoice::kDefault;
   SortOrder sort = SortOrder::kRelevance;
   int offset = 0;
   int limit = 10;
@@ -49,6 +58,7 @@ struct SearchResult {
   std::vector<Facet> facets;
   Highlighter highlighter;       // marks the query's words in snippets
   std::string suggestion;        // a spelling-corrected query, when there is one
+  std::int64_t undated = 0;      // matches of the query without its date filters that are undated
 };
 
 class SearchIndex {
@@ -72,6 +82,9 @@ class SearchIndex {
   Result<bool> scheme_current() const;
   Result<std::string> catalog_uuid() const;
   Result<std::int64_t> document_count() const;
+  // Every record id in the index, in id order, with the number of index documents that carry it
+  // (more than one is a fault: `arkiv check` reports it).
+  Status for_each_id(const std::function<void(const std::string& id, std::int64_t documents)>& fn) const;
   // Picks up commits made by other processes since open or the last reopen (readers).
   bool reopen();
   // Readers that answer many searches (the server): count facets from an in-memory table of

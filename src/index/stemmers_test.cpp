@@ -11,10 +11,18 @@ TEST(Stemmers, StemByLanguageOrKeepTheWord) {
   EXPECT_EQ(stemmer_for("en")("governments"), "govern");
   EXPECT_EQ(stemmer_for("ru")("\u043f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u0430"),
             "\u043f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432");
-  EXPECT_EQ(stemmer_for("ko")("\uc870\uc120"), "\uc870\uc120");  // no Snowball stemmer: the word itself
-  EXPECT_TRUE(has_snowball_stemmer("en"));
-  EXPECT_FALSE(has_snowball_stemmer("ko"));
-  EXPECT_FALSE(has_snowball_stemmer(""));
+  EXPECT_EQ(stemmer_for("ko")("\uc870\uc120"), "\uc870\uc120");  // no stemmer: the word itself
+  EXPECT_TRUE(has_stemmer("en"));
+  EXPECT_TRUE(has_stemmer("sq"));
+  EXPECT_FALSE(has_stemmer("ko"));
+  EXPECT_FALSE(has_stemmer(""));
+  EXPECT_FALSE(has_stemmer("not a language"));
+}
+
+TEST(Stemmers, AlbanianIsArkivsOwn) {
+  EXPECT_EQ(stemmer_for("sq")("shqiperise"), stemmer_for("sq")("shqiperi"));
+  EXPECT_EQ(stemmer_for("sq")("korese"), stemmer_for("sq")("koreja"));
+  EXPECT_EQ(stemmer_for("sq").get_description(), "Xapian::Stem(arkiv-albanian)");
 }
 
 TEST(Stemmers, EachThreadHasItsOwn) {

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <sstream>
 
 #include "base/strings.h"
 #include "ingest/csv_reader.h"
 #include "ingest/text_input.h"
+#include "model/field_limits.h"
 #include "text/language.h"
 
 namespace arkiv::ingest {
@@ -46,6 +48,7 @@ Status fill(model::Document& doc, const std::vector<std::string>& columns, const
     if (name == "id") doc.id = std::string(trim(value));
     else if (name == "title") doc.title = collapse_spaces(value);
     else if (name == "date") {
+      if (Status size = model::check_field_size("date", value, model::kMaxDateBytes); !size) return size;
       auto date = model::parse_date(value);
       if (!date) return date.error().within("date");
       doc.date = *date;
@@ -102,62 +105,105 @@ int CsvImporter::sniff(const SourceFile& file) const {
   return 0;
 }
 
-ParseOutput CsvImporter::parse(const SourceFile& file) const {
-  ParseOutput out;
-  auto input = bounded_utf8_input(file.bytes, "CSV");
-  if (!input) {
-    out.errors.push_back(input.error());
-    return out;
-  }
-  auto rows = read_csv(*input, kMaxRecordsPerFile + 1);
-  if (!rows) {
-    out.errors.push_back(rows.error());
-    return out;
-  }
-  if (rows->empty()) {
-    out.errors.push_back(Error::invalid("line 1: no header row; expected column names: " + expected_columns()));
-    return out;
-  }
-  const CsvRow& header = rows->front();
-  std::vector<std::string> columns;
-  for (std::size_t c = 0; c < header.fields.size(); ++c) {
-    std::string name = to_lower_ascii(trim(header.fields[c]));
-    std::string where = "line " + std::to_string(header.line) + ", column " + std::to_string(c + 1);
-    if (!is_column(name)) {
-      out.errors.push_back(Error::invalid(where + ": unknown column '" + header.fields[c] + "'; expected one of: " + expected_columns()));
-      return out;
-    }
-    for (const std::string& seen : columns) {
-      if (seen == name) {
-        out.errors.push_back(Error::invalid(where + ": column '" + name + "' appears twice"));
-        return out;
+namespace {
+
+// Reads the header on the first call, then one record per row. A bad row costs that row; a
+// bad header or a quote never closed ends the file.
+class CsvStream : public RecordStream {
+ public:
+  CsvStream(std::istream& in, std::string file_id) : reader_(in, kMaxRecordBytes, kMaxRecordFields), file_id_(std::move(file_id)) {}
+
+  bool next(ParseOutput& out, std::size_t max_records) override {
+    if (done_) return false;
+    if (columns_.empty() && !read_header(out)) return false;
+    CsvRow row;
+    std::optional<Error> error;
+    for (std::size_t n = 0; n < max_records; ++n) {
+      CsvReader::Got got = reader_.next(row, error);
+      if (got == CsvReader::Got::kEnd) return false;
+      ++rows_;
+      std::string where = "row " + std::to_string(rows_) + " (line " + std::to_string(row.line) + ")";
+      if (got == CsvReader::Got::kFatal) {
+        out.errors.push_back(error->within(where));
+        done_ = true;
+        return false;
       }
+      if (got == CsvReader::Got::kBadRow) {
+        out.errors.push_back(error->within(where));
+        continue;
+      }
+      if (row.fields.size() != columns_.size()) {
+        out.errors.push_back(Error::invalid(where + ": " + std::to_string(row.fields.size()) + " fields; the header has " +
+                                            std::to_string(columns_.size())));
+        continue;
+      }
+      model::Document doc;
+      if (!has_id_) doc.id = file_id_ + "/" + std::to_string(rows_);
+      if (Status s = fill(doc, columns_, row); !s) {
+        out.errors.push_back(s.error().within(where));
+        continue;
+      }
+      add_validated(std::move(doc), where, out);
     }
-    columns.push_back(name);
+    return true;
   }
-  if (std::find(columns.begin(), columns.end(), "title") == columns.end()) {
-    out.errors.push_back(Error::invalid("line " + std::to_string(header.line) + ": no 'title' column; every record needs a title"));
-    return out;
-  }
-  bool has_id = std::find(columns.begin(), columns.end(), "id") != columns.end();
-  std::string file_id = file_record_id(file.path);
-  for (std::size_t r = 1; r < rows->size(); ++r) {
-    const CsvRow& row = (*rows)[r];
-    std::string where = "row " + std::to_string(r) + " (line " + std::to_string(row.line) + ")";
-    if (row.fields.size() != columns.size()) {
-      out.errors.push_back(Error::invalid(where + ": " + std::to_string(row.fields.size()) + " fields; the header has " +
-                                          std::to_string(columns.size())));
-      continue;
+
+ private:
+  bool read_header(ParseOutput& out) {
+    done_ = true;  // until the header proves good
+    CsvRow header;
+    std::optional<Error> error;
+    CsvReader::Got got = reader_.next(header, error);
+    if (got == CsvReader::Got::kEnd) {
+      out.errors.push_back(Error::invalid("line 1: no header row; expected column names: " + expected_columns()));
+      return false;
     }
-    model::Document doc;
-    if (!has_id) doc.id = file_id + "/" + std::to_string(r);
-    if (Status s = fill(doc, columns, row); !s) {
-      out.errors.push_back(s.error().within(where));
-      continue;
+    if (got != CsvReader::Got::kRow) {
+      out.errors.push_back(error->within("header row"));
+      return false;
     }
-    add_validated(std::move(doc), where, out);
+    std::vector<std::string> columns;
+    for (std::size_t c = 0; c < header.fields.size(); ++c) {
+      std::string name = to_lower_ascii(trim(header.fields[c]));
+      std::string where = "line " + std::to_string(header.line) + ", column " + std::to_string(c + 1);
+      if (!is_column(name)) {
+        out.errors.push_back(Error::invalid(where + ": unknown column '" + header.fields[c] + "'; expected one of: " + expected_columns()));
+        return false;
+      }
+      if (std::find(columns.begin(), columns.end(), name) != columns.end()) {
+        out.errors.push_back(Error::invalid(where + ": column '" + name + "' appears twice"));
+        return false;
+      }
+      columns.push_back(name);
+    }
+    if (std::find(columns.begin(), columns.end(), "title") == columns.end()) {
+      out.errors.push_back(Error::invalid("line " + std::to_string(header.line) + ": no 'title' column; every record needs a title"));
+      return false;
+    }
+    has_id_ = std::find(columns.begin(), columns.end(), "id") != columns.end();
+    columns_ = std::move(columns);
+    done_ = false;
+    return true;
   }
-  return out;
+
+  CsvReader reader_;
+  std::string file_id_;
+  std::vector<std::string> columns_;
+  bool has_id_ = false;
+  bool done_ = false;
+  std::size_t rows_ = 0;  // data rows read, good or bad: ids of rows without an id column
+};
+
+}  // namespace
+
+std::unique_ptr<RecordStream> CsvImporter::open_stream(const SourceFile& file, std::istream& in) const {
+  return std::make_unique<CsvStream>(in, file_record_id(file.id_path()));
+}
+
+ParseOutput CsvImporter::parse(const SourceFile& file) const {
+  std::istringstream in(file.bytes);
+  CsvStream stream(in, file_record_id(file.id_path()));
+  return read_all(stream);
 }
 
 }  // namespace arkiv::ingest

@@ -92,15 +92,14 @@ Result<model::DateRange> document_date(xml_node div) {
   if (!date) return model::DateRange{};
   std::string display = tei_plain_text(date);
   auto attr = [&](const char* a) { return std::string(trim(date.attribute(a).value())); };
-  if (std::string when = attr("when"); !when.empty()) return model::date_from_bounds(display, when, "");
+  if (std::string when = attr("when"); !when.empty()) return model::date_from_bounds_or_display(display, when, "");
   if (std::string from = attr("from"), to = attr("to"); !from.empty() || !to.empty()) {
-    return model::date_from_bounds(display, from.empty() ? to : from, to.empty() ? from : to);
+    return model::date_from_bounds_or_display(display, from.empty() ? to : from, to.empty() ? from : to);
   }
   if (std::string nb = attr("notBefore"), na = attr("notAfter"); !nb.empty() || !na.empty()) {
-    return model::date_from_bounds(display, nb.empty() ? na : nb, na.empty() ? nb : na);
+    return model::date_from_bounds_or_display(display, nb.empty() ? na : nb, na.empty() ? nb : na);
   }
-  auto parsed = model::parse_date(display);  // no attributes: the printed date, if it is plain
-  return parsed ? *parsed : model::DateRange{display, "", "", model::DatePrecision::kUnknown};
+  return model::parse_date(display);  // no attributes: the printed date
 }
 
 std::string document_type(const std::string& source_notes, xml_node head) {

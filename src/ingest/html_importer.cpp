@@ -33,7 +33,7 @@ ParseOutput HtmlImporter::parse(const SourceFile& file) const {
     return out;
   }
   model::Document doc;
-  doc.id = file_record_id(file.path);
+  doc.id = file_record_id(file.id_path());
   doc.title = !html->title.empty()           ? html->title
               : !html->first_heading.empty() ? html->first_heading
               : !html->paragraphs.empty()    ? title_from_line(html->paragraphs.front())

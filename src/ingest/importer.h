@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <istream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,12 +15,34 @@
 
 namespace arkiv::ingest {
 
-// Upper bound on the records one file may produce; importers report a larger file as too large.
+// Upper bound on the records a file parsed whole may produce (TEI, a JSON array); importers
+// report a larger file as too large. Streams (JSON Lines, CSV) have no such limit.
 inline constexpr std::size_t kMaxRecordsPerFile = 100000;
+// Limits for formats read as streams, per record: bytes of one JSON line or CSV row, nesting
+// depth of one JSON record, fields of one CSV row.
+inline constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
+inline constexpr std::size_t kMaxRecordDepth = 64;
+inline constexpr std::size_t kMaxRecordFields = 1024;
 
 struct SourceFile {
   std::string path;   // as given by the user; used in messages and provenance
-  std::string bytes;  // the whole file
+  std::string bytes;  // the whole file (for sniff(): its first bytes, at least 64 KiB of it)
+  // The path relative to the folder the import was given ('/'-separated), or the file name when
+  // the file itself was given. Records without an identifier of their own take their id from it.
+  std::string relative_path;
+  std::string id_path() const;  // relative_path, or the file name of `path` when that is empty
+};
+
+struct ParseOutput;
+
+// A reader of one file record by record, for formats that need not be held whole (JSON Lines,
+// CSV): the import pulls batches and stores each before it reads on (ingest/record_stream.h).
+class RecordStream {
+ public:
+  virtual ~RecordStream() = default;
+  // Appends up to `max_records` records, and the errors met on the way, to `out`. Returns
+  // false once the file is done (the last call may still have appended records).
+  virtual bool next(ParseOutput& out, std::size_t max_records) = 0;
 };
 
 struct ParseOutput {
@@ -45,6 +68,14 @@ class Importer {
   virtual bool isolate() const { return false; }
   // Parses the whole file. Invalid records go to `errors`, the rest to `records`.
   virtual ParseOutput parse(const SourceFile& file) const = 0;
+  // Formats that can be read record by record (JSON Lines, CSV) return a reader of `in` (the
+  // file from its first byte; `file.bytes` holds only its head), and the import then reads
+  // the file as a stream, without a limit on its size. Others return nullptr.
+  virtual std::unique_ptr<RecordStream> open_stream(const SourceFile& file, std::istream& in) const {
+    (void)file;
+    (void)in;
+    return nullptr;
+  }
 };
 
 // Knows every importer and picks the one that claims a file most strongly.

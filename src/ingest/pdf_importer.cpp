@@ -122,7 +122,7 @@ ParseOutput PdfImporter::parse(const SourceFile& file) const {
     if (auto lang = text::guess_language(content.text)) content.language = *lang;
 
     model::Document doc;
-    doc.id = file_record_id(file.path);
+    doc.id = file_record_id(file.id_path());
     doc.title = collapse_spaces(utf8_of(pdf->get_title()));
     if (doc.title.empty()) doc.title = title_from_line(first_line);
     if (!content.language.empty()) doc.original_languages.push_back(content.language);

@@ -14,6 +14,12 @@
 
 namespace arkiv::ingest {
 
+std::string SourceFile::id_path() const {
+  if (!relative_path.empty()) return relative_path;
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 void ImporterRegistry::add(std::unique_ptr<Importer> importer) {
   importers_.push_back(std::move(importer));
 }

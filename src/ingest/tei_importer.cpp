@@ -26,7 +26,7 @@ void parse_generic(const XmlSource& xml, const SourceFile& file, ParseOutput& ou
   model::Document doc;
 
   std::string id = tei.attribute("xml:id").value();
-  doc.id = id.empty() ? file_record_id(file.path) : "tei/" + id;
+  doc.id = id.empty() ? file_record_id(file.id_path()) : "tei/" + id;
 
   xml_node title_stmt = first_named(header, "titleStmt");
   for (xml_node t : title_stmt.children()) {
@@ -47,7 +47,7 @@ void parse_generic(const XmlSource& xml, const SourceFile& file, ParseOutput& ou
     std::string from = attr("when"), to;
     if (from.empty()) from = attr("from"), to = attr("to");
     if (from.empty()) from = attr("notBefore"), to = attr("notAfter");
-    auto parsed = !from.empty() ? model::date_from_bounds(display, from, to) : model::parse_date(display);
+    auto parsed = model::date_from_bounds_or_display(display, from, to);
     if (!parsed) {
       out.errors.push_back(parsed.error().within("line " + std::to_string(xml.line_of(date)) + ": teiHeader date"));
       return;

@@ -81,7 +81,9 @@ TEST_F(FrusVolume, DocumentOne) {
   EXPECT_EQ(d->date.display, "April 3, 1917, 6 p.m.");
   EXPECT_EQ(d->date.earliest, "1917-04-03");
   EXPECT_EQ(d->date.latest, "1917-04-03");
-  EXPECT_EQ(d->date.precision, model::DatePrecision::kDay);
+  // @when="1917-04-03T18:00:00": the time of day is kept (issue 11; it used to be dropped).
+  EXPECT_EQ(d->date.precision, model::DatePrecision::kTime);
+  EXPECT_EQ(d->date.time, "18:00");
   EXPECT_EQ(d->citation.text, "File No. 861.51/131 [Telegram]");
   EXPECT_EQ(d->citation.reference, "861.51/131");
   EXPECT_EQ(d->citation.url, "https://history.state.gov/historicaldocuments/frus1918Russiav03/d1");
@@ -305,7 +307,7 @@ TEST(FrusReviewedVolume, ImportsDocumentsWithSourceNotesInTheHead) {
   EXPECT_EQ(d40->title.find("Telegram From the Department of State to the Embassy in Korea") != std::string::npos, true) << d40->title;
   EXPECT_EQ(d40->title.find("Source:"), std::string::npos) << "the source note is not part of the title";
   EXPECT_EQ(d40->date.earliest, "1965-04-26");
-  EXPECT_EQ(d40->date.precision, model::DatePrecision::kDay);
+  EXPECT_EQ(d40->date.precision, model::DatePrecision::kTime);  // @when carries the hour
   EXPECT_NE(d40->citation.text.find("National Archives and Records Administration, RG 59, Central Files 1964–66"), std::string::npos)
       << d40->citation.text;
   EXPECT_EQ(d40->citation.repository, "National Archives and Records Administration");

@@ -111,7 +111,7 @@ ParseOutput TextImporter::parse(const SourceFile& file) const {
   end_paragraph();
 
   model::Document doc;
-  doc.id = file_record_id(file.path);
+  doc.id = file_record_id(file.id_path());
   doc.title = !heading.empty() ? heading : title_from_line(first_line);
   if (doc.title.empty()) {
     out.errors.push_back(Error::invalid("line 1: the file has no text (only white space)"));

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "base/digest.h"
 #include "base/strings.h"
 
 namespace arkiv::ingest {
@@ -29,13 +30,26 @@ bool looks_binary(std::string_view head) {
   return controls * 100 > head.size();  // more than 1% control characters
 }
 
-std::string file_record_id(std::string_view path) {
-  std::size_t slash = path.find_last_of('/');
-  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  std::size_t dot = base.find_last_of('.');
-  if (dot != std::string_view::npos && dot > 0) base = base.substr(0, dot);
-  std::string slug = slugify(base);
-  return "file/" + (slug.empty() ? std::string("untitled") : slug);
+std::string file_record_id(std::string_view relative_path) {
+  std::string id = "file";
+  std::size_t start = 0;
+  while (start <= relative_path.size()) {
+    std::size_t slash = relative_path.find('/', start);
+    bool last = slash == std::string_view::npos;
+    std::string_view part = relative_path.substr(start, last ? std::string_view::npos : slash - start);
+    start = last ? relative_path.size() + 1 : slash + 1;
+    if (part.empty() || part == ".") continue;
+    if (last) {
+      std::size_t dot = part.find_last_of('.');
+      if (dot != std::string_view::npos && dot > 0) part = part.substr(0, dot);
+    }
+    std::string slug = slugify(part);
+    id += "/" + (slug.empty() ? std::string("untitled") : slug);
+  }
+  if (id == "file") id += "/untitled";
+  constexpr std::size_t kMaxId = 200;
+  if (id.size() > kMaxId) id = id.substr(0, kMaxId - 17) + "-" + sha256_hex(relative_path).substr(0, 16);
+  return id;
 }
 
 Status check_text_size(std::string_view bytes) {

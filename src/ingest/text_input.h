@@ -20,9 +20,11 @@ Result<std::string_view> bounded_utf8_input(std::string_view bytes, std::string_
 // True if `head` has bytes that text never holds: NUL, or many C0 control characters.
 bool looks_binary(std::string_view head);
 
-// "file/" + slug of the file name without directory and extension ("a/My Letter.html" ->
-// "file/my-letter"); "file/untitled" when the name has no letters or digits.
-std::string file_record_id(std::string_view path);
+// The id of a record that has no identifier of its own: "file/" + the slug of each part of
+// `relative_path` (SourceFile::id_path(): relative to the import root), the extension left out
+// ("letters/1966/My Letter.html" -> "file/letters/1966/my-letter"); "untitled" for a part
+// without letters or digits. Ids over 200 bytes are cut and end in a hash of the whole path.
+std::string file_record_id(std::string_view relative_path);
 
 // Size limit for one text file (TEI, HTML, plain text, CSV), and its error.
 inline constexpr std::size_t kMaxTextFileBytes = std::size_t{256} << 20;

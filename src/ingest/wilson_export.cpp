@@ -147,7 +147,8 @@ Header read_header(std::string_view header) {
     h.date = bold[0];
     h.title = bold[1];
   } else if (bold.size() == 1) {
-    (model::parse_date(bold[0]).ok() ? h.date : h.title) = bold[0];  // "**1966**" alone is a date
+    auto date = model::parse_date(bold[0]);
+    (date && date->known() ? h.date : h.title) = bold[0];  // "**1966**" alone is a date
   }
   return h;
 }

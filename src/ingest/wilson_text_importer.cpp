@@ -208,13 +208,14 @@ ParseOutput WilsonTextImporter::parse(const SourceFile& file) const {
     out.errors.push_back(Error::invalid("line " + std::to_string(header_line) + ": no title; expected a header line '**YEAR****TITLE**'"));
     return out;
   }
-  if (auto date = model::parse_date(h.date)) {
-    doc.date = *date;
-  } else {
-    // Any date form is kept: the display verbatim, the bounds unknown, and a word for review.
-    doc.date = model::DateRange{h.date, "", "", model::DatePrecision::kUnknown};
-    out.warnings.push_back(date.error().within("line " + std::to_string(header_line)).message() + "; kept as given, undated for sorting");
+  // Any date form is kept: one arkiv cannot read has its display verbatim, unknown bounds and
+  // a problem, which the import reports as a warning. Only an oversized display is an error.
+  auto date = model::parse_date(h.date);
+  if (!date) {
+    out.errors.push_back(date.error().within("line " + std::to_string(header_line)));
+    return out;
   }
+  doc.date = std::move(*date);
   read_fields(text, layout, doc, out);
   read_contents(text, layout, doc, out);
   doc.document_type = document_type_from_title(doc.title);

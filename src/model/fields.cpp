@@ -28,16 +28,10 @@ std::vector<std::string> person_values(const Document& d) { return d.people; }
 std::vector<std::string> organization_values(const Document& d) { return d.organizations; }
 std::vector<std::string> related_values(const Document& d) { return d.related; }
 
-// The year a record is filed under: the year of its earliest date.
-std::vector<std::string> year_values(const Document& d) {
-  if (!d.date.known()) return {};
-  return {d.date.earliest.substr(0, 4)};
-}
-
-std::vector<std::string> decade_values(const Document& d) {
-  if (!d.date.known()) return {};
-  return {d.date.earliest.substr(0, 3) + "0s"};
-}
+// The years and decades a record is in: every one its date overlaps (docs/dates.md), the same
+// rule as a from/to filter.
+std::vector<std::string> year_values(const Document& d) { return years_overlapped(d.date); }
+std::vector<std::string> decade_values(const Document& d) { return decades_overlapped(d.date); }
 
 std::vector<std::string> citation_values(const Document& d) { return one(d.citation.text); }
 std::vector<std::string> no_values(const Document&) { return {}; }

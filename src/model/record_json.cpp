@@ -1,8 +1,11 @@
 #include "model/record_json.h"
 
+#include "model/field_limits.h"
+
 #include <algorithm>
 
 #include "base/strings.h"
+#include "model/date_json.h"
 #include "model/fields.h"
 #include "text/language.h"
 
@@ -134,13 +137,6 @@ json unread_json(const Document& d) {
   return unread;
 }
 
-json date_json(const DateRange& date) {
-  return {{"display", date.display},
-          {"earliest", date.earliest},
-          {"latest", date.latest},
-          {"precision", precision_name(date.precision)}};
-}
-
 json citation_json(const Citation& c) {
   return {{"text", c.text},           {"repository", c.repository}, {"reference", c.reference},
           {"url", c.url},             {"publisher", c.publisher},   {"translator", c.translator}};
@@ -148,7 +144,7 @@ json citation_json(const Citation& c) {
 
 // The structured fields' JSON, by key; simple fields come from the registry.
 json structured_json(const Document& d, std::string_view key) {
-  if (key == "date") return date_json(d.date);
+  if (key == "date") return date_to_json(d.date);
   if (key == "citation") return citation_json(d.citation);
   if (key == "contents") return contents_json(d);
   if (key == "gaps") return gaps_json(d);
@@ -198,36 +194,19 @@ void read_simple_fields(Reader& r, const json& j, Document& d) {
   }
 }
 
-// Stage: "date" may be a plain string ("4 March 1966") or the full object.
-Status read_date(Reader& r, const json& j, DateRange& date) {
-  if (auto it = j.find("date"); it != j.end() && it->is_string()) {
-    auto parsed = parse_date(it->get<std::string>());
-    if (!parsed) return parsed.error().within("date");
-    date = *parsed;
-    return Status::success();
+// Stage: "date" may be a plain string ("4 March 1966") or the full object (model/date_json.h).
+Status read_date(Reader&, const json& j, DateRange& date) {
+  auto it = j.find("date");
+  if (it == j.end() || it->is_null()) return Status::success();
+  // Bounded before it is parsed: one absurd value costs its record (model/field_limits.h).
+  if (it->is_string()) {
+    if (Status size = check_field_size("date", it->get_ref<const std::string&>(), kMaxDateBytes); !size) return size;
+  } else if (auto display = it->is_object() ? it->find("display") : it->end(); it->is_object() && display != it->end() && display->is_string()) {
+    if (Status size = check_field_size("date.display", display->get_ref<const std::string&>(), kMaxDateBytes); !size) return size;
   }
-  const json* dj = r.object(j, "date");
-  if (!dj) return Status::success();
-  Reader dr("date");
-  dr.object_keys(*dj, {"display", "earliest", "latest", "precision"});
-  std::string precision;
-  dr.str(*dj, "display", date.display);
-  dr.str(*dj, "earliest", date.earliest);
-  dr.str(*dj, "latest", date.latest);
-  dr.str(*dj, "precision", precision);
-  if (dr.failed()) return dr.error();
-  if (date.earliest.empty() && date.latest.empty()) {
-    auto parsed = parse_date(date.display);
-    // precision "unknown" with a display arkiv cannot read: the source's date, kept verbatim.
-    if (!parsed && precision != "unknown") return parsed.error().within("date.display");
-    if (parsed) date = *parsed;
-  } else if (!precision.empty()) {
-    auto p = parse_precision(precision);
-    if (!p) return p.error().within("date.precision");
-    date.precision = *p;
-  } else {
-    date.precision = DatePrecision::kRange;
-  }
+  auto parsed = date_from_json(*it);
+  if (!parsed) return parsed.error();
+  date = std::move(*parsed);
   return Status::success();
 }
 
@@ -368,6 +347,7 @@ Result<Document> from_json(const json& j) {
 }
 
 Status validate(Document& d) {
+  if (Status s = check_field_sizes(d); !s) return s;
   if (trim(d.id).empty()) return Error::invalid("id: missing; every record needs an identifier");
   if (d.id.size() > 200) return Error::invalid("id: longer than 200 bytes");
   for (char c : d.id) {
@@ -376,13 +356,7 @@ Status validate(Document& d) {
     }
   }
   if (trim(d.title).empty()) return Error::invalid("title: missing; every record needs a title");
-  if (d.date.known()) {
-    if (!is_valid_iso_day(d.date.earliest)) return Error::invalid("date.earliest '" + d.date.earliest + "': expected a real day as YYYY-MM-DD");
-    if (!is_valid_iso_day(d.date.latest)) return Error::invalid("date.latest '" + d.date.latest + "': expected a real day as YYYY-MM-DD");
-    if (d.date.latest < d.date.earliest) return Error::invalid("date: latest " + d.date.latest + " is before earliest " + d.date.earliest);
-  } else if (!d.date.latest.empty()) {
-    return Error::invalid("date.earliest: missing while date.latest is set");
-  }
+  if (Status s = validate_date(d.date); !s) return s;
   for (std::size_t i = 0; i < d.original_languages.size(); ++i) {
     auto code = text::normalize_language(d.original_languages[i]);
     if (!code) return Error::invalid("original_languages[" + std::to_string(i) + "]: unknown language code '" + d.original_languages[i] + "' (expected ISO 639-1 or 639-3)");

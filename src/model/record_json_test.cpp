@@ -58,10 +58,60 @@ TEST(RecordJson, ErrorsNameTheField) {
   EXPECT_NE(r.error().message().find("titel: unknown field"), std::string::npos);
 
   j = to_json(sample());
-  j["date"] = "31 February 1966";
+  j["date"] = {{"display", "1966"}, {"earliest", "1966-01-01"}, {"latest", "1966-12-31"}, {"time", "25:00"}};
   r = from_json(j);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().message().find("date"), std::string::npos);
+  EXPECT_NE(r.error().message().find("date.time"), std::string::npos);
+
+  j = to_json(sample());
+  j["date"] = "4 Mar" + std::string(70000, 'A') + "ch 1966";
+  r = from_json(j);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("date.display: 70012 bytes"), std::string::npos) << r.error().message();
+}
+
+// An impossible or unreadable date costs the record nothing: it is kept verbatim, without
+// bounds, for review (issue 11; it used to refuse the record).
+TEST(RecordJson, UnreadableDatesKeepTheRecord) {
+  for (const char* text : {"31 February 1966", "the spring after the war"}) {
+    auto j = to_json(sample());
+    j["date"] = text;
+    auto r = from_json(j);
+    ASSERT_TRUE(r.ok()) << text;
+    EXPECT_EQ(r->date.display, text);
+    EXPECT_FALSE(r->date.known());
+    EXPECT_TRUE(r->date.needs_review());
+    // ...and it survives a round trip, still to review.
+    auto again = from_json(to_json(*r));
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->date.needs_review());
+  }
+}
+
+TEST(RecordJson, DatesCarryEdtfFlagsAndTime) {
+  auto j = to_json(sample());
+  j["date"] = "Washington, March 3, 1966, 10 p.m.";
+  auto r = from_json(j);
+  ASSERT_TRUE(r.ok());
+  nlohmann::json date = to_json(*r)["date"];
+  EXPECT_EQ(date["edtf"], "1966-03-03T22:00:00");
+  EXPECT_EQ(date["time"], "22:00");
+  EXPECT_EQ(date["precision"], "time");
+  EXPECT_EQ(to_json_line(*from_json(to_json(*r))), to_json_line(*r));
+
+  // Only an EDTF form: the bounds come from it.
+  j["date"] = {{"display", "about 1966"}, {"edtf", "1966~"}};
+  r = from_json(j);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->date.earliest, "1966-01-01");
+  EXPECT_TRUE(r->date.approximate);
+
+  // Records written before issue 11 ("circa", no edtf) still read.
+  j["date"] = {{"display", "ca. 1966"}, {"earliest", "1964-01-01"}, {"latest", "1968-12-31"}, {"precision", "circa"}};
+  r = from_json(j);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->date.approximate);
+  EXPECT_EQ(r->date.edtf, "1964~/1968~");
 }
 
 TEST(RecordJson, AcceptsLanguageNamesAndStoresCodes) {

@@ -304,6 +304,16 @@ Result<std::vector<model::Provenance>> Catalog::provenance(const std::string& id
   return out;
 }
 
+Result<std::optional<std::string>> Catalog::source_of(const std::string& id) const {
+  auto q = impl_->db.prepare("SELECT source_path FROM provenance WHERE document_id = ?1 ORDER BY id DESC LIMIT 1");
+  if (!q) return q.error();
+  q->bind(1, id);
+  Status s;
+  bool found = q->step(s);
+  if (!s) return s.error();
+  return found ? std::optional<std::string>(q->text(0)) : std::nullopt;
+}
+
 Status Catalog::for_each(const std::function<bool(const model::Document&)>& fn) const {
   auto q = impl_->db.prepare("SELECT id, record FROM documents ORDER BY id");
   if (!q) return q.error();
@@ -333,6 +343,18 @@ Status Catalog::changes_since(std::int64_t after, const std::function<void(const
     fn(c);
   }
   return s;
+}
+
+Result<std::vector<std::array<std::string, 3>>> Catalog::unbounded_dates() const {
+  auto q = impl_->db.prepare(
+      "SELECT id, title, date_display FROM documents WHERE COALESCE(date_earliest, '') = '' "
+      "AND COALESCE(date_latest, '') = '' AND date_display != '' ORDER BY id");
+  if (!q) return q.error();
+  std::vector<std::array<std::string, 3>> out;
+  Status s;
+  while (q->step(s)) out.push_back({q->text(0), q->text(1), q->text(2)});
+  if (!s) return s.error();
+  return out;
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> Catalog::recent(int limit) const {

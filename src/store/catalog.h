@@ -5,6 +5,7 @@
 // may open the same file (SQLite's locking serialises writers).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -70,12 +71,18 @@ class Catalog {
   Result<model::Document> get(const std::string& id) const;
   Result<Brief> brief(const std::string& id) const;
   Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
+  // The source file of the record's latest change (its newest provenance), or nullopt when
+  // the record is not in the catalog.
+  Result<std::optional<std::string>> source_of(const std::string& id) const;
   // Calls `fn` for every record in id order; stops early if `fn` returns false.
   Status for_each(const std::function<bool(const model::Document&)>& fn) const;
   // Calls `fn` for every change with sequence > `after`, in sequence order.
   Status changes_since(std::int64_t after, const std::function<void(const Change&)>& fn) const;
   // The most recently created records.
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;  // id, title
+  // Records whose date has no bounds but a display (undated forms and dates to review), in id
+  // order: id, title, date display.
+  Result<std::vector<std::array<std::string, 3>>> unbounded_dates() const;
 
   // "More like this" lists: derived from the search index by the archive and stored so that a
   // record's page does not query the index for them. A list belongs to one version of its

@@ -131,7 +131,12 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
   ctx["from"] = params->from_raw;
   ctx["to"] = params->to_raw;
   ctx["search_hidden"] = hidden_fields(links.state(), {"q"});
-  ctx["date_hidden"] = hidden_fields(links.state(), {"from", "to"});
+  ctx["date_hidden"] = hidden_fields(links.state(), {"from", "to", "date_mode", "undated"});
+  ctx["date_within"] = q.date_mode == archive::DateMode::kWithin;
+  ctx["undated_default"] = q.undated == archive::UndatedChoice::kDefault;
+  ctx["undated_include"] = q.undated == archive::UndatedChoice::kInclude;
+  ctx["undated_exclude"] = q.undated == archive::UndatedChoice::kExclude;
+  ctx["undated_count"] = page->undated > 0 ? count_text(page->undated) : std::string();
   ctx["start"] = std::to_string(q.offset + 1);
   ctx["sorts"] = sort_links(params->sort, links);
   mstch::array chips = filter_chips(*params, links);

@@ -1,6 +1,7 @@
 #include "index/internal/document_terms.h"
 
 #include "base/strings.h"
+#include "index/internal/date_terms.h"
 #include "index/internal/stemmers.h"
 #include "index/internal/term_scheme.h"
 #include "text/words.h"
@@ -51,6 +52,17 @@ Xapian::Document DocumentTerms::make(const model::Document& d) {
   }
   index_free(xd, d.summary, 2);
   index_free(xd, d.citation.text, 2);
+  // They are stemmed as English above, and may be in the record's own language too
+  // ("Deklaratë e përbashkët"): its stems as well, so a query in that language meets them.
+  for (const std::string& l : d.original_languages) {
+    if (l == "en" || !has_stemmer(l)) continue;
+    tg_.set_stemmer(stemmer_for(l));
+    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    for (auto [text, weight] : {std::pair{&d.title, 3}, {&d.summary, 2}, {&d.citation.text, 2}}) {
+      tg_.index_text_without_positions(text::fold(*text), static_cast<Xapian::termcount>(weight));
+    }
+    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  }
   for (std::size_t ci = 0; ci < d.contents.size(); ++ci) {
     const model::Content& c = d.contents[ci];
     tg_.set_stemmer(stemmer_for(c.language));
@@ -80,10 +92,17 @@ Xapian::Document DocumentTerms::make(const model::Document& d) {
       index_free(xd, v, 1);
     }
   }
-  if (d.date.known()) {
-    xd.add_value(sc::kSlotEarliest, d.date.earliest);
-    xd.add_value(sc::kSlotLatest, d.date.latest);
+  // Dates: one rule for filters, facets and sorting (internal/date_terms.h, docs/dates.md).
+  DateKeys dk = date_keys(d.date);
+  xd.add_boolean_term(dk.undated ? sc::kUndated : sc::kDated);
+  if (!dk.undated) {
+    xd.add_value(sc::kSlotEarliest, dk.earliest);
+    xd.add_value(sc::kSlotLatest, dk.latest);
+    xd.add_value(sc::kSlotWithinEarliest, dk.within_earliest);
+    xd.add_value(sc::kSlotWithinLatest, dk.within_latest);
   }
+  xd.add_value(sc::kSlotSortAscending, dk.sort_ascending);
+  xd.add_value(sc::kSlotSortDescending, dk.sort_descending);
   // The facet slot, in model::facet_fields() order.
   std::string facets;
   bool first = true;

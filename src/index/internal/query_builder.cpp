@@ -1,11 +1,15 @@
 #include "index/internal/query_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <vector>
 
 #include "base/strings.h"
+#include "index/internal/date_terms.h"
+#include "index/internal/query_languages.h"
 #include "index/internal/stemmers.h"
+#include "index/internal/title_boost.h"
 #include "index/internal/term_scheme.h"
 #include "model/fields.h"
 #include "text/fold.h"
@@ -112,32 +116,74 @@ Xapian::Query prefer_exact_forms(Xapian::Query query, const std::string& text) {
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()), 0.5));
 }
 
-// Stage: facet filters (values of one field ORed, fields ANDed) and the date overlap
-// (earliest <= to and latest >= from).
-Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchQuery& q) {
+// The days a year ("1966") or decade ("1960s") filter value spans.
+Result<std::pair<std::string, std::string>> facet_date_range(const std::string& field, const std::string& value) {
+  std::string v(trim(value));
+  if (field == "decade" && !v.empty() && v.back() == 's') v.pop_back();
+  bool ok = v.size() == 4 && std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); });
+  if (!ok || (field == "decade" && v[3] != '0')) {
+    return Error::invalid(field + " '" + value + "': expected " + (field == "year" ? "a year (1966)" : "a decade (1960s)"));
+  }
+  int y = std::stoi(v);
+  return std::pair{v + "-01-01", std::to_string(field == "year" ? y : y + 9) + "-12-31"};
+}
+
+// Stage: facet filters (values of one field ORed, fields ANDed) and the dates: year and decade
+// filters are date ranges under the query's date mode, as from/to are (docs/dates.md).
+// `without_dates` gets the query with every filter but the dates, to count undated records.
+Result<Xapian::Query> apply_filters(Xapian::Query query, const SearchQuery& q, Xapian::Query& without_dates) {
   std::map<std::string, std::vector<Xapian::Query>> by_field;
+  bool date_filtered = !q.from.empty() || !q.to.empty();
   for (const auto& [field, value] : q.filters) {
     const model::Field* f = model::find_field(field);
     std::string term = f && f->name == field && f->is(model::kFilter) ? sc::exact_term(*f, value) : "";
     if (term.empty()) return Error::invalid("filter field '" + field + "': expected one of " + join(model::field_names(model::kFilter), ", "));
-    by_field[field].emplace_back(term);
+    if (field == "year" || field == "decade") {
+      date_filtered = true;
+      auto range = facet_date_range(field, value);
+      if (!range) return range.error();
+      by_field[field].push_back(date_range_query(range->first, range->second, q.date_mode));
+    } else {
+      by_field[field].emplace_back(term);
+    }
   }
+  without_dates = query;
   for (auto& [field, terms] : by_field) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    Xapian::Query f(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    if (field != "year" && field != "decade") without_dates = Xapian::Query(Xapian::Query::OP_FILTER, without_dates, f);
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
   }
-  if (!q.to.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_LE, sc::kSlotEarliest, q.to));
-  if (!q.from.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_GE, sc::kSlotLatest, q.from));
+  if (!q.from.empty() || !q.to.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(q.from, q.to, q.date_mode));
+  }
+  // Undated records: with a date filter they are left out unless asked for; without one they
+  // are in unless left out. Either way the answer counts them.
+  if (q.undated == UndatedChoice::kInclude && date_filtered) {
+    query = Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(Xapian::Query::OP_FILTER, without_dates, Xapian::Query(sc::kUndated)));
+  } else if (q.undated == UndatedChoice::kExclude && !date_filtered) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(sc::kDated));
+  }
   return query;
 }
 
 }  // namespace
+
+// The weight of a query's words as a phrase in the title, against their own (bench/relevance).
+constexpr double kTitlePhraseBoost = 1.0;
 
 Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q) {
   BuiltQuery out;
   out.query = Xapian::Query::MatchAll;
   out.text = std::string(trim(q.text));
   const std::string language = query_language(q);
-  out.stem_language = has_snowball_stemmer(language) ? language : "none";
+  if (has_stemmer(language)) out.stem_languages.push_back(language);
+  std::vector<std::string> text_languages;  // the languages the query may match, for stemming
+  for (const auto& [field, value] : q.filters) {
+    if (field != "language") continue;
+    if (auto code = text::normalize_language(value)) text_languages.push_back(*code);
+  }
+  if (text_languages.empty()) text_languages = stemmed_languages(db);
+  text_languages.push_back("");  // texts in languages without a stemmer: their words as they are
   if (!out.text.empty()) {
     Xapian::QueryParser qp;
     qp.set_database(db);
@@ -149,6 +195,7 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
                            Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
                            Xapian::QueryParser::FLAG_CJK_NGRAM;
+    Xapian::Query in_title;
     try {
       std::string stripped = text::strip_diacritics(out.text);
       out.query = qp.parse_query(stripped, flags);
@@ -159,15 +206,26 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, qp.parse_query(stripped, flags));
       }
+      // And in every language of the texts it may match, each with its own stemmer.
+      LanguageParses in_languages = parse_in_languages(qp, stripped, flags, text_languages);
+      if (!in_languages.query.empty()) out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, in_languages.query);
+      out.stem_languages.insert(out.stem_languages.end(), in_languages.languages.begin(), in_languages.languages.end());
+      // Words typed as they stand in a title rank that record first (bench/relevance).
+      in_title = title_phrase(qp, stripped);
     } catch (const Xapian::QueryParserError& e) {
       return Error::invalid("query '" + q.text + "': " + e.get_msg());
     }
     collect_words(out.query, out);
     out.query = prefer_exact_forms(out.query, out.text);
+    if (!in_title.empty()) {
+      out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.query,
+                                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_title, kTitlePhraseBoost));
+    }
   }
-  auto filtered = apply_filters(out.query, q);
+  auto filtered = apply_filters(out.query, q, out.undated_query);
   if (!filtered) return filtered.error();
   out.query = std::move(filtered).value();
+  out.undated_query = Xapian::Query(Xapian::Query::OP_FILTER, out.undated_query, Xapian::Query(sc::kUndated));
   return out;
 }
 

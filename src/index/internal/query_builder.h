@@ -8,6 +8,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "index/search_index.h"
@@ -18,8 +19,9 @@ struct BuiltQuery {
   Xapian::Query query;
   std::set<std::string> words;  // folded query words (and CJK n-grams), for highlighting
   std::set<std::string> stems;
-  std::string stem_language;    // the stemmer the stems come from ("none" without one)
+  std::vector<std::string> stem_languages;  // the stemmers the stems come from
   std::string text;             // the query text, trimmed
+  Xapian::Query undated_query;  // the undated records among the matches without the date filters
 };
 
 // Errors: an unknown filter field, or query text Xapian cannot parse (kInvalidInput).

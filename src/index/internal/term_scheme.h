@@ -14,12 +14,16 @@ namespace arkiv::index::scheme {
 
 // The index's format version: its own number plus the facet fields in slot order, so an index
 // written before a change to the registry's facets (model/fields.h) is rebuilt at open.
-// 3: facets and prefixes from the field registry; 4: position breaks at gaps.
-const std::string& version();  // "4:language,decade,year,..."
+// 3: facets and prefixes from the field registry; 4: position breaks at gaps; 5: Albanian
+// stems, titles also stemmed in the record's languages; 6: dates overlap years and decades,
+// the date slots 3-6 and XDATED/XUNDATED (docs/dates.md).
+const std::string& version();  // "6:language,decade,year,..."
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
 constexpr const char* kExact = "XE";        // XE<lower-case word with diacritics>
 constexpr const char* kHasAccented = "XD";  // XD<folded word>: the record has an accented form
+constexpr const char* kDated = "XDATED";      // the record has a date with bounds
+constexpr const char* kUndated = "XUNDATED";  // the record's date has no bounds
 // Every other prefix belongs to a field and is defined in the registry (model/fields.h):
 // Field::exact_prefix (filters, facet queries) and Field::word_prefix (field queries).
 
@@ -30,8 +34,12 @@ std::string term(std::string_view prefix, std::string_view value);
 // its code, names are folded...); "" when the field has no exact terms.
 std::string exact_term(const model::Field& field, std::string_view value);
 
-constexpr Xapian::valueno kSlotEarliest = 0;  // "YYYY-MM-DD"
-constexpr Xapian::valueno kSlotLatest = 1;
+constexpr Xapian::valueno kSlotEarliest = 0;  // "YYYY-MM-DD"; open start "0000-00-00"
+constexpr Xapian::valueno kSlotLatest = 1;    // open end "9999-99-99"
+constexpr Xapian::valueno kSlotWithinEarliest = 3;  // bounds widened by an approximate date's slack
+constexpr Xapian::valueno kSlotWithinLatest = 4;
+constexpr Xapian::valueno kSlotSortAscending = 5;   // "YYYY-MM-DD[THH:MM]"; undated "\xff"
+constexpr Xapian::valueno kSlotSortDescending = 6;  // the same; undated ""
 // Every facet's values in one slot, so counting facets reads one value per match, not one per
 // facet: the fields in model::facet_fields() order separated by kFieldSep, each field's values
 // joined by kSep.
