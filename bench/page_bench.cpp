@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
   Timing reference = time_each(ids, page);
 
   Timing stored = time_each(ids, [&](const std::string& id) {
-    if (!(*a)->similar(id, 5)) std::exit(1);
+    if (!(*a)->similar(id, 5, arkiv::archive::Audience::kReaders)) std::exit(1);
   });
   Timing live = time_each(ids, [&](const std::string& id) {
     if (!(*idx)->similar(id, 5)) std::exit(1);

@@ -20,6 +20,7 @@
 #include "base/temp_dir.h"
 #include "child_process.h"
 #include "http_client.h"
+#include "http_forms.h"
 
 namespace arkiv::test {
 namespace {
@@ -39,41 +40,6 @@ std::pair<int, std::string> run(const std::vector<std::string>& args, const std:
 }
 
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
-
-// "name=value" of a Set-Cookie header.
-std::string cookie_pair(const HttpResponse& r) {
-  std::string c = r.header("set-cookie");
-  return c.substr(0, c.find(';'));
-}
-std::string cookie_value(const HttpResponse& r) {
-  std::string pair = cookie_pair(r);
-  return pair.substr(pair.find('=') + 1);
-}
-
-// The value of the hidden csrf field in a page.
-std::string csrf_field(const std::string& html) {
-  std::smatch m;
-  if (std::regex_search(html, m, std::regex(R"re(name="csrf" value="([^"]*)")re"))) return m[1];
-  return "";
-}
-
-std::string form(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::string out;
-  for (const auto& [k, v] : fields) {
-    if (!out.empty()) out += '&';
-    out += k + '=';
-    for (unsigned char c : v) {
-      if (std::isalnum(c)) {
-        out += static_cast<char>(c);
-      } else {
-        char hex[4];
-        std::snprintf(hex, sizeof hex, "%%%02X", c);
-        out += hex;
-      }
-    }
-  }
-  return out;
-}
 
 class AuthHttpTest : public ::testing::Test {
  protected:

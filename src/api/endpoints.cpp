@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "api/editing.h"
 #include "api/json_views.h"
 #include "api/search_params.h"
 #include "base/digest.h"
@@ -61,6 +62,7 @@ http::Response search_endpoint(const http::Request& req, archive::Archive& archi
   auto facet_limit = int_param(req.query, "facet_limit", 1, 100, 20);
   if (!facet_limit) return error_response(facet_limit.error());
   params->query.facet_limit = *facet_limit;
+  params->query.audience = audience_of(req);
   auto page = archive.search(params->query);
   if (!page) {
     if (page.error().code() == ErrorCode::kInvalidInput) return error_response(400, "parameter 'q': " + page.error().message());
@@ -74,7 +76,8 @@ http::Response search_endpoint(const http::Request& req, archive::Archive& archi
 
 http::Response document_endpoint(const http::Request& req, archive::Archive& archive) {
   const std::string& id = req.path_param("id");
-  auto doc = archive.document(id);
+  const archive::Audience audience = audience_of(req);
+  auto doc = archive.document(id, audience);
   if (!doc) {
     if (doc.error().code() == ErrorCode::kNotFound) return error_response(404, "no document with id '" + id + "'");
     return error_response(doc.error());
@@ -83,8 +86,11 @@ http::Response document_endpoint(const http::Request& req, archive::Archive& arc
   if (!prov) return error_response(prov.error());
   // Where the server keeps its source files is its own business: show only the file's name.
   for (auto& p : *prov) p.source_path = std::filesystem::path(p.source_path).filename().string();
-  http::Response r = json_response(record_json(*doc, &*prov));
-  std::string etag = "\"" + sha256_hex(r.body).substr(0, 32) + "\"";
+  http::Response r = json_response(record_json(*doc, &*prov, audience == archive::Audience::kStaff));
+  auto revision = archive.current_revision(id);
+  if (!revision) return error_response(revision.error());
+  // The revision, for If-Match on a later save (api/editing.h), and the body's hash.
+  std::string etag = revision_etag(*revision, r.body);
   if (etag_matches(req.header("if-none-match"), etag)) {
     r = http::Response::not_modified();
     add_cors(r);
@@ -108,6 +114,7 @@ http::Response facet_endpoint(const http::Request& req, archive::Archive& archiv
   params->query.offset = 0;
   params->query.facets = {field};
   params->query.facet_limit = *limit;
+  params->query.audience = audience_of(req);
   auto page = archive.search(params->query);
   if (!page) {
     if (page.error().code() == ErrorCode::kInvalidInput) return error_response(400, "parameter 'q': " + page.error().message());
@@ -118,8 +125,8 @@ http::Response facet_endpoint(const http::Request& req, archive::Archive& archiv
   return json_response({{"field", field}, {"total", page->total}, {"values", values}});
 }
 
-http::Response stats_endpoint(const http::Request&, archive::Archive& archive) {
-  auto stats = archive.stats();
+http::Response stats_endpoint(const http::Request& req, archive::Archive& archive) {
+  auto stats = archive.stats(audience_of(req));
   if (!stats) return error_response(stats.error());
   return json_response(stats_json(*stats));
 }

@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "model/date_json.h"
+#include "model/fields.h"
 #include "model/record_json.h"
 #include "text/language.h"
 
@@ -55,8 +56,13 @@ json search_page_json(const archive::SearchPage& page, const archive::SearchQuer
           {"suggestion", page.suggestion}};
 }
 
-json record_json(const model::Document& doc, const std::vector<model::Provenance>* provenance) {
+json record_json(const model::Document& doc, const std::vector<model::Provenance>* provenance, bool staff) {
   json j = model::to_json(doc);
+  if (!staff) {
+    for (const model::Field& f : model::fields()) {
+      if (f.is(model::kStaff)) j.erase(std::string(f.json_key));
+    }
+  }
   if (provenance) {
     json p = json::array();
     for (const auto& item : *provenance) p.push_back(model::to_json(item));

@@ -14,7 +14,8 @@ nlohmann::json search_page_json(const archive::SearchPage& page, const archive::
 nlohmann::json hit_json(const archive::SearchHit& hit);
 nlohmann::json facets_json(const std::vector<archive::Facet>& facets);
 // The record format, plus "provenance" when given.
-nlohmann::json record_json(const model::Document& doc, const std::vector<model::Provenance>* provenance);
+// `staff`: with the lifecycle and staff notes (model/lifecycle.h); readers never get them.
+nlohmann::json record_json(const model::Document& doc, const std::vector<model::Provenance>* provenance, bool staff = true);
 nlohmann::json stats_json(const archive::ArchiveStats& stats);
 
 // "1966" -> "1966-01-01" (or "1966-12-31" when `end`); "1966-03" -> "1966-03-01" (or

@@ -1,6 +1,8 @@
 #include "model/fields.h"
 #include "api/search_params.h"
 
+#include "http/access_gate.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -97,6 +99,10 @@ Status only_search_params(const http::Params& params, std::initializer_list<std:
     return bad(name, "unknown; expected " + expected + ")");
   }
   return Status::success();
+}
+
+archive::Audience audience_of(const http::Request& req) {
+  return http::may(req, auth::Action::kReadUnpublished) ? archive::Audience::kStaff : archive::Audience::kReaders;
 }
 
 }  // namespace arkiv::api

@@ -32,6 +32,8 @@ constexpr std::size_t kMaxFilters = 32;
 // Parses `params`; `default_limit` when there is no limit parameter. Parameters it does not
 // know are left for the caller.
 Result<SearchParams> parse_search_params(const http::Params& params, int default_limit);
+// What the request's caller may see: staff (who may read unpublished records) or readers.
+archive::Audience audience_of(const http::Request& req);
 // The API refuses what it would otherwise ignore: a parameter that is neither a search
 // parameter, a facet field, nor one of `extra` gets "parameter 'offset': unknown; expected ...".
 Status only_search_params(const http::Params& params, std::initializer_list<std::string_view> extra);

@@ -2,8 +2,10 @@
 
 #include "api/account_endpoints.h"
 #include "api/endpoints.h"
+#include "api/write_endpoints.h"
 #include "http/access_gate.h"
 #include "web/account_pages.h"
+#include "web/edit_pages.h"
 #include "web/pages.h"
 
 namespace arkiv::app {
@@ -17,6 +19,9 @@ Routes make_routes(std::shared_ptr<auth::Accounts> accounts) {
   auto with = [accounts](http::Response (*f)(const Request&, auth::Accounts&)) {
     return [accounts, f](const Request& req, archive::Archive&) { return f(req, *accounts); };
   };
+  auto writes = [accounts](http::Response (*f)(const Request&, archive::Archive&, auth::Accounts&)) {
+    return [accounts, f](const Request& req, archive::Archive& a) { return f(req, a, *accounts); };
+  };
   // The reading room (HTML).
   r.get("/", web::home_page);
   r.get("/search", web::search_page);
@@ -24,6 +29,16 @@ Routes make_routes(std::shared_ptr<auth::Accounts> accounts) {
   r.get("/documents/{id+}/cite.bib", web::citation_download);
   r.get("/documents/{id+}/cite.ris", web::citation_download);
   r.get("/documents/{id+}/cite.json", web::citation_download);
+  // Staff editing (web/edit_pages.h; api/editing.h has the rules beyond each route's action).
+  r.get("/documents/{id+}/edit", writes(web::edit_page), Action::kEditOwnDraft);
+  r.post("/documents/{id+}/edit", writes(web::edit_submit), Action::kEditOwnDraft);
+  r.post("/documents/{id+}/publication", writes(web::publication_submit), Action::kEditOwnDraft);
+  r.get("/documents/{id+}/history", web::history_page, Action::kReadUnpublished);
+  r.post("/documents/{id+}/restore", writes(web::restore_submit), Action::kEditOwnDraft);
+  r.get("/new", writes(web::new_record_page), Action::kCreateDraft);
+  r.post("/new", writes(web::new_record_submit), Action::kCreateDraft);
+  r.get("/upload", writes(web::upload_page), Action::kCreateDraft);
+  r.post("/upload", writes(web::upload_submit), Action::kCreateDraft);
   r.get("/documents/{id+}", web::document_page);
   r.get("/browse", web::browse_index_page);
   r.get("/browse/{field}", web::browse_page);
@@ -34,7 +49,14 @@ Routes make_routes(std::shared_ptr<auth::Accounts> accounts) {
 
   // The JSON API.
   r.get("/api/v1/search", api::search_endpoint);
+  r.get("/api/v1/documents/{id+}/revisions", api::revisions_endpoint, Action::kReadUnpublished);
   r.get("/api/v1/documents/{id+}", api::document_endpoint);
+  // Writing (api/editing.h has the rules beyond each route's least action).
+  r.post("/api/v1/documents", writes(api::create_document_endpoint), Action::kCreateDraft);
+  r.post("/api/v1/documents/{id+}/publish", writes(api::publish_document_endpoint), Action::kPublish);
+  r.post("/api/v1/documents/{id+}/withdraw", writes(api::withdraw_document_endpoint), Action::kPublish);
+  r.add("PUT", "/api/v1/documents/{id+}", writes(api::replace_document_endpoint), Action::kEditOwnDraft);
+  r.add("PATCH", "/api/v1/documents/{id+}", writes(api::patch_document_endpoint), Action::kEditOwnDraft);
   r.get("/api/v1/facets/{field}", api::facet_endpoint);
   r.get("/api/v1/stats", api::stats_endpoint);
   r.get("/api/v1/me", [](const Request& req, archive::Archive&) { return api::me_endpoint(req); }, Action::kAccount);
@@ -62,6 +84,15 @@ http::Response ArchiveHandler::handle(http::Request& req, std::size_t worker) {
     return r;
   }
   return routes_.handle(req, **a);
+}
+
+std::size_t ArchiveHandler::body_limit(std::string_view method, std::string_view target, std::size_t usual) const {
+  if (method != "POST" && method != "PUT" && method != "PATCH") return usual;
+  std::string_view path = target.substr(0, target.find('?'));
+  auto ends_with = [&](std::string_view s) { return path.size() >= s.size() && path.substr(path.size() - s.size()) == s; };
+  bool record = path.rfind("/api/v1/documents", 0) == 0 || path == "/new" || path == "/upload" ||
+                (path.rfind("/documents/", 0) == 0 && ends_with("/edit"));
+  return record ? kRecordBodyLimit : usual;
 }
 
 http::Response ArchiveHandler::error(const http::Request& req, int status, const std::string& message) {

@@ -24,6 +24,9 @@ class ArchiveHandler : public http::RequestHandler {
   ArchiveHandler(std::string data_dir, std::size_t workers, std::shared_ptr<auth::Accounts> accounts);
   http::Response handle(http::Request& req, std::size_t worker) override;
   http::Response error(const http::Request& req, int status, const std::string& message) override;
+  // Saves take whole records: up to kRecordBodyLimit for the write API and the edit forms.
+  std::size_t body_limit(std::string_view method, std::string_view target, std::size_t usual) const override;
+  static constexpr std::size_t kRecordBodyLimit = std::size_t{16} << 20;
 
  private:
   std::shared_ptr<auth::Accounts> accounts_;

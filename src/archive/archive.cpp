@@ -6,9 +6,14 @@
 #include <filesystem>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "archive/writer_lock.h"
+#include "base/clock.h"
+#include "base/digest.h"
 #include "index/search_index.h"
 #include "model/fields.h"
+#include "model/lifecycle.h"
 #include "model/record_json.h"
 #include "store/catalog.h"
 
@@ -266,6 +271,7 @@ index::SearchQuery index_query(const SearchQuery& q) {
   out.limit = q.limit;
   out.facets = q.facets;
   out.facet_limit = q.facet_limit;
+  if (q.audience == Audience::kReaders) out.visible_on = model::today_utc();
   return out;
 }
 
@@ -283,7 +289,9 @@ std::vector<Facet> archive_facets(std::vector<index::Facet>&& facets) {
 
 // What the summary of a query depends on: everything but the page and the order.
 std::string summary_key(const SearchQuery& q) {
-  std::string k = q.text;
+  // Readers' answers change on the day an embargo ends.
+  std::string k = q.audience == Audience::kReaders ? "R" + model::today_utc() : std::string("S");
+  add_key_part(k, q.text);
   for (const auto& [field, value] : q.filters) add_key_part(k, field + "=" + value);
   add_key_part(k, q.from);
   add_key_part(k, q.to);
@@ -349,11 +357,56 @@ Result<SearchPage> Archive::search(const SearchQuery& query) {
   return page;
 }
 
-Result<model::Document> Archive::document(const std::string& id) const { return catalog_->get(id); }
+Result<model::Document> Archive::document(const std::string& id, Audience audience) const {
+  auto doc = catalog_->get(id);
+  if (doc && audience == Audience::kReaders && !model::visible_to_readers(*doc, model::today_utc())) {
+    return Error::not_found("no record with id '" + id + "'");
+  }
+  return doc;
+}
+
+Result<SaveOutcome> Archive::save(model::Document doc, const SaveOptions& options) {
+  if (mode_ != Mode::kWrite) return Error::internal("save needs the archive opened for writing");
+  if (Status v = model::validate(doc); !v) return v.error();
+  // The stored JSON is the canonical form; a record that does not survive it is refused.
+  model::Provenance prov{"(edited in arkiv by " + (options.user.empty() ? std::string("an operator") : options.user) + ")", "edit",
+                         sha256_hex(model::to_json_line(doc)), now_utc()};
+  store::SaveInfo info{options.user, options.message, options.expected_revision};
+  if (Status s = catalog_->begin(); !s) return s.error();
+  auto outcome = catalog_->put(doc, prov, info);
+  if (!outcome) {
+    catalog_->rollback();
+    return outcome.error();
+  }
+  if (Status s = catalog_->commit(); !s) return s.error();
+  SaveOutcome out{*outcome, 0};
+  auto rev = catalog_->current_revision(doc.id);
+  if (!rev) return rev.error();
+  out.revision = *rev;
+  if (*outcome == model::PutOutcome::kUnchanged) return out;
+  // Index it now: readers pick the commit up at their next refresh.
+  if (Status s = sync_index(); !s) return s.error();
+  (void)update_similar();  // its own "more like this" list; the record is saved either way
+  return out;
+}
+
+Result<std::int64_t> Archive::current_revision(const std::string& id) const { return catalog_->current_revision(id); }
+
+Result<std::string> Archive::owner(const std::string& id) const { return catalog_->owner(id); }
+
+Result<std::vector<RevisionEntry>> Archive::history(const std::string& id) const {
+  auto revs = catalog_->revisions(id);
+  if (!revs) return revs.error();
+  std::vector<RevisionEntry> out;
+  for (auto& r : *revs) out.push_back({r.revision, std::move(r.saved_at), std::move(r.saved_by), std::move(r.message)});
+  return out;
+}
+
+Result<model::Document> Archive::revision(const std::string& id, std::int64_t number) const { return catalog_->revision(id, number); }
 
 Result<std::vector<model::Provenance>> Archive::provenance(const std::string& id) const { return catalog_->provenance(id); }
 
-Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit) {
+Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit, Audience audience) {
   auto stored = catalog_->similar(id);
   if (!stored) return stored.error();
   std::vector<std::string> ids;
@@ -364,7 +417,7 @@ Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit
   } else {
     // No list for this version of the record yet (an import is still running, or stopped
     // before it got to the lists): ask the index, and keep the answer a while.
-    live_key = id + "\x1f" + std::to_string(limit);
+    live_key = id + "\x1f" + std::to_string(limit) + "\x1f" + (audience == Audience::kReaders ? "R" + model::today_utc() : "S");
     if (mode_ == Mode::kRead && caching_) {
       if (const auto* hit = similar_cache_.get(live_key)) return *hit;
     }
@@ -373,9 +426,19 @@ Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit
     ids = std::move(live).value();
   }
   std::vector<SearchHit> out;
+  const std::string today = model::today_utc();
   for (const std::string& other : ids) {
-    // A record deleted since the list was made is left out.
-    if (auto hit = make_hit(other, nullptr)) out.push_back(std::move(hit).value());
+    // A record deleted since the list was made is left out, and so, for readers, is one they
+    // may not see (the lists are made over every record).
+    auto b = catalog_->brief(other);
+    if (!b) continue;
+    if (audience == Audience::kReaders &&
+        !model::visible_to_readers(model::parse_publication(b->publication.empty() ? "published" : b->publication)
+                                       .value_or(model::Publication::kDraft),
+                                   b->embargo_until, today)) {
+      continue;
+    }
+    out.push_back(SearchHit{b->id, b->title, b->date, {}, "", b->languages, b->document_type});
   }
   if (!live_key.empty() && mode_ == Mode::kRead && caching_) similar_cache_.put(live_key, out);
   return out;
@@ -429,7 +492,9 @@ Result<std::int64_t> Archive::update_similar(const std::function<void(std::int64
   return total;
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> Archive::recent(int limit) const { return catalog_->recent(limit); }
+Result<std::vector<std::pair<std::string, std::string>>> Archive::recent(int limit, Audience audience) const {
+  return catalog_->recent(limit, audience == Audience::kReaders ? model::today_utc() : "");
+}
 
 Result<std::vector<DateToReview>> Archive::dates_to_review() const {
   auto rows = catalog_->unbounded_dates();
@@ -447,11 +512,17 @@ Status Archive::for_each_document(const std::function<bool(const model::Document
   return catalog_->for_each(fn);
 }
 
-Status Archive::export_jsonl(std::ostream& out) const {
-  Status s = catalog_->for_each([&](const model::Document& d) {
-    out << model::to_json_line(d) << '\n';
+Status Archive::export_jsonl(std::ostream& out, bool history) const {
+  Status s = history ? catalog_->for_each_revision([&](const std::string& id, const store::RevisionInfo& r, const model::Document& d) {
+    nlohmann::json line = {{"id", id}, {"revision", r.revision}, {"saved_at", r.saved_at}, {"saved_by", r.saved_by},
+                           {"message", r.message}, {"record", model::to_json(d)}};
+    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return static_cast<bool>(out);
-  });
+  })
+                     : catalog_->for_each([&](const model::Document& d) {
+                         out << model::to_json_line(d) << '\n';
+                         return static_cast<bool>(out);
+                       });
   if (!s) return s;
   if (!out) return Error::io("export: cannot write to the output");
   return Status::success();
@@ -496,9 +567,16 @@ Result<std::int64_t> Archive::reindex(const std::function<void(std::int64_t, std
   return done;
 }
 
-Result<ArchiveStats> Archive::stats() const {
-  auto cs = catalog_->stats();
+Result<ArchiveStats> Archive::stats(Audience audience) const {
+  auto cs = catalog_->stats(audience == Audience::kReaders ? model::today_utc() : "");
   if (!cs) return cs.error();
+  if (audience == Audience::kReaders) {
+    // Readers learn nothing of hidden records, not even how many there are.
+    ArchiveStats st;
+    st.catalog = {cs->documents, cs->change_seq, std::move(cs->original_languages), std::move(cs->content_languages)};
+    st.index = {cs->documents, cs->change_seq, cs->change_seq};
+    return st;
+  }
   auto documents = index_->document_count();
   if (!documents) return documents.error();
   auto applied = index_->applied_seq();

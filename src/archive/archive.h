@@ -50,6 +50,14 @@ struct ImportOptions {
   bool isolate_parsers = true;
   std::chrono::milliseconds parse_timeout{60000};
   const ingest::ImporterRegistry* registry = nullptr;  // tests: other importers; default builtin
+  // The publication state of the records the import creates (model/lifecycle.h): "" or
+  // "published" (the default), "draft", "review" or "withdrawn". Records it updates keep
+  // their state, embargo and staff notes unless the source sets them.
+  std::string publication;
+  std::string user;  // who imports, for the records' revisions ("" from the command line)
+  // Refuse records whose id the archive has (uploads through the reading room create records;
+  // changing one is an edit).
+  bool only_new = false;
   std::function<void(const ImportProgress&)> progress;  // called after each file
   // After the records: "more like this" lists for the records that changed.
   std::function<void(std::int64_t done, std::int64_t total)> similar_progress;
@@ -119,6 +127,26 @@ struct CatalogStats {
   std::vector<std::pair<std::string, std::int64_t>> content_languages;   // code, documents
 };
 
+// The outcome of saving one record (an edit, the write API).
+struct SaveOutcome {
+  model::PutOutcome outcome = model::PutOutcome::kUnchanged;
+  std::int64_t revision = 0;  // the record's revision after the save
+};
+
+struct SaveOptions {
+  std::string user;     // who saves
+  std::string message;  // why ("Corrected the date"); may be empty
+  // Optimistic locking: the revision the editor read (0: a new record, -1: no check). A save
+  // over a newer revision fails with kConflict and changes nothing.
+  std::int64_t expected_revision = -1;
+};
+
+// One revision in a record's history.
+struct RevisionEntry {
+  std::int64_t revision = 0;
+  std::string saved_at, saved_by, message;
+};
+
 struct ArchiveStats {
   CatalogStats catalog;
   IndexStatus index;
@@ -140,28 +168,42 @@ class Archive {
   Result<ImportReport> import(const std::vector<std::string>& paths, const ImportOptions& options);
 
   Result<SearchPage> search(const SearchQuery& query);
-  Result<model::Document> document(const std::string& id) const;
+  // The record, for `audience`: a record readers may not see is "not found" to them, in the
+  // same words as one that does not exist.
+  Result<model::Document> document(const std::string& id, Audience audience) const;
+  // Writers: validates and stores one record as a new revision, and indexes it at once (an edit
+  // shows in searches as soon as readers refresh). kConflict when options.expected_revision
+  // is stale; kInvalidInput naming the field when the record is not valid.
+  Result<SaveOutcome> save(model::Document doc, const SaveOptions& options);
+  // The record's current revision (0: no such record), its owner (who created it; "" for
+  // imports), its history newest first, and one revision in full.
+  Result<std::int64_t> current_revision(const std::string& id) const;
+  Result<std::string> owner(const std::string& id) const;
+  Result<std::vector<RevisionEntry>> history(const std::string& id) const;
+  Result<model::Document> revision(const std::string& id, std::int64_t number) const;
   Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
   // "More like this": the record's stored list (see update_similar), or, when the record has
   // none yet, a live query to the index.
-  Result<std::vector<SearchHit>> similar(const std::string& id, int limit);
+  Result<std::vector<SearchHit>> similar(const std::string& id, int limit, Audience audience);
   // Writers: computes and stores the lists of records that have none for their current
   // version, using every core. Import calls it after the records; returns how many it made.
   // Lists are not recomputed when other records arrive later: `reindex` renews them all.
   Result<std::int64_t> update_similar(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {});
   static constexpr int kSimilarKept = 10;
-  Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;
+  Result<std::vector<std::pair<std::string, std::string>>> recent(int limit, Audience audience) const;
   // Records whose date arkiv could not read (kept verbatim, bounds unknown), in id order.
   Result<std::vector<DateToReview>> dates_to_review() const;
   // Calls fn for every record in id order until it returns false (review reports).
   Status for_each_document(const std::function<bool(const model::Document&)>& fn) const;
-  // Every record as JSON Lines, in id order.
-  Status export_jsonl(std::ostream& out) const;
+  // Every record as JSON Lines, in id order. With `history`, every revision of every record
+  // instead, one line each: {"id", "revision", "saved_at", "saved_by", "message", "record"}.
+  Status export_jsonl(std::ostream& out, bool history = false) const;
   // Rebuilds the index from the catalog into a fresh directory, swaps it in, then renews every
   // "more like this" list.
   Result<std::int64_t> reindex(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {},
                                const std::function<void(std::int64_t done, std::int64_t total)>& similar_progress = {});
-  Result<ArchiveStats> stats() const;
+  // Readers: counts of what they may see (the index part then counts the same records).
+  Result<ArchiveStats> stats(Audience audience = Audience::kStaff) const;
 
   // The catalog (PRAGMA integrity_check, foreign keys, every record sound) and the index
   // against it (same catalog and change, exactly the catalog's ids, each once).

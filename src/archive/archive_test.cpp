@@ -136,7 +136,7 @@ TEST(Archive, DryRunWritesNothingAndReportsOutcomes) {
   auto r = a->import({kSeed}, dry_run());
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->created, 1);
-  EXPECT_FALSE(a->document("wcda/114408").ok());
+  EXPECT_FALSE(a->document("wcda/114408", Audience::kStaff).ok());
   EXPECT_TRUE(hit_ids(*a, "declaration").empty());
   ASSERT_TRUE(a->import({kSeed}, {}).ok());
   r = a->import({kSeed}, dry_run());
@@ -253,7 +253,7 @@ TEST(Archive, ImportStoresMoreLikeThisListsForChangedRecords) {
   auto reader = Archive::open(dir.file("data"), Archive::Mode::kRead);
   ASSERT_TRUE(reader.ok());
   for (Archive* x : {a.get(), reader->get()}) {
-    auto hits = x->similar(id, 5);
+    auto hits = x->similar(id, 5, Audience::kStaff);
     ASSERT_TRUE(hits.ok());
     std::vector<std::string> ids;
     for (const auto& h : *hits) ids.push_back(h.id);
@@ -264,7 +264,7 @@ TEST(Archive, ImportStoresMoreLikeThisListsForChangedRecords) {
   auto again = a->import({volume}, {});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->similar_lists, 0);
-  auto doc = a->document(id);
+  auto doc = a->document(id, Audience::kStaff);
   ASSERT_TRUE(doc.ok());
   doc->title += " (corrected)";
   std::string fixed = dir.file("fixed.jsonl");

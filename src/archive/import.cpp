@@ -9,6 +9,7 @@
 #include "archive/internal/import_stages.h"
 #include "base/clock.h"
 #include "index/search_index.h"
+#include "model/lifecycle.h"
 #include "store/catalog.h"
 
 namespace arkiv::archive {
@@ -41,6 +42,9 @@ Status Archive::index_changed(const std::vector<const model::Document*>& records
 
 Result<ImportReport> Archive::import(const std::vector<std::string>& paths, const ImportOptions& options) {
   if (mode_ != Mode::kWrite) return Error::internal("import needs the archive opened for writing");
+  if (!options.publication.empty() && !model::parse_publication(options.publication)) {
+    return Error::invalid("--state '" + options.publication + "': expected draft, review, published or withdrawn");
+  }
   auto started = std::chrono::steady_clock::now();
   static const ingest::ImporterRegistry builtin = ingest::ImporterRegistry::with_builtin_importers();
   const ingest::ImporterRegistry& registry = options.registry ? *options.registry : builtin;
@@ -94,7 +98,12 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
       more = (*source)->next(batch);
       std::vector<Error> errors = std::move(batch.errors);
       for (const std::string& w : batch.warnings) file.warnings.push_back(input.path + ": " + w);
-      auto records = internal::pick_records(batch, source_path, options.replace, seen, *catalog_, errors);
+      if (Status s = internal::apply_lifecycle(batch.records, options.publication, *catalog_); !s) {
+        file.errors.push_back(s.error().within(input.path));
+        finish_file();
+        return s.error().within(input.path);
+      }
+      auto records = internal::pick_records(batch, source_path, options.replace, seen, *catalog_, errors, options.only_new);
       for (const Error& e : errors) file.errors.push_back(e.within(input.path));
       for (const model::Document* d : records) {
         // A date arkiv cannot read keeps its record; it is a warning, and `review dates` lists it.
@@ -107,7 +116,7 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
         for (RecordOutcome& r : internal::compare_records(records, *catalog_, compare_errors)) file.records.push_back(std::move(r));
         for (const Error& e : compare_errors) file.errors.push_back(e.within(input.path));
       } else {
-        auto outcomes = internal::store_records(records, prov, *catalog_);
+        auto outcomes = internal::store_records(records, prov, store::SaveInfo{options.user, "imported from " + source_path, -1}, *catalog_);
         if (!outcomes) {
           // A storage failure (disk full, I/O): this batch is not kept, and the run stops.
           file.errors.push_back(outcomes.error().within(input.path));

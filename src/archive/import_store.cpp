@@ -6,13 +6,20 @@ namespace arkiv::archive::internal {
 
 std::vector<const model::Document*> pick_records(const ingest::ParseOutput& batch, const std::string& source_path, bool replace,
                                                  std::set<std::string>& seen_in_file, const store::Catalog& catalog,
-                                                 std::vector<Error>& errors) {
+                                                 std::vector<Error>& errors, bool only_new) {
   std::vector<const model::Document*> picked;
   for (const model::Document& d : batch.records) {
     // The same id twice in one file is a mistake in the file: keep the first.
     if (!seen_in_file.insert(d.id).second) {
       errors.push_back(Error::invalid("record '" + d.id + "': the id appears more than once in this file"));
       continue;
+    }
+    if (only_new) {
+      auto rev = catalog.current_revision(d.id);
+      if (!rev || *rev > 0) {
+        errors.push_back(Error::invalid("record '" + d.id + "': left out: the archive has a record with this id; edit that record instead"));
+        continue;
+      }
     }
     if (!replace) {
       auto source = catalog.source_of(d.id);
@@ -25,6 +32,11 @@ std::vector<const model::Document*> pick_records(const ingest::ParseOutput& batc
         auto outcome = catalog.compare(d);
         if (!outcome) {
           errors.push_back(outcome.error().within("record '" + d.id + "'"));
+          continue;
+        }
+        if (*outcome == model::PutOutcome::kUpdated && (*source)->rfind("(edited in arkiv", 0) == 0) {
+          errors.push_back(Error::invalid("record '" + d.id + "': left out: it was " + (*source)->substr(1, (*source)->size() - 2) +
+                                          " since it was imported; import with --replace to overwrite those edits"));
           continue;
         }
         if (*outcome == model::PutOutcome::kUpdated) {
@@ -53,13 +65,30 @@ std::vector<RecordOutcome> compare_records(const std::vector<const model::Docume
   return out;
 }
 
+Status apply_lifecycle(std::vector<model::Document>& records, const std::string& publication, const store::Catalog& catalog) {
+  for (model::Document& d : records) {
+    if (!d.publication.empty() && !d.embargo_until.empty() && !d.staff_notes.empty()) continue;
+    auto stored = catalog.get(d.id);
+    if (stored) {
+      if (d.publication.empty()) d.publication = stored->publication;
+      if (d.embargo_until.empty()) d.embargo_until = stored->embargo_until;
+      if (d.staff_notes.empty()) d.staff_notes = stored->staff_notes;
+    } else if (stored.error().code() == ErrorCode::kNotFound) {
+      if (d.publication.empty()) d.publication = publication == "published" ? "" : publication;
+    } else {
+      return stored.error().within("record '" + d.id + "'");
+    }
+  }
+  return Status::success();
+}
+
 Result<std::vector<RecordOutcome>> store_records(const std::vector<const model::Document*>& records, const model::Provenance& provenance,
-                                                 store::Catalog& catalog) {
+                                                 const store::SaveInfo& save, store::Catalog& catalog) {
   std::vector<RecordOutcome> outcomes;
   if (records.empty()) return outcomes;
   if (Status s = catalog.begin(); !s) return s.error();
   for (const model::Document* d : records) {
-    auto outcome = catalog.put(*d, provenance);
+    auto outcome = catalog.put(*d, provenance, save);
     if (!outcome) {
       // A storage failure (disk full, I/O): nothing of this batch is kept.
       catalog.rollback();

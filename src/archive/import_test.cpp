@@ -47,8 +47,8 @@ TEST(ImportIdentity, SameFileNameInTwoFoldersMakesTwoRecords) {
   auto r = a->import({dir.file("in")}, {});
   ASSERT_TRUE(r.ok()) << r.error().message();
   EXPECT_EQ(r->created, 2) << all_errors(*r);
-  EXPECT_EQ(a->document("file/a/notes")->title, "Minutes of the Politburo meeting");
-  EXPECT_EQ(a->document("file/b/notes")->title, "Letter to the embassy");
+  EXPECT_EQ(a->document("file/a/notes", Audience::kStaff)->title, "Minutes of the Politburo meeting");
+  EXPECT_EQ(a->document("file/b/notes", Audience::kStaff)->title, "Letter to the embassy");
   // Re-importing a changed file updates its own record.
   write(dir.file("in/a/notes.md"), "# Minutes of the Politburo meeting\n\nThe meeting opened at eleven.\n");
   r = a->import({dir.file("in")}, {});
@@ -73,7 +73,7 @@ TEST(ImportIdentity, ARecordFromAnotherSourceFileIsRefusedUnlessReplace) {
             std::string::npos)
       << msg;
   EXPECT_NE(msg.find("--replace"), std::string::npos);
-  EXPECT_EQ(a->document("file/notes")->title, "Minutes of the Politburo meeting");
+  EXPECT_EQ(a->document("file/notes", Audience::kStaff)->title, "Minutes of the Politburo meeting");
   // A dry run says the same; --replace replaces.
   ImportOptions dry;
   dry.dry_run = true;
@@ -83,7 +83,7 @@ TEST(ImportIdentity, ARecordFromAnotherSourceFileIsRefusedUnlessReplace) {
   r = a->import({dir.file("b/notes.md")}, replace);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->updated, 1);
-  EXPECT_EQ(a->document("file/notes")->title, "Letter to the embassy");
+  EXPECT_EQ(a->document("file/notes", Audience::kStaff)->title, "Letter to the embassy");
   auto prov = a->provenance("file/notes");
   ASSERT_EQ(prov->size(), 2u);  // both sources stay on record
   // The same content from a copy of the file replaces nothing, so it is not refused.

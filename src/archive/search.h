@@ -19,6 +19,9 @@ enum class DateMode { kOverlaps, kWithin };
 // Undated records with a date filter: by default left out; kInclude adds them. Without a date
 // filter they are in by default; kExclude leaves them out.
 enum class UndatedChoice { kDefault, kInclude, kExclude };
+// Who is asking: readers see only published records whose embargo has passed (model/lifecycle.h);
+// staff (anyone who may read unpublished records) see every record.
+enum class Audience { kReaders, kStaff };
 
 struct SearchQuery {
   std::string text;  // words, "phrases", AND/OR/NOT, field queries (title:, person:...)
@@ -32,6 +35,7 @@ struct SearchQuery {
   int limit = 10;
   std::vector<std::string> facets;  // which facets to count (empty: none)
   int facet_limit = 20;             // values per facet
+  Audience audience = Audience::kReaders;
 };
 
 struct FacetValue {

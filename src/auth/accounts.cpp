@@ -64,6 +64,11 @@ Status Accounts::audit_locked(const Actor& actor, const std::string& action, con
   return store_->add_audit({0, utc_iso(now()), actor.name, action, subject, detail, actor.remote});
 }
 
+Status Accounts::audit_action(const Actor& actor, const std::string& action, const std::string& subject, const std::string& detail) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return audit_locked(actor, action, subject, detail);
+}
+
 Status Accounts::add_user(const std::string& name, Role role, const std::string& password, const Actor& actor) {
   if (Status s = check_name(name); !s) return s;
   if (role == Role::kAnonymous) return Error::invalid("role: expected admin, editor or contributor");

@@ -86,6 +86,8 @@ class Accounts {
   Result<std::optional<Caller>> bearer(const std::string& token);
 
   Result<std::vector<AuditEntry>> audit(int limit);
+  // Records an action on a record (publish, withdraw, embargo...) in the audit log.
+  Status audit_action(const Actor& actor, const std::string& action, const std::string& subject, const std::string& detail);
 
   std::int64_t session_seconds() const { return options_.session_seconds; }
   // The CSRF token of the session whose cookie holds `session_token`.

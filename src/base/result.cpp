@@ -12,6 +12,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kBusy: return "busy";
     case ErrorCode::kTooLarge: return "too large";
     case ErrorCode::kInternal: return "internal error";
+    case ErrorCode::kConflict: return "conflict";
   }
   return "error";
 }

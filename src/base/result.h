@@ -20,6 +20,7 @@ enum class ErrorCode {
   kBusy,           // another process holds a lock
   kTooLarge,       // a size limit was exceeded
   kInternal,       // a bug: an invariant did not hold
+  kConflict,       // the thing changed since the caller read it (a stale revision)
 };
 
 const char* error_code_name(ErrorCode code);
@@ -36,6 +37,7 @@ class Error {
   static Error busy(std::string m) { return {ErrorCode::kBusy, std::move(m)}; }
   static Error too_large(std::string m) { return {ErrorCode::kTooLarge, std::move(m)}; }
   static Error internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
+  static Error conflict(std::string m) { return {ErrorCode::kConflict, std::move(m)}; }
 
   ErrorCode code() const { return code_; }
   const std::string& message() const { return message_; }

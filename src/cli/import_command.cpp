@@ -18,6 +18,7 @@ struct ImportArgs {
   bool verbose = false;
   bool replace = false;
   double wait_seconds = 0;  // --wait: -1 = without end
+  std::string state;        // --state: publication state of the records it creates
 };
 
 nlohmann::json report_json(const archive::ImportReport& r) {
@@ -51,6 +52,7 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   archive::ImportOptions options;
   options.dry_run = args.dry_run;
   options.replace = args.replace;
+  options.publication = args.state;
   options.progress = [&](const archive::ImportProgress& p) {
     bar.update(p.bytes_done, p.bytes_total, p.records,
                "(" + std::to_string(p.files_done) + "/" + std::to_string(p.files_total) + " files)");
@@ -104,6 +106,10 @@ Action add_import_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* cmd = app.add_subcommand("import", "Import files or directories (recursively)");
   cmd->add_option("paths", args->paths, "Files or directories")->required();
   cmd->add_flag("--dry-run", args->dry_run, "Validate and report per record, write nothing");
+  cmd->add_option("--state", args->state,
+                  "Publication state of the records it creates: published (default), draft, review or withdrawn; "
+                  "records it updates keep theirs")
+      ->check(CLI::IsMember({"published", "draft", "review", "withdrawn"}));
   cmd->add_flag("--json", args->json, "Print a machine-readable summary");
   cmd->add_flag("-v,--verbose", args->verbose, "List every record with its outcome");
   cmd->add_flag("--replace", args->replace,

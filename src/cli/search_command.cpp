@@ -23,6 +23,7 @@ struct SearchArgs {
 
 int run_search(const GlobalOptions& g, const SearchArgs& args) {
   archive::SearchQuery q;
+  q.audience = archive::Audience::kStaff;  // the operator's terminal: every record
   q.text = args.query;
   q.limit = args.limit;
   q.offset = args.offset;

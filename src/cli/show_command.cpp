@@ -17,7 +17,7 @@ struct ShowArgs {
 int run_show(const GlobalOptions& g, const ShowArgs& args) {
   auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
   if (!a) return fail(a.error());
-  auto doc = (*a)->document(args.id);
+  auto doc = (*a)->document(args.id, archive::Audience::kStaff);  // the operator sees every record
   if (!doc) return fail(doc.error());
   auto prov = (*a)->provenance(args.id);
   if (!prov) return fail(prov.error());
@@ -29,11 +29,11 @@ int run_show(const GlobalOptions& g, const ShowArgs& args) {
   return 0;
 }
 
-int run_export(const GlobalOptions& g) {
+int run_export(const GlobalOptions& g, bool history) {
   auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
   if (!a) return fail(a.error());
   std::ios::sync_with_stdio(false);
-  if (Status s = (*a)->export_jsonl(std::cout); !s) return fail(s.error());
+  if (Status s = (*a)->export_jsonl(std::cout, history); !s) return fail(s.error());
   std::cout.flush();
   return std::cout ? 0 : fail(Error::io("export: cannot write to standard output"));
 }
@@ -49,8 +49,11 @@ Action add_show_command(CLI::App& app, const GlobalOptions& g) {
 }
 
 Action add_export_command(CLI::App& app, const GlobalOptions& g) {
-  app.add_subcommand("export", "Write every record as JSON Lines to standard output");
-  return [&g] { return run_export(g); };
+  auto history = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand("export", "Write every record as JSON Lines to standard output");
+  cmd->add_flag("--history", *history,
+                "Every revision of every record instead, one line each: id, revision, saved_at, saved_by, message, record");
+  return [&g, history] { return run_export(g, *history); };
 }
 
 }  // namespace arkiv::cli

@@ -1,5 +1,7 @@
 #include "http/access_gate.h"
 
+#include "http/multipart.h"
+
 #include "base/secrets.h"
 #include "http/url.h"
 
@@ -20,6 +22,16 @@ Response refuse(const ErrorRenderer& error, const Request& req, int status, cons
 
 Params form_fields(const Request& req) {
   std::string type = req.header("content-type");
+  if (is_multipart(type)) {
+    // The fields of a form with a file input (the file parts are the handler's).
+    Params out;
+    if (auto parts = parse_multipart(type, req.body)) {
+      for (auto& p : *parts) {
+        if (p.filename.empty()) out.emplace_back(std::move(p.name), std::move(p.body));
+      }
+    }
+    return out;
+  }
   if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return {};
   auto fields = parse_form(req.body);
   return fields ? std::move(fields).value() : Params{};
@@ -83,5 +95,7 @@ Gate make_access_gate(std::shared_ptr<auth::Accounts> accounts, ErrorRenderer er
     return std::nullopt;
   };
 }
+
+bool may(const Request& req, auth::Action action) { return auth::check(req.caller, action) == auth::Decision::kAllow; }
 
 }  // namespace arkiv::http

@@ -30,7 +30,11 @@ Gate make_access_gate(std::shared_ptr<auth::Accounts> accounts, ErrorRenderer er
 std::string session_cookie(const std::string& token, const std::string& base_url, std::int64_t max_age_seconds);
 // True when the request's form body or X-CSRF-Token header carries `expected`.
 bool carries_csrf(const Request& req, const std::string& expected);
-// The form fields of an application/x-www-form-urlencoded body (empty for other bodies).
+// The form fields of an application/x-www-form-urlencoded body, or the fields other than files
+// of a multipart/form-data one (empty for other bodies).
 Params form_fields(const Request& req);
+// True when the request's caller (filled in by the gate) may do `action`: pages and the API
+// use it to choose what to show (readers never see unpublished records).
+bool may(const Request& req, auth::Action action);
 
 }  // namespace arkiv::http

@@ -66,6 +66,7 @@ int http_status(ErrorCode code) {
     case ErrorCode::kNotFound: return 404;
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kBusy: return 503;
+    case ErrorCode::kConflict: return 409;
     case ErrorCode::kCorrupt:
     case ErrorCode::kIo:
     case ErrorCode::kInternal: return 500;
@@ -76,6 +77,7 @@ int http_status(ErrorCode code) {
 const char* status_reason(int status) {
   switch (status) {
     case 200: return "OK";
+    case 201: return "Created";
     case 204: return "No Content";
     case 301: return "Moved Permanently";
     case 303: return "See Other";
@@ -85,6 +87,8 @@ const char* status_reason(int status) {
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
     case 413: return "Payload Too Large";
     case 414: return "URI Too Long";
     case 422: return "Unprocessable Content";

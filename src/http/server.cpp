@@ -60,10 +60,10 @@ using RequestParser = bhttp::request_parser<bhttp::string_body>;
 
 HeadLimits head_limits(const ServerOptions& opt) { return {opt.target_limit, opt.header_limit}; }
 
-void configure(RequestParser& parser, const ServerOptions& opt) {
+void configure(RequestParser& parser, const ServerOptions& opt, std::size_t body_limit) {
   // The head has passed check_request_head already; Beast's own limit is only a backstop.
   parser.header_limit(static_cast<std::uint32_t>(opt.target_limit + opt.header_limit + 1024));
-  parser.body_limit(opt.body_limit);
+  parser.body_limit(body_limit);
 }
 
 // The status a Beast parse error is answered with; 0 when it is not the client's malformed
@@ -77,7 +77,7 @@ int status_for(const beast::error_code& ec) {
 }
 
 std::string message_for(int status, const ServerOptions& opt) {
-  if (status == 413) return "The request body is larger than " + std::to_string(opt.body_limit / 1024) + " KiB.";
+  if (status == 413) return "The request body is larger than this address takes.";
   if (status == 431) return "The request header is larger than " + std::to_string(opt.header_limit / 1024) + " KiB.";
   return "The request is not valid HTTP.";
 }
@@ -193,7 +193,7 @@ class Session : public std::enable_shared_from_this<Session> {
     HeadCheck check = check_request_head(bytes, limits);
     if (check.state == HeadCheck::State::kRejected) return reject(check.status, check.message, check.method, check.target);
     parser_.emplace();
-    configure(*parser_, server_.opt);
+    configure(*parser_, server_.opt, server_.handler->body_limit(check.method, check.target, server_.opt.body_limit));
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
 

@@ -28,6 +28,13 @@ class RequestHandler {
   // The answer to a request the server refuses before handling it (400, 413, 431, 500...),
   // in the form its path calls for (HTML page, JSON under /api/).
   virtual Response error(const Request& req, int status, const std::string& message) = 0;
+  // The largest body the request may carry, decided from its method and raw target before the
+  // body is read (edit forms and the write API take whole records); `usual` is the server's.
+  virtual std::size_t body_limit(std::string_view method, std::string_view target, std::size_t usual) const {
+    (void)method;
+    (void)target;
+    return usual;
+  }
 };
 
 struct ServerOptions {

@@ -242,7 +242,22 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
   for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
   r.facets = (*counter)->facets(q.facet_limit);
   r.highlighter = Highlighter(std::move(built->words), std::move(built->stems), std::move(built->stem_languages));
-  if (r.total == 0 && !built->text.empty()) r.suggestion = suggest_spelling(db, built->text);
+  if (r.total == 0 && !built->text.empty()) {
+    // Xapian's spelling data holds the words of every record, hidden ones too: a suggestion
+    // is offered only when it finds something this caller may see, under the same filters.
+    r.suggestion = suggest_spelling(db, built->text);
+    if (!r.suggestion.empty()) {
+      SearchQuery again = q;
+      again.text = r.suggestion;
+      auto check = build_query(db, again);
+      Xapian::Enquire e(db);
+      if (check) {
+        e.set_query(check->query);
+        e.set_weighting_scheme(Xapian::BoolWeight());
+      }
+      if (!check || e.get_mset(0, 1).empty()) r.suggestion.clear();
+    }
+  }
   return r;
 }
 

@@ -39,6 +39,9 @@ struct SearchQuery {
   int limit = 10;
   std::vector<std::string> facets;  // which facets to count (empty: none)
   int facet_limit = 20;             // values per facet
+  // "YYYY-MM-DD": only records readers may see on that day (model/lifecycle.h); "": every
+  // record (staff).
+  std::string visible_on;
 };
 
 struct FacetValue {

@@ -95,6 +95,12 @@ struct Document {
   std::vector<Gap> gaps;
   std::vector<Part> parts;  // in the order of the text
   std::vector<UnreadField> unread;
+  // The archive's own administrative fields (model/lifecycle.h), never shown to readers:
+  // "" (published), "draft", "review" or "withdrawn"; a day before which the record stays
+  // hidden ("YYYY-MM-DD", or ""); notes for staff.
+  std::string publication;
+  std::string embargo_until;
+  std::string staff_notes;
 };
 
 // Where a stored record came from: one entry per import that created or changed it.

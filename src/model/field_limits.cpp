@@ -39,6 +39,9 @@ Status check_field_sizes(const Document& d) {
       {"citation.translator", d.citation.translator, kMaxShortFieldBytes},
       {"document_type", d.document_type, kMaxShortFieldBytes},
       {"document_state", d.document_state, kMaxShortFieldBytes},
+      {"publication", d.publication, kMaxShortFieldBytes},
+      {"embargo_until", d.embargo_until, kMaxShortFieldBytes},
+      {"staff_notes", d.staff_notes, kMaxSummaryBytes},
   };
   for (const Field& f : fields) {
     if (Status s = check_field_size(f.name, f.value, f.limit); !s) return s;

@@ -33,6 +33,10 @@ std::vector<std::string> related_values(const Document& d) { return d.related; }
 std::vector<std::string> year_values(const Document& d) { return years_overlapped(d.date); }
 std::vector<std::string> decade_values(const Document& d) { return decades_overlapped(d.date); }
 
+std::vector<std::string> publication_values(const Document& d) { return one(d.publication.empty() ? "published" : d.publication); }
+std::vector<std::string> embargo_values(const Document& d) { return one(d.embargo_until); }
+std::vector<std::string> staff_note_values(const Document& d) { return one(d.staff_notes); }
+
 std::vector<std::string> citation_values(const Document& d) { return one(d.citation.text); }
 std::vector<std::string> no_values(const Document&) { return {}; }
 
@@ -41,7 +45,7 @@ constexpr unsigned kDerivedFacet = kFacet | kFilter | kFieldQuery | kBrowse;
 
 // Rows in the order the document page shows them. Structured fields (date, citation, contents,
 // gaps) have JSON keys here but are read and written by model/record_json.cpp.
-const std::array<Field, 23> kFields = {{
+const std::array<Field, 26> kFields = {{
     {.name = "id", .json_key = "id", .label = "Identifier", .plural = "Identifiers", .roles = kJson | kShown,
      .values = id_values, .text = &Document::id},
     {.name = "title", .json_key = "title", .label = "Title", .plural = "Titles", .roles = kJson | kFieldQuery,
@@ -96,6 +100,12 @@ const std::array<Field, 23> kFields = {{
      .kind = ValueKind::kStructured, .values = no_values},
     {.name = "unread", .json_key = "unread", .label = "Field not read", .plural = "Fields not read", .roles = kJson,
      .kind = ValueKind::kStructured, .values = no_values},
+    {.name = "publication", .json_key = "publication", .label = "Publication", .plural = "Publication",
+     .roles = kJson | kStaff, .kind = ValueKind::kKeyword, .values = publication_values, .text = &Document::publication},
+    {.name = "embargo_until", .json_key = "embargo_until", .label = "Embargoed until", .plural = "Embargoed until",
+     .roles = kJson | kStaff, .kind = ValueKind::kDate, .values = embargo_values, .text = &Document::embargo_until},
+    {.name = "staff_notes", .json_key = "staff_notes", .label = "Staff notes", .plural = "Staff notes",
+     .roles = kJson | kStaff, .values = staff_note_values, .text = &Document::staff_notes},
 }};
 
 std::vector<const Field*> sorted_facets() {

@@ -30,6 +30,9 @@ enum FieldRole : unsigned {
   kFieldQuery = 1u << 4,  // `name:words` in query text matches words of the field's values
   kSort = 1u << 5,        // a sort order of search results
   kBrowse = 1u << 6,      // a browse page (/browse/<name>) listing every value with counts
+  // The archive's own administrative fields (the lifecycle, staff notes): in the JSON form only
+  // when set, shown to staff only, never to readers (model/lifecycle.h).
+  kStaff = 1u << 7,
 };
 
 // How a facet's values are listed: most frequent first, or in value order (years).

@@ -7,6 +7,7 @@
 #include "base/strings.h"
 #include "model/date_json.h"
 #include "model/fields.h"
+#include "model/lifecycle.h"
 #include "text/language.h"
 
 namespace arkiv::model {
@@ -160,6 +161,7 @@ json to_json(const Document& d) {
   for (const Field& f : fields()) {
     if (!f.is(kJson)) continue;
     std::string key(f.json_key);
+    if (f.is(kStaff) && f.text && (d.*f.text).empty()) continue;  // only when set: old exports stay byte-identical
     if (f.text) out[key] = d.*f.text;
     else if (f.list) out[key] = string_list(d.*f.list);
     else out[key] = structured_json(d, f.json_key);
@@ -357,6 +359,7 @@ Status validate(Document& d) {
   }
   if (trim(d.title).empty()) return Error::invalid("title: missing; every record needs a title");
   if (Status s = validate_date(d.date); !s) return s;
+  if (Status s = validate_lifecycle(d); !s) return s;
   for (std::size_t i = 0; i < d.original_languages.size(); ++i) {
     auto code = text::normalize_language(d.original_languages[i]);
     if (!code) return Error::invalid("original_languages[" + std::to_string(i) + "]: unknown language code '" + d.original_languages[i] + "' (expected ISO 639-1 or 639-3)");

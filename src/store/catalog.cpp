@@ -51,7 +51,7 @@ Result<model::Document> decode(const std::string& id, const std::string& record)
 struct Catalog::Impl {
   Connection db;
   Statement delete_languages, insert_language, select_brief, select_sha, insert_doc, update_doc, insert_prov, select_doc, delete_doc, insert_deletion,
-      delete_deletion, read_seq, write_seq, select_similar, upsert_similar;
+      delete_deletion, read_seq, write_seq, select_similar, upsert_similar, select_revision, keep_revision, insert_revision;
   bool in_transaction = false;
   std::int64_t seq = 0;  // during a transaction: the last sequence number handed out
 
@@ -62,15 +62,21 @@ struct Catalog::Impl {
     } list[] = {
         {&delete_languages, "DELETE FROM document_languages WHERE document_id = ?1"},
         {&insert_language, "INSERT OR IGNORE INTO document_languages (document_id, role, language) VALUES (?1, ?2, ?3)"},
-        {&select_brief, "SELECT title, date_display, date_earliest, date_latest, date_precision, languages, document_type "
-                        "FROM documents INDEXED BY documents_brief WHERE id = ?1"},
+        {&select_brief, "SELECT title, date_display, date_earliest, date_latest, date_precision, languages, document_type, "
+                        "publication, embargo_until FROM documents INDEXED BY documents_brief WHERE id = ?1"},
         {&select_sha, "SELECT record_sha256 FROM documents WHERE id = ?1"},
         {&insert_doc, "INSERT INTO documents (id, record, record_sha256, title, date_earliest, date_latest, change_seq, created_at, updated_at, "
-                      "date_display, date_precision, languages, document_type) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12)"},
+                      "date_display, date_precision, languages, document_type, publication, embargo_until, revision, owner) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"},
         {&update_doc, "UPDATE documents SET record = ?2, record_sha256 = ?3, title = ?4, date_earliest = ?5, date_latest = ?6, "
-                      "change_seq = ?7, updated_at = ?8, date_display = ?9, date_precision = ?10, languages = ?11, document_type = ?12 "
-                      "WHERE id = ?1"},
+                      "change_seq = ?7, updated_at = ?8, date_display = ?9, date_precision = ?10, languages = ?11, document_type = ?12, "
+                      "publication = ?13, embargo_until = ?14, revision = ?15 WHERE id = ?1 AND ?16 = ?16"},
+        {&select_revision, "SELECT revision FROM documents WHERE id = ?1"},
+        // The current revision's record moves into its revision row before it is replaced.
+        {&keep_revision, "UPDATE revisions SET record = (SELECT record FROM documents WHERE id = ?1) "
+                         "WHERE document_id = ?1 AND record IS NULL"},
+        {&insert_revision, "INSERT INTO revisions (document_id, revision, saved_at, saved_by, message, record) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, NULL)"},
         {&insert_prov, "INSERT INTO provenance (document_id, source_path, format, source_sha256, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)"},
         {&select_doc, "SELECT record FROM documents WHERE id = ?1"},
         {&delete_doc, "DELETE FROM documents WHERE id = ?1"},
@@ -215,23 +221,38 @@ Result<PutOutcome> Catalog::compare(const model::Document& doc) const {
   return impl_->outcome_for(doc.id, sha256_hex(model::to_json_line(doc)));
 }
 
-Result<PutOutcome> Catalog::put(const model::Document& doc, const model::Provenance& prov) {
+Result<PutOutcome> Catalog::put(const model::Document& doc, const model::Provenance& prov, const SaveInfo& save) {
   if (!impl_->in_transaction) return Error::internal("catalog: put() outside a transaction");
   std::string record = model::to_json_line(doc);
   std::string sha = sha256_hex(record);
   auto before = impl_->outcome_for(doc.id, sha);
   if (!before) return before.error();
+  bool exists = *before != PutOutcome::kCreated;
+  std::int64_t revision = 0;
+  if (exists) {
+    auto found = impl_->select_revision.bind(1, doc.id).first_row([&](const Statement& row) { revision = row.integer(0); });
+    if (!found) return found.error();
+  }
+  if (save.expected_revision >= 0 && save.expected_revision != revision) {
+    return Error::conflict("record '" + doc.id + "' is at revision " + std::to_string(revision) + ", not " +
+                           std::to_string(save.expected_revision) + ": someone saved it since it was read");
+  }
   if (*before == PutOutcome::kUnchanged) return PutOutcome::kUnchanged;
-  bool exists = *before == PutOutcome::kUpdated;
 
   std::int64_t seq = ++impl_->seq;
   std::string now = now_utc();
+  if (exists) {
+    impl_->keep_revision.bind(1, doc.id);
+    if (Status ks = impl_->keep_revision.run(); !ks) return ks.error();
+  }
   Statement& w = exists ? impl_->update_doc : impl_->insert_doc;
   const std::string joined = join_languages(model::record_languages(doc));
   w.bind(1, doc.id).bind(2, record).bind(3, sha).bind(4, doc.title).bind(5, doc.date.earliest).bind(6, doc.date.latest)
       .bind(7, seq).bind(8, now).bind(9, doc.date.display).bind(10, model::precision_name(doc.date.precision)).bind(11, joined)
-      .bind(12, doc.document_type);
+      .bind(12, doc.document_type).bind(13, doc.publication).bind(14, doc.embargo_until).bind(15, revision + 1).bind(16, save.user);
   if (Status ws = w.run(); !ws) return ws.error();
+  impl_->insert_revision.bind(1, doc.id).bind(2, revision + 1).bind(3, now).bind(4, save.user).bind(5, save.message);
+  if (Status rs = impl_->insert_revision.run(); !rs) return rs.error();
   impl_->delete_languages.bind(1, doc.id);
   if (Status ls = impl_->delete_languages.run(); !ls) return ls.error();
   auto add_language = [&](const char* role, const std::string& code) -> Status {
@@ -255,6 +276,9 @@ Result<PutOutcome> Catalog::put(const model::Document& doc, const model::Provena
 
 Result<bool> Catalog::remove(const std::string& id) {
   if (!impl_->in_transaction) return Error::internal("catalog: remove() outside a transaction");
+  // The history outlives the record.
+  impl_->keep_revision.bind(1, id);
+  if (Status s = impl_->keep_revision.run(); !s) return s.error();
   impl_->delete_doc.bind(1, id);
   if (Status s = impl_->delete_doc.run(); !s) return s.error();
   if (sqlite3_changes(impl_->db.handle()) == 0) return false;
@@ -289,6 +313,8 @@ Result<Brief> Catalog::brief(const std::string& id) const {
       start = end + 1;
     }
     b.document_type = q.text(6);
+    b.publication = q.text(7);
+    b.embargo_until = q.text(8);
   });
   if (!found) return found.error();
   if (!*found) return Error::not_found("no record with id '" + id + "'");
@@ -357,11 +383,14 @@ Result<std::vector<std::array<std::string, 3>>> Catalog::unbounded_dates() const
   return out;
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> Catalog::recent(int limit) const {
-  auto q = impl_->db.prepare("SELECT id, title FROM documents ORDER BY created_at DESC, change_seq DESC LIMIT ?1");
+Result<std::vector<std::pair<std::string, std::string>>> Catalog::recent(int limit, const std::string& visible_on) const {
+  auto q = impl_->db.prepare(visible_on.empty()
+                                 ? "SELECT id, title FROM documents WHERE ?2 = ?2 ORDER BY created_at DESC, change_seq DESC LIMIT ?1"
+                                 : "SELECT id, title FROM documents WHERE publication = '' AND embargo_until <= ?2 "
+                                   "ORDER BY created_at DESC, change_seq DESC LIMIT ?1");
   if (!q) return q.error();
   std::vector<std::pair<std::string, std::string>> out;
-  auto rows = q->bind(1, static_cast<std::int64_t>(limit)).each_row([&](const Statement& row) { out.emplace_back(row.text(0), row.text(1)); });
+  auto rows = q->bind(1, static_cast<std::int64_t>(limit)).bind(2, visible_on).each_row([&](const Statement& row) { out.emplace_back(row.text(0), row.text(1)); });
   if (!rows) return rows.error();
   return out;
 }
@@ -404,27 +433,88 @@ Result<std::int64_t> Catalog::change_seq() const {
   return impl_->stored_seq();
 }
 
-Result<CatalogStats> Catalog::stats() const {
+Result<CatalogStats> Catalog::stats(const std::string& visible_on) const {
   CatalogStats st;
   auto seq = change_seq();
   if (!seq) return seq.error();
   st.change_seq = *seq;
-  auto count = impl_->db.prepare("SELECT COUNT(*) FROM documents");
+  const bool readers = !visible_on.empty();
+  auto count = impl_->db.prepare(readers ? "SELECT COUNT(*) FROM documents WHERE publication = '' AND embargo_until <= ?1"
+                                         : "SELECT COUNT(*) FROM documents WHERE ?1 = ?1");
   if (!count) return count.error();
-  auto counted = count->first_row([&](const Statement& row) { st.documents = row.integer(0); });
+  auto counted = count->bind(1, visible_on).first_row([&](const Statement& row) { st.documents = row.integer(0); });
   if (!counted) return counted.error();
-  auto langs = [&](const char* sql, std::vector<std::pair<std::string, std::int64_t>>& out) -> Status {
-    auto q = impl_->db.prepare(sql);
+  auto langs = [&](const char* role, std::vector<std::pair<std::string, std::int64_t>>& out) -> Status {
+    auto q = impl_->db.prepare(readers ? "SELECT l.language, COUNT(*) FROM document_languages l JOIN documents d ON d.id = l.document_id "
+                                         "WHERE l.role = ?1 AND d.publication = '' AND d.embargo_until <= ?2 GROUP BY l.language ORDER BY 2 DESC, 1"
+                                       : "SELECT language, COUNT(*) FROM document_languages WHERE role = ?1 AND ?2 = ?2 "
+                                         "GROUP BY language ORDER BY 2 DESC, 1");
     if (!q) return q.error();
-    auto rows = q->each_row([&](const Statement& row) { out.emplace_back(row.text(0), row.integer(1)); });
+    auto rows = q->bind(1, std::string(role)).bind(2, visible_on).each_row([&](const Statement& row) { out.emplace_back(row.text(0), row.integer(1)); });
     if (!rows) return rows.error();
     return Status::success();
   };
-  if (Status ls = langs("SELECT language, COUNT(*) FROM document_languages WHERE role = 'original' "
-                        "GROUP BY language ORDER BY 2 DESC, 1", st.original_languages); !ls) return ls.error();
-  if (Status ls = langs("SELECT language, COUNT(*) FROM document_languages WHERE role = 'content' "
-                        "GROUP BY language ORDER BY 2 DESC, 1", st.content_languages); !ls) return ls.error();
+  if (Status ls = langs("original", st.original_languages); !ls) return ls.error();
+  if (Status ls = langs("content", st.content_languages); !ls) return ls.error();
   return st;
+}
+
+Result<std::int64_t> Catalog::current_revision(const std::string& id) const {
+  std::int64_t revision = 0;
+  auto found = impl_->select_revision.bind(1, id).first_row([&](const Statement& row) { revision = row.integer(0); });
+  if (!found) return found.error();
+  return revision;
+}
+
+Result<std::string> Catalog::owner(const std::string& id) const {
+  auto q = impl_->db.prepare("SELECT owner FROM documents WHERE id = ?1");
+  if (!q) return q.error();
+  std::string owner;
+  auto found = q->bind(1, id).first_row([&](const Statement& row) { owner = row.text(0); });
+  if (!found) return found.error();
+  if (!*found) return Error::not_found("no record with id '" + id + "'");
+  return owner;
+}
+
+Result<std::vector<RevisionInfo>> Catalog::revisions(const std::string& id) const {
+  auto q = impl_->db.prepare("SELECT revision, saved_at, saved_by, message FROM revisions WHERE document_id = ?1 ORDER BY revision DESC");
+  if (!q) return q.error();
+  std::vector<RevisionInfo> out;
+  auto rows = q->bind(1, id).each_row([&](const Statement& row) { out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3)}); });
+  if (!rows) return rows.error();
+  return out;
+}
+
+Result<model::Document> Catalog::revision(const std::string& id, std::int64_t number) const {
+  auto q = impl_->db.prepare(
+      "SELECT COALESCE(r.record, d.record) FROM revisions r LEFT JOIN documents d ON d.id = r.document_id "
+      "WHERE r.document_id = ?1 AND r.revision = ?2");
+  if (!q) return q.error();
+  std::string record;
+  bool null_record = false;
+  auto found = q->bind(1, id).bind(2, number).first_row([&](const Statement& row) {
+    null_record = row.is_null(0);
+    if (!null_record) record = row.text(0);
+  });
+  if (!found) return found.error();
+  if (!*found) return Error::not_found("record '" + id + "' has no revision " + std::to_string(number));
+  if (null_record) return Error::corrupt("catalog: revision " + std::to_string(number) + " of '" + id + "' lost its record");
+  return decode(id, record);
+}
+
+Status Catalog::for_each_revision(const std::function<bool(const std::string&, const RevisionInfo&, const model::Document&)>& fn) const {
+  auto q = impl_->db.prepare(
+      "SELECT r.document_id, r.revision, r.saved_at, r.saved_by, r.message, COALESCE(r.record, d.record) "
+      "FROM revisions r LEFT JOIN documents d ON d.id = r.document_id ORDER BY r.document_id, r.revision");
+  if (!q) return q.error();
+  Status s;
+  while (q->step(s)) {
+    if (q->is_null(5)) return Error::corrupt("catalog: revision " + std::to_string(q->integer(1)) + " of '" + q->text(0) + "' lost its record");
+    auto doc = decode(q->text(0), q->text(5));
+    if (!doc) return doc.error();
+    if (!fn(q->text(0), RevisionInfo{q->integer(1), q->text(2), q->text(3), q->text(4)}, *doc)) break;
+  }
+  return s;
 }
 
 }  // namespace arkiv::store

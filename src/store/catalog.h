@@ -42,6 +42,25 @@ struct Brief {
   model::DateRange date;
   std::vector<std::string> languages;  // original languages first, then those of the texts
   std::string document_type;
+  std::string publication;    // "" (published), "draft", "review", "withdrawn"
+  std::string embargo_until;  // "YYYY-MM-DD" or ""
+};
+
+// Who saves a record and why, for its revision; and the revision the saver last read.
+struct SaveInfo {
+  std::string user;     // "" for an import
+  std::string message;  // "imported from a/b.xml", "Corrected the date"
+  // Optimistic locking: when > 0, put() fails with kConflict unless this is the record's
+  // current revision (0: the record must not exist yet, -1: no check).
+  std::int64_t expected_revision = -1;
+};
+
+// One saved revision of a record (the record itself through Catalog::revision()).
+struct RevisionInfo {
+  std::int64_t revision = 0;
+  std::string saved_at;  // UTC, ISO 8601
+  std::string saved_by;
+  std::string message;
 };
 
 class Catalog {
@@ -63,12 +82,23 @@ class Catalog {
 
   // Stores `doc` (already validated). Unchanged records are not rewritten and get no new
   // provenance; created and updated ones get a new change sequence number.
-  Result<PutOutcome> put(const model::Document& doc, const model::Provenance& provenance);
+  // Every created or updated record gets a new revision (SaveInfo: who and why); the record
+  // as it was is kept in full (revisions()).
+  Result<PutOutcome> put(const model::Document& doc, const model::Provenance& provenance, const SaveInfo& save = {});
   // What put() would do, without writing.
   Result<PutOutcome> compare(const model::Document& doc) const;
   Result<bool> remove(const std::string& id);
 
   Result<model::Document> get(const std::string& id) const;
+  // The record's current revision number (0 when there is no such record) and its owner (the
+  // user who created it; "" for imports).
+  Result<std::int64_t> current_revision(const std::string& id) const;
+  Result<std::string> owner(const std::string& id) const;
+  // The record's revisions, newest first, and one of them in full.
+  Result<std::vector<RevisionInfo>> revisions(const std::string& id) const;
+  Result<model::Document> revision(const std::string& id, std::int64_t number) const;
+  // Calls fn for every revision of every record, in id and revision order (export --history).
+  Status for_each_revision(const std::function<bool(const std::string& id, const RevisionInfo&, const model::Document&)>& fn) const;
   Result<Brief> brief(const std::string& id) const;
   Result<std::vector<model::Provenance>> provenance(const std::string& id) const;
   // The source file of the record's latest change (its newest provenance), or nullopt when
@@ -78,8 +108,9 @@ class Catalog {
   Status for_each(const std::function<bool(const model::Document&)>& fn) const;
   // Calls `fn` for every change with sequence > `after`, in sequence order.
   Status changes_since(std::int64_t after, const std::function<void(const Change&)>& fn) const;
-  // The most recently created records.
-  Result<std::vector<std::pair<std::string, std::string>>> recent(int limit) const;  // id, title
+  // The most recently created records; with `visible_on` ("YYYY-MM-DD"), only those readers
+  // may see that day (model/lifecycle.h).
+  Result<std::vector<std::pair<std::string, std::string>>> recent(int limit, const std::string& visible_on = "") const;  // id, title
   // Records whose date has no bounds but a display (undated forms and dates to review), in id
   // order: id, title, date display.
   Result<std::vector<std::array<std::string, 3>>> unbounded_dates() const;
@@ -97,7 +128,8 @@ class Catalog {
 
   // The last change handed out (inside a transaction: including the ones not yet committed).
   Result<std::int64_t> change_seq() const;
-  Result<CatalogStats> stats() const;
+  // With `visible_on`: counts of what readers may see that day only.
+  Result<CatalogStats> stats(const std::string& visible_on = "") const;
 
  private:
   struct Impl;

@@ -24,7 +24,7 @@ TEST(Catalog, PutGetAndOutcomes) {
   auto cat = Catalog::open(dir.file("catalog.db"));
   ASSERT_TRUE(cat.ok()) << cat.error().message();
   Catalog& c = **cat;
-  EXPECT_EQ(*c.schema_version(), 6);
+  EXPECT_EQ(*c.schema_version(), 7);
   ASSERT_TRUE(c.begin().ok());
   EXPECT_EQ(*c.put(doc("a", "One"), prov()), PutOutcome::kCreated);
   EXPECT_EQ(*c.put(doc("b", "Two"), prov()), PutOutcome::kCreated);
@@ -128,6 +128,76 @@ TEST(Catalog, SimilarListsBelongToOneVersionOfTheirRecord) {
   EXPECT_EQ(*c.similar_pending(), (Pending{{"c", 3}, {"a", 4}}));
   ASSERT_TRUE(c.clear_similar().ok());
   EXPECT_EQ(c.similar_pending()->size(), 2u);
+}
+
+TEST(Catalog, EverySaveIsARevisionAndOldOnesAreKeptWhole) {
+  TempDir dir;
+  auto cat = Catalog::open(dir.file("catalog.db"));
+  ASSERT_TRUE(cat.ok()) << cat.error().message();
+  Catalog& c = **cat;
+  ASSERT_TRUE(c.begin().ok());
+  EXPECT_EQ(*c.put(doc("a", "One"), prov(), {"", "imported from x.json", -1}), PutOutcome::kCreated);
+  ASSERT_TRUE(c.commit().ok());
+  EXPECT_EQ(*c.current_revision("a"), 1);
+  EXPECT_EQ(*c.current_revision("nope"), 0);
+  ASSERT_TRUE(c.begin().ok());
+  EXPECT_EQ(*c.put(doc("a", "One, corrected"), prov(), {"ana", "typo", 1}), PutOutcome::kUpdated);
+  // A save over a revision that is no longer current changes nothing.
+  auto stale = c.put(doc("a", "One, lost"), prov(), {"ben", "late", 1});
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code(), ErrorCode::kConflict);
+  ASSERT_TRUE(c.commit().ok());
+  EXPECT_EQ(c.get("a")->title, "One, corrected");
+  auto revs = c.revisions("a");
+  ASSERT_TRUE(revs.ok());
+  ASSERT_EQ(revs->size(), 2u);
+  EXPECT_EQ((*revs)[0].revision, 2);
+  EXPECT_EQ((*revs)[0].saved_by, "ana");
+  EXPECT_EQ((*revs)[0].message, "typo");
+  EXPECT_EQ((*revs)[1].message, "imported from x.json");
+  EXPECT_EQ(c.revision("a", 1)->title, "One");
+  EXPECT_EQ(c.revision("a", 2)->title, "One, corrected");
+  EXPECT_EQ(c.revision("a", 3).error().code(), ErrorCode::kNotFound);
+  // A new record must not exist yet when the saver says so (expected revision 0).
+  ASSERT_TRUE(c.begin().ok());
+  EXPECT_EQ(c.put(doc("a", "Clash"), prov(), {"ben", "new", 0}).error().code(), ErrorCode::kConflict);
+  c.rollback();
+  // The history outlives a removed record.
+  ASSERT_TRUE(c.begin().ok());
+  ASSERT_TRUE(*c.remove("a"));
+  ASSERT_TRUE(c.commit().ok());
+  EXPECT_EQ(c.revision("a", 2)->title, "One, corrected");
+  int lines = 0;
+  ASSERT_TRUE(c.for_each_revision([&](const std::string& id, const RevisionInfo&, const model::Document&) {
+    EXPECT_EQ(id, "a");
+    ++lines;
+    return true;
+  }).ok());
+  EXPECT_EQ(lines, 2);
+}
+
+TEST(Catalog, ReadersListsAndCountsLeaveOutHiddenRecords) {
+  TempDir dir;
+  auto cat = Catalog::open(dir.file("catalog.db"));
+  ASSERT_TRUE(cat.ok());
+  Catalog& c = **cat;
+  model::Document draft = doc("d", "Draft");
+  draft.publication = "draft";
+  model::Document embargoed = doc("e", "Embargoed");
+  embargoed.embargo_until = "2030-01-01";
+  ASSERT_TRUE(c.begin().ok());
+  for (const auto& d : {doc("p", "Published"), draft, embargoed}) ASSERT_TRUE(c.put(d, prov()).ok());
+  ASSERT_TRUE(c.commit().ok());
+  EXPECT_EQ(c.recent(10)->size(), 3u);
+  auto readers = c.recent(10, "2026-11-27");
+  ASSERT_EQ(readers->size(), 1u);
+  EXPECT_EQ((*readers)[0].first, "p");
+  EXPECT_EQ(c.recent(10, "2030-01-01")->size(), 2u);  // the embargo ends without anyone acting
+  EXPECT_EQ(c.stats()->documents, 3);
+  EXPECT_EQ(c.stats("2026-11-27")->documents, 1);
+  EXPECT_EQ(c.stats("2026-11-27")->original_languages.at(0).second, 1);
+  EXPECT_EQ(c.brief("d")->publication, "draft");
+  EXPECT_EQ(c.brief("e")->embargo_until, "2030-01-01");
 }
 
 }  // namespace

@@ -47,6 +47,22 @@ Result<CatalogCheck> check_catalog(const std::string& path) {
   }
   add_rows(db, "SELECT \"table\" || ' row ' || rowid || ' refers to a missing row of ' || parent FROM pragma_foreign_key_check",
            "foreign_key_check", out.problems);
+  // Every record's history ends at its current revision, and only the current revision's row
+  // leaves its record to the documents table (docs/catalog-schema.md, migration 7). Catalogs
+  // from before migration 7 have no revisions table yet when checked unopened: skipped.
+  bool has_revisions = false;
+  if (auto t = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revisions'")) {
+    Status ts;
+    has_revisions = t->step(ts);
+  }
+  if (has_revisions) add_rows(db,
+           "SELECT 'record ''' || d.id || ''' is at revision ' || d.revision || ' but its history ' || "
+           "CASE WHEN r.revision IS NULL THEN 'is empty' ELSE 'ends at ' || r.revision END "
+           "FROM documents d LEFT JOIN (SELECT document_id, MAX(revision) AS revision FROM revisions GROUP BY document_id) r "
+           "ON r.document_id = d.id WHERE r.revision IS NOT d.revision "
+           "UNION ALL SELECT 'revision ' || r.revision || ' of ''' || r.document_id || ''' has lost its record' FROM revisions r "
+           "WHERE r.record IS NULL AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.revision = r.revision)",
+           "revisions", out.problems);
   {
     auto q = db.prepare("SELECT (SELECT value FROM meta WHERE key = 'uuid'), (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'change_seq')");
     if (!q) return q.error();

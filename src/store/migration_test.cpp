@@ -67,6 +67,13 @@ TEST_P(Migration, UpgradesAndKeepsEveryRecordLanguageAndChange) {
     EXPECT_EQ(brief->title, doc->title);
     EXPECT_EQ(brief->languages, e.languages) << e.id;
     EXPECT_EQ(brief->date.display, doc->date.display) << e.id;
+    // Migration 7: records from before the lifecycle are published, at revision 1 of a history.
+    EXPECT_EQ(brief->publication, "") << e.id;
+    EXPECT_EQ(*c.current_revision(e.id), 1) << e.id;
+    auto revisions = c.revisions(e.id);
+    ASSERT_TRUE(revisions.ok());
+    ASSERT_EQ(revisions->size(), 1u) << e.id;
+    EXPECT_EQ(c.revision(e.id, 1)->title, doc->title) << e.id;
   }
   // Every change is still there for the index to follow, in order.
   std::vector<std::pair<std::int64_t, std::string>> changes;

@@ -117,6 +117,29 @@ CREATE TABLE audit_log (
   remote  TEXT NOT NULL                 -- peer address, or "" from the command line
 ) STRICT;
 )sql"},
+      {7, "lifecycle and revisions: publication, embargo, revision number, owner; every saved revision (docs/catalog-schema.md)", R"sql(
+ALTER TABLE documents ADD COLUMN publication TEXT NOT NULL DEFAULT '';    -- '' (published), draft, review, withdrawn
+ALTER TABLE documents ADD COLUMN embargo_until TEXT NOT NULL DEFAULT '';  -- YYYY-MM-DD or ''
+ALTER TABLE documents ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;     -- the current revision's number
+ALTER TABLE documents ADD COLUMN owner TEXT NOT NULL DEFAULT '';          -- user who created it; '' for imports
+CREATE INDEX documents_visible ON documents(publication, embargo_until);
+-- Lists tell hidden records from the brief columns, without reading the record's pages.
+DROP INDEX documents_brief;
+CREATE INDEX documents_brief ON documents(id, title, date_display, date_earliest, date_latest, date_precision, languages, document_type,
+                                          publication, embargo_until);
+CREATE TABLE revisions (
+  id          INTEGER PRIMARY KEY,
+  document_id TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  saved_at    TEXT NOT NULL,
+  saved_by    TEXT NOT NULL,     -- user name; '' for an import
+  message     TEXT NOT NULL,
+  record      TEXT,              -- canonical JSON; NULL while it is the current one (documents.record)
+  UNIQUE (document_id, revision)
+) STRICT;
+INSERT INTO revisions (document_id, revision, saved_at, saved_by, message, record)
+  SELECT id, 1, updated_at, '', 'as stored before revisions were kept', NULL FROM documents;
+)sql"},
   };
   return kMigrations;
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "api/search_params.h"
 #include "model/fields.h"
 #include "text/fold.h"
 #include "web/links.h"
@@ -44,6 +45,7 @@ Page browse_view(const http::Request& req, archive::Archive& archive) {
   q.limit = 0;
   q.facets = {field};
   q.facet_limit = kMaxValues;
+  q.audience = api::audience_of(req);
   auto page = archive.search(q);
   if (!page) return error_view(req, page.error());
   std::vector<archive::FacetValue> values;

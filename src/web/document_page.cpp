@@ -3,6 +3,8 @@
 #include <set>
 
 #include "api/search_params.h"
+#include "model/lifecycle.h"
+#include "http/access_gate.h"
 #include "base/strings.h"
 #include "http/url.h"
 #include "model/fields.h"
@@ -265,10 +267,36 @@ void add_citations(mstch::map& ctx, const model::Document& doc, const std::strin
   ctx["downloads"] = downloads;
 }
 
+// Stage: for staff, the record's lifecycle, staff notes and what they may do with it.
+void add_staff_box(mstch::map& ctx, const http::Request& req, const model::Document& doc, archive::Archive& archive) {
+  const model::Publication p = model::publication_of(doc);
+  mstch::map box{{"publication", std::string(p == model::Publication::kReview ? "in review" : model::publication_name(p))},
+                 {"embargo_until", doc.embargo_until},
+                 {"staff_notes", doc.staff_notes},
+                 {"edit_href", document_url(doc.id) + "/edit"},
+                 {"history_href", document_url(doc.id) + "/history"},
+                 {"publication_action", document_url(doc.id) + "/publication"},
+                 {"csrf", req.caller.csrf}};
+  const bool hidden = !model::visible_to_readers(doc, model::today_utc());
+  box["hidden"] = hidden;
+  if (auto rev = archive.current_revision(doc.id)) box["revision"] = std::to_string(*rev);
+  mstch::array actions;
+  auto action = [&](const char* state, const char* label) { actions.push_back(mstch::map{{"state", std::string(state)}, {"label", std::string(label)}}); };
+  if (http::may(req, auth::Action::kPublish)) {
+    if (p != model::Publication::kPublished) action("published", "Publish");
+    if (p == model::Publication::kPublished) action("withdrawn", "Withdraw");
+  }
+  if (p == model::Publication::kDraft) action("review", "Submit for review");
+  if (p == model::Publication::kReview) action("draft", "Back to draft");
+  box["actions"] = actions;
+  box["may_embargo"] = http::may(req, auth::Action::kPublish);
+  ctx["staff"] = box;
+}
+
 // Stage: "more like this".
-void add_related(mstch::map& ctx, const std::string& id, archive::Archive& archive) {
+void add_related(mstch::map& ctx, const std::string& id, archive::Archive& archive, archive::Audience audience) {
   mstch::array related;
-  if (auto similar = archive.similar(id, 5)) {
+  if (auto similar = archive.similar(id, 5, audience)) {
     for (const auto& h : *similar) {
       related.push_back(mstch::map{{"href", document_url(h.id)}, {"title", h.title.empty() ? h.id : h.title},
                                    {"lang", title_language(h.title, h.languages.empty() ? "" : h.languages[0])},
@@ -313,7 +341,8 @@ void add_meta(mstch::map& ctx, const model::Document& doc, const std::string& ur
 
 Page document_view(const http::Request& req, archive::Archive& archive) {
   const std::string id = doc_id_param(req);
-  auto found = archive.document(id);
+  const archive::Audience audience = api::audience_of(req);
+  auto found = archive.document(id, audience);
   if (!found) {
     if (found.error().code() == ErrorCode::kNotFound) return error_view(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
     return error_view(req, found.error());
@@ -336,7 +365,8 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
   add_versions(ctx, doc, reading, self);
   ctx["fields"] = metadata_rows(doc);  // every field the record has, in the registry's order
   add_citations(ctx, doc, url, self);
-  add_related(ctx, id, archive);
+  add_related(ctx, id, archive, audience);
+  if (audience == archive::Audience::kStaff) add_staff_box(ctx, req, doc, archive);
   add_meta(ctx, doc, url);
   return make_page("document", std::move(ctx));
 }
@@ -345,7 +375,7 @@ http::Response document_page(const http::Request& req, archive::Archive& archive
 
 http::Response citation_download(const http::Request& req, archive::Archive& archive) {
   const std::string id = doc_id_param(req);
-  auto doc = archive.document(id);
+  auto doc = archive.document(id, api::audience_of(req));
   if (!doc) {
     if (doc.error().code() == ErrorCode::kNotFound) return error_page(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
     return error_page(req, doc.error());

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "api/search_params.h"
 #include "web/links.h"
 #include "web/page.h"
 #include "web/internal/views.h"
@@ -80,9 +81,10 @@ Page home_view(const http::Request& req, archive::Archive& archive) {
   q.limit = 0;
   q.facets = {"language", "collection", "place", "subject", "year", "decade"};
   q.facet_limit = 8;
+  q.audience = api::audience_of(req);
   auto page = archive.search(q);
   if (!page) return error_view(req, page.error());
-  auto recent = archive.recent(8);
+  auto recent = archive.recent(8, q.audience);
   if (!recent) return error_view(req, recent.error());
 
   mstch::map ctx = page_context("Reading room", "home");
@@ -111,7 +113,7 @@ Page home_view(const http::Request& req, archive::Archive& archive) {
   mstch::array items;
   for (const auto& [id, title] : *recent) {
     std::string lang;
-    if (auto doc = archive.document(id)) lang = title_language(title, doc->original_languages.empty() ? "" : doc->original_languages[0]);
+    if (auto doc = archive.document(id, q.audience)) lang = title_language(title, doc->original_languages.empty() ? "" : doc->original_languages[0]);
     items.push_back(mstch::map{{"href", document_url(id)}, {"title", title.empty() ? id : title}, {"lang", lang}});
   }
   ctx["has_recent"] = !items.empty();

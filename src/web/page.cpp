@@ -21,7 +21,8 @@ const std::string& file(const std::string& name) {
 
 const std::map<std::string, std::string>& page_partials() {
   static const std::map<std::string, std::string> p = {{"head", file("head.mustache")}, {"footer", file("footer.mustache")},
-                                                        {"paragraph", file("paragraph.mustache")}};
+                                                        {"paragraph", file("paragraph.mustache")},
+                                                        {"field", file("field.mustache")}};
   return p;
 }
 
@@ -33,7 +34,7 @@ namespace {
 const Template& page_template(const std::string& name) {
   static const std::map<std::string, Template> templates = [] {
     std::map<std::string, Template> t;
-    for (const char* page : {"home", "search", "document", "browse", "error", "login"}) {
+    for (const char* page : {"home", "search", "document", "browse", "error", "login", "edit", "history", "upload"}) {
       t.emplace(page, Template::compile(file(std::string(page) + ".mustache"), page_partials()));
     }
     return t;

@@ -111,6 +111,7 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
   archive::SearchQuery& q = params->query;
   q.facets = model::field_names(model::kFacet);
   q.facet_limit = 12;
+  q.audience = api::audience_of(req);
   auto page = archive.search(q);
   if (!page) {
     if (page.error().code() == ErrorCode::kInvalidInput) {

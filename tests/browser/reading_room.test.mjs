@@ -176,3 +176,58 @@ test('staff sign in and out through the forms', async () => {
   assert.ok(!(await context.cookies(base)).some((c) => c.name === 'arkiv_session'), 'signed out: no session cookie');
   await page.close();
 });
+
+test('staff edit a record, see the diff, publish it, and readers see it', async () => {
+  const page = await context.newPage();
+  await page.goto(base + '/login?next=/search');
+  await page.fill('#login-name', 'ana');
+  await page.fill('#login-password', anaPassword);
+  await page.click('main form[action="/login"] button');
+  await page.waitForURL(base + '/search');
+  // Withdraw it first, so that publishing is what brings it back to readers.
+  await page.goto(base + '/documents/test/sq-1');
+  await page.click('.staff-box button:has-text("Withdraw")');
+  await page.waitForURL(base + '/documents/test/sq-1');
+  assert.match(await page.textContent('.staff-box'), /withdrawn/);
+  await page.click('.staff-box a:has-text("Edit")');
+  await page.waitForURL(base + '/documents/test/sq-1/edit');
+  await page.fill('#f-title', 'Deklaratë e përbashkët (corrected in the browser)');
+  await page.fill('#f-message', 'Corrected the title');
+  await shot(page, 'edit-form');
+  await page.click('form.edit-form button[type="submit"]');
+  await page.waitForURL(base + '/documents/test/sq-1');
+  assert.match(await page.textContent('h1'), /corrected in the browser/);
+  await page.click('.staff-box a:has-text("History")');
+  await page.waitForURL(base + '/documents/test/sq-1/history');
+  assert.match(await page.textContent('table.revisions'), /Corrected the title/);
+  assert.match(await page.textContent('table.changes'), /corrected in the browser/);
+  await shot(page, 'history');
+  // Readers cannot see a withdrawn record.
+  await page.goto(base + '/login');
+  await page.click('form[action="/logout"] button');
+  await page.waitForURL(base + '/');
+  let response = await page.goto(base + '/documents/test/sq-1');
+  assert.equal(response.status(), 404);
+  await page.goto(base + '/login?next=/search');
+  await page.fill('#login-name', 'ana');
+  await page.fill('#login-password', anaPassword);
+  await page.click('main form[action="/login"] button');
+  await page.waitForURL(base + '/search');
+  await page.goto(base + '/documents/test/sq-1');
+  await page.click('.staff-box button:has-text("Publish")');
+  await page.waitForURL(base + '/documents/test/sq-1');
+  await page.goto(base + '/login');
+  await page.click('form[action="/logout"] button');
+  await page.waitForURL(base + '/');
+  // An anonymous reader: the published, corrected record, without the staff box.
+  for (let i = 0; i < 100; i++) {
+    response = await page.goto(base + '/documents/test/sq-1');
+    if (response.status() === 200) break;
+    await page.waitForTimeout(100);
+  }
+  assert.equal(response.status(), 200);
+  assert.match(await page.textContent('h1'), /corrected in the browser/);
+  assert.equal(await page.locator('.staff-box').count(), 0);
+  await shot(page, 'published-as-reader');
+  await page.close();
+});

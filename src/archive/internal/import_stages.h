@@ -80,13 +80,18 @@ class RecordSource {
 // stored record whose latest version came from another source file. Each reason is an error.
 std::vector<const model::Document*> pick_records(const ingest::ParseOutput& batch, const std::string& source_path, bool replace,
                                                  std::set<std::string>& seen_in_file, const store::Catalog& catalog,
-                                                 std::vector<Error>& errors);
+                                                 std::vector<Error>& errors, bool only_new = false);
+
+// The lifecycle of parsed records (model/lifecycle.h): a record the catalog already has keeps
+// its stored publication state, embargo and staff notes unless the source sets them; a new one
+// gets `publication` (ImportOptions::publication) unless the source sets its own.
+Status apply_lifecycle(std::vector<model::Document>& records, const std::string& publication, const store::Catalog& catalog);
 
 // What storing `records` would do, writing nothing (--dry-run).
 std::vector<RecordOutcome> compare_records(const std::vector<const model::Document*>& records, const store::Catalog& catalog,
                                            std::vector<Error>& errors);
 // Stores `records` in one catalog transaction: all of them or, on a storage error, none.
 Result<std::vector<RecordOutcome>> store_records(const std::vector<const model::Document*>& records, const model::Provenance& provenance,
-                                                 store::Catalog& catalog);
+                                                 const store::SaveInfo& save, store::Catalog& catalog);
 
 }  // namespace arkiv::archive::internal

@@ -5,6 +5,7 @@
 #include "index/internal/stemmers.h"
 #include "index/internal/term_scheme.h"
 #include "text/words.h"
+#include "model/lifecycle.h"
 #include "model/fields.h"
 #include "text/fold.h"
 
@@ -112,6 +113,18 @@ Xapian::Document DocumentTerms::make(const model::Document& d) {
     facets += joined(f->values(d));
   }
   xd.add_value(sc::kSlotFacets, facets);
+  // Who may see it (model/lifecycle.h): readers' searches keep kVisible records, and kEmbargoed
+  // ones whose day (kSlotEmbargo) has come. Staff notes are not indexed at all.
+  model::Publication p = model::publication_of(d);
+  xd.add_boolean_term(sc::term(sc::kPublication, model::publication_name(p)));
+  if (p == model::Publication::kPublished) {
+    if (d.embargo_until.empty()) {
+      xd.add_boolean_term(sc::kVisible);
+    } else {
+      xd.add_boolean_term(sc::kEmbargoed);
+      xd.add_value(sc::kSlotEmbargo, d.embargo_until);
+    }
+  }
   xd.add_boolean_term(sc::kId + d.id);
   xd.set_data(d.id);
   return xd;

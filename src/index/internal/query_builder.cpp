@@ -226,6 +226,14 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
   if (!filtered) return filtered.error();
   out.query = std::move(filtered).value();
   out.undated_query = Xapian::Query(Xapian::Query::OP_FILTER, out.undated_query, Xapian::Query(sc::kUndated));
+  if (!q.visible_on.empty()) {
+    // Readers: published records, and embargoed ones whose day has come.
+    Xapian::Query visible(Xapian::Query::OP_OR, Xapian::Query(sc::kVisible),
+                          Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(sc::kEmbargoed),
+                                        Xapian::Query(Xapian::Query::OP_VALUE_LE, sc::kSlotEmbargo, q.visible_on)));
+    out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query, visible);
+    out.undated_query = Xapian::Query(Xapian::Query::OP_FILTER, out.undated_query, visible);
+  }
   return out;
 }
 

@@ -16,7 +16,8 @@ namespace arkiv::index::scheme {
 // written before a change to the registry's facets (model/fields.h) is rebuilt at open.
 // 3: facets and prefixes from the field registry; 4: position breaks at gaps; 5: Albanian
 // stems, titles also stemmed in the record's languages; 6: dates overlap years and decades,
-// the date slots 3-6 and XDATED/XUNDATED (docs/dates.md).
+// the date slots 3-6 and XDATED/XUNDATED (docs/dates.md); 7: the lifecycle (XPUB, XVIS:,
+// slot 7), so readers' searches leave out what they may not see.
 const std::string& version();  // "6:language,decade,year,..."
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
@@ -24,6 +25,9 @@ constexpr const char* kExact = "XE";        // XE<lower-case word with diacritic
 constexpr const char* kHasAccented = "XD";  // XD<folded word>: the record has an accented form
 constexpr const char* kDated = "XDATED";      // the record has a date with bounds
 constexpr const char* kUndated = "XUNDATED";  // the record's date has no bounds
+constexpr const char* kPublication = "XPUB";        // XPUB<draft|review|published|withdrawn>
+constexpr const char* kVisible = "XVIS:public";     // published, no embargo: every reader sees it
+constexpr const char* kEmbargoed = "XVIS:embargo";  // published, hidden until the day in kSlotEmbargo
 // Every other prefix belongs to a field and is defined in the registry (model/fields.h):
 // Field::exact_prefix (filters, facet queries) and Field::word_prefix (field queries).
 
@@ -40,6 +44,7 @@ constexpr Xapian::valueno kSlotWithinEarliest = 3;  // bounds widened by an appr
 constexpr Xapian::valueno kSlotWithinLatest = 4;
 constexpr Xapian::valueno kSlotSortAscending = 5;   // "YYYY-MM-DD[THH:MM]"; undated "\xff"
 constexpr Xapian::valueno kSlotSortDescending = 6;  // the same; undated ""
+constexpr Xapian::valueno kSlotEmbargo = 7;         // "YYYY-MM-DD": the day an embargoed record appears
 // Every facet's values in one slot, so counting facets reads one value per match, not one per
 // facet: the fields in model::facet_fields() order separated by kFieldSep, each field's values
 // joined by kSep.
