@@ -82,6 +82,13 @@ http::Response document_endpoint(const http::Request& req, archive::Archive& arc
     if (doc.error().code() == ErrorCode::kNotFound) return error_response(404, "no document with id '" + id + "'");
     return error_response(doc.error());
   }
+  if (audience == archive::Audience::kReaders) {
+    // Related records that exist but readers may not see are not named to them either (an id the
+    // archive does not hold is the source's own data and stays).
+    std::erase_if(doc->related, [&](const std::string& other) {
+      return archive.document(other, archive::Audience::kStaff).ok() && !archive.document(other, audience).ok();
+    });
+  }
   auto prov = archive.provenance(id);
   if (!prov) return error_response(prov.error());
   // Where the server keeps its source files is its own business: show only the file's name.

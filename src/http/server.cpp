@@ -380,7 +380,7 @@ ParsedRequest parse_request_bytes(std::string_view raw, const ServerOptions& opt
     return out;
   }
   RequestParser parser;
-  configure(parser, options);
+  configure(parser, options, options.body_limit);
   parser.eager(true);
   beast::error_code ec;
   std::string_view rest = raw;

@@ -347,6 +347,13 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
     if (found.error().code() == ErrorCode::kNotFound) return error_view(req, 404, "There is no document with the id \u201c" + id + "\u201d.");
     return error_view(req, found.error());
   }
+  if (audience == archive::Audience::kReaders) {
+    // Related records that exist but readers may not see are not named to them either (an id the
+    // archive does not hold is the source's own data and stays).
+    std::erase_if(found->related, [&](const std::string& other) {
+      return archive.document(other, archive::Audience::kStaff).ok() && !archive.document(other, audience).ok();
+    });
+  }
   const model::Document& doc = *found;
   Reading reading;
   if (auto bad = choose_reading(req, doc, reading)) return std::move(*bad);

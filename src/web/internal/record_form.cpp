@@ -239,7 +239,7 @@ Result<json> record_json_from_form(const FormValues& v, const json& base_in) {
 }
 
 std::string error_field(const std::string& message, const FormValues& values) {
-  std::string path = message.substr(0, message.find(':'));
+  std::string path = message.substr(0, std::min(message.find(':'), message.find(' ')));
   std::string name;
   for (std::size_t i = 0; i < path.size(); ++i) {
     if (path[i] == '[') {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "model/record_json.h"
 
 namespace arkiv::web {
@@ -12,9 +14,10 @@ model::Document sample() {
                       {"title", "Joint Declaration"},
                       {"date", "4 March 1966"},
                       {"people", {"Enver Hoxha", "Kim Il Sung"}},
-                      {"contents", {{{"kind", "translation"}, {"language", "en"}, {"text", "The parties met on [date]..... in Tirana."}}}}};
+                      {"contents", {{{"kind", "translation"}, {"language", "en"}, {"text", "The parties met on [date]..... in Tirana."}}}},
+                      {"gaps", nlohmann::json::array({{{"content", 0u}, {"offset", 19u}, {"text", "[date]....."}, {"kind", "omission"}}})}};
   auto d = model::from_json(j);
-  EXPECT_TRUE(d.ok()) << d.error().message();
+  if (!d.ok()) throw std::runtime_error(d.error().message());
   return *d;
 }
 
@@ -96,7 +99,7 @@ TEST(RecordForm, ErrorsNameTheirField) {
   EXPECT_EQ(error_field(j.error().message(), v), "gaps.new.text");
 
   v = form_values(d);
-  v["contents.0.language"] = "klingon";
+  v["contents.0.language"] = "notalanguage";
   auto back = submit(v, d);
   ASSERT_FALSE(back.ok());
   EXPECT_EQ(error_field(back.error().message(), v), "contents.0.language") << back.error().message();
