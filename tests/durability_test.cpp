@@ -132,7 +132,9 @@ TEST(Durability, CheckReportsEveryDisagreement) {
   EXPECT_EQ(bad.code, 5) << bad.out;
   EXPECT_NE(bad.out.find("problem: record 'test/ko-1': in the index, not in the catalog"), std::string::npos) << bad.out;
   EXPECT_NE(bad.out.find("problem: record 'test/sq-1': its digest does not match its stored JSON"), std::string::npos) << bad.out;
-  EXPECT_NE(bad.out.find("2 problems found"), std::string::npos) << bad.out;
+  // The record deleted behind arkiv's back also took its current revision with it (migration 7).
+  EXPECT_NE(bad.out.find("problem: revisions: revision 1 of 'test/ko-1' has lost its record"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("3 problems found"), std::string::npos) << bad.out;
 }
 
 // A tmpfs of `size` mounted at `dir`, unmounted at the end; `skip` says why not when it cannot.

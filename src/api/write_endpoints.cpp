@@ -1,5 +1,6 @@
 #include "api/write_endpoints.h"
 
+#include <functional>
 #include <variant>
 
 #include <nlohmann/json.hpp>
@@ -111,64 +112,70 @@ http::Response create_document_endpoint(const http::Request& req, archive::Archi
   return save(req, archive, accounts, std::move(doc).value(), nullptr, 0, message_param(req, "created"), 201);
 }
 
-http::Response replace_document_endpoint(const http::Request& req, archive::Archive& archive, auth::Accounts& accounts) {
-  const std::string& id = req.path_param("id");
-  auto loaded = load(archive, id);
-  if (auto* r = std::get_if<http::Response>(&loaded)) return std::move(*r);
-  Stored& stored = std::get<Stored>(loaded);
-  auto expected = expected_revision(req, stored.revision);
-  if (auto* r = std::get_if<http::Response>(&expected)) return std::move(*r);
-  auto j = body_json(req);
-  if (!j) return error_response(400, j.error().message());
-  if (!j->contains("id")) (*j)["id"] = id;
-  auto doc = model::from_json(*j);
-  if (!doc) return unprocessable(doc.error());
-  if (doc->id != id) return error_response(kUnprocessable, "id: '" + doc->id + "' differs from the address's '" + id + "'");
-  return save(req, archive, accounts, std::move(doc).value(), &stored, std::get<std::int64_t>(expected), message_param(req, "replaced"), 200);
-}
-
-http::Response patch_document_endpoint(const http::Request& req, archive::Archive& archive, auth::Accounts& accounts) {
-  const std::string& id = req.path_param("id");
-  auto loaded = load(archive, id);
-  if (auto* r = std::get_if<http::Response>(&loaded)) return std::move(*r);
-  Stored& stored = std::get<Stored>(loaded);
-  auto expected = expected_revision(req, stored.revision);
-  if (auto* r = std::get_if<http::Response>(&expected)) return std::move(*r);
-  auto patch = body_json(req);
-  if (!patch) return error_response(400, patch.error().message());
-  json j = model::to_json(stored.doc);
-  j.merge_patch(*patch);
-  auto doc = model::from_json(j);
-  if (!doc) return unprocessable(doc.error());
-  if (doc->id != id) return error_response(kUnprocessable, "id: a patch may not change the record's id");
-  return save(req, archive, accounts, std::move(doc).value(), &stored, std::get<std::int64_t>(expected), message_param(req, "patched"), 200);
-}
-
 namespace {
 
-http::Response set_state(const http::Request& req, archive::Archive& archive, auth::Accounts& accounts, model::Publication p) {
+// A save of a stored record: loads it, checks If-Match, lets `change` make the new record from
+// the stored one (or give the answer instead), and saves it.
+using Change = std::function<std::variant<model::Document, http::Response>(const Stored&)>;
+
+http::Response change_stored(const http::Request& req, archive::Archive& archive, auth::Accounts& accounts, const std::string& message,
+                             const Change& change) {
   const std::string& id = req.path_param("id");
   auto loaded = load(archive, id);
   if (auto* r = std::get_if<http::Response>(&loaded)) return std::move(*r);
   Stored& stored = std::get<Stored>(loaded);
   auto expected = expected_revision(req, stored.revision);
   if (auto* r = std::get_if<http::Response>(&expected)) return std::move(*r);
-  model::Document doc = stored.doc;
-  model::set_publication(doc, p);
-  if (p == model::Publication::kPublished && !req.body.empty()) {
-    auto j = body_json(req);
-    if (!j) return error_response(400, j.error().message());
-    auto e = j->find("embargo_until");
-    if (e != j->end()) {
-      if (!e->is_string()) return error_response(kUnprocessable, "embargo_until: expected a day as YYYY-MM-DD, or \"\" to lift it");
-      doc.embargo_until = e->get<std::string>();
-    }
-  }
-  return save(req, archive, accounts, std::move(doc), &stored, std::get<std::int64_t>(expected),
-              message_param(req, std::string(model::publication_name(p))), 200);
+  auto made = change(stored);
+  if (auto* r = std::get_if<http::Response>(&made)) return std::move(*r);
+  model::Document& doc = std::get<model::Document>(made);
+  if (doc.id != id) return error_response(kUnprocessable, "id: '" + doc.id + "' differs from the address's '" + id + "'");
+  return save(req, archive, accounts, std::move(doc), &stored, std::get<std::int64_t>(expected), message_param(req, message), 200);
+}
+
+// The record from a JSON form, or the answer to a bad one.
+std::variant<model::Document, http::Response> record_from(const json& j) {
+  auto doc = model::from_json(j);
+  if (!doc) return unprocessable(doc.error());
+  return std::move(doc).value();
+}
+
+http::Response set_state(const http::Request& req, archive::Archive& archive, auth::Accounts& accounts, model::Publication p) {
+  return change_stored(req, archive, accounts, std::string(model::publication_name(p)),
+                       [&](const Stored& stored) -> std::variant<model::Document, http::Response> {
+                         model::Document doc = stored.doc;
+                         model::set_publication(doc, p);
+                         if (p != model::Publication::kPublished || req.body.empty()) return doc;
+                         auto j = body_json(req);
+                         if (!j) return error_response(400, j.error().message());
+                         auto e = j->find("embargo_until");
+                         if (e == j->end()) return doc;
+                         if (!e->is_string()) return error_response(kUnprocessable, "embargo_until: expected a day as YYYY-MM-DD, or \"\" to lift it");
+                         doc.embargo_until = e->get<std::string>();
+                         return doc;
+                       });
 }
 
 }  // namespace
+
+http::Response replace_document_endpoint(const http::Request& req, archive::Archive& archive, auth::Accounts& accounts) {
+  return change_stored(req, archive, accounts, "replaced", [&](const Stored&) -> std::variant<model::Document, http::Response> {
+    auto j = body_json(req);
+    if (!j) return error_response(400, j.error().message());
+    if (!j->contains("id")) (*j)["id"] = req.path_param("id");
+    return record_from(*j);
+  });
+}
+
+http::Response patch_document_endpoint(const http::Request& req, archive::Archive& archive, auth::Accounts& accounts) {
+  return change_stored(req, archive, accounts, "patched", [&](const Stored& stored) -> std::variant<model::Document, http::Response> {
+    auto patch = body_json(req);
+    if (!patch) return error_response(400, patch.error().message());
+    json j = model::to_json(stored.doc);
+    j.merge_patch(*patch);
+    return record_from(j);
+  });
+}
 
 http::Response publish_document_endpoint(const http::Request& req, archive::Archive& archive, auth::Accounts& accounts) {
   return set_state(req, archive, accounts, model::Publication::kPublished);

@@ -1,22 +1,10 @@
 #include "http/multipart.h"
 
-#include <cctype>
+#include "base/strings.h"
 
 namespace arkiv::http {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // The value of parameter `name` in a header value ("form-data; name=\"file\"; filename=\"a.txt\"").
 std::string parameter(std::string_view value, std::string_view name) {
@@ -26,7 +14,7 @@ std::string parameter(std::string_view value, std::string_view name) {
     std::string_view rest = trim(value.substr(pos));
     std::size_t eq = rest.find('=');
     if (eq == std::string_view::npos) continue;
-    if (lower(trim(rest.substr(0, eq))) != name) continue;
+    if (to_lower_ascii(trim(rest.substr(0, eq))) != name) continue;
     std::string_view v = trim(rest.substr(eq + 1));
     if (!v.empty() && v.front() == '"') {
       std::string out;
@@ -43,7 +31,7 @@ std::string parameter(std::string_view value, std::string_view name) {
 
 }  // namespace
 
-bool is_multipart(std::string_view content_type) { return lower(content_type.substr(0, 19)) == "multipart/form-data"; }
+bool is_multipart(std::string_view content_type) { return to_lower_ascii(content_type.substr(0, 19)) == "multipart/form-data"; }
 
 Result<std::vector<FormPart>> parse_multipart(std::string_view content_type, std::string_view body) {
   if (!is_multipart(content_type)) return Error::invalid("expected a multipart/form-data body");
@@ -68,7 +56,7 @@ Result<std::vector<FormPart>> parse_multipart(std::string_view content_type, std
       std::string_view field = head.substr(line, end - line);
       std::size_t colon = field.find(':');
       if (colon != std::string_view::npos) {
-        std::string name = lower(trim(field.substr(0, colon)));
+        std::string name = to_lower_ascii(trim(field.substr(0, colon)));
         std::string_view value = trim(field.substr(colon + 1));
         if (name == "content-disposition") {
           part.name = parameter(value, "name");

@@ -177,13 +177,24 @@ test('staff sign in and out through the forms', async () => {
   await page.close();
 });
 
-test('staff edit a record, see the diff, publish it, and readers see it', async () => {
-  const page = await context.newPage();
+// Signs in as ana through the form, and out again.
+async function signIn(page) {
   await page.goto(base + '/login?next=/search');
   await page.fill('#login-name', 'ana');
   await page.fill('#login-password', anaPassword);
   await page.click('main form[action="/login"] button');
   await page.waitForURL(base + '/search');
+}
+
+async function signOut(page) {
+  await page.goto(base + '/login');
+  await page.click('form[action="/logout"] button');
+  await page.waitForURL(base + '/');
+}
+
+test('staff edit a record, see the diff, publish it, and readers see it', async () => {
+  const page = await context.newPage();
+  await signIn(page);
   // Withdraw it first, so that publishing is what brings it back to readers.
   await page.goto(base + '/documents/test/sq-1');
   await page.click('.staff-box button:has-text("Withdraw")');
@@ -203,22 +214,14 @@ test('staff edit a record, see the diff, publish it, and readers see it', async 
   assert.match(await page.textContent('table.changes'), /corrected in the browser/);
   await shot(page, 'history');
   // Readers cannot see a withdrawn record.
-  await page.goto(base + '/login');
-  await page.click('form[action="/logout"] button');
-  await page.waitForURL(base + '/');
+  await signOut(page);
   let response = await page.goto(base + '/documents/test/sq-1');
   assert.equal(response.status(), 404);
-  await page.goto(base + '/login?next=/search');
-  await page.fill('#login-name', 'ana');
-  await page.fill('#login-password', anaPassword);
-  await page.click('main form[action="/login"] button');
-  await page.waitForURL(base + '/search');
+  await signIn(page);
   await page.goto(base + '/documents/test/sq-1');
   await page.click('.staff-box button:has-text("Publish")');
   await page.waitForURL(base + '/documents/test/sq-1');
-  await page.goto(base + '/login');
-  await page.click('form[action="/logout"] button');
-  await page.waitForURL(base + '/');
+  await signOut(page);
   // An anonymous reader: the published, corrected record, without the staff box.
   for (let i = 0; i < 100; i++) {
     response = await page.goto(base + '/documents/test/sq-1');
