@@ -85,9 +85,7 @@ http::Response document_endpoint(const http::Request& req, archive::Archive& arc
   if (audience == archive::Audience::kReaders) {
     // Related records that exist but readers may not see are not named to them either (an id the
     // archive does not hold is the source's own data and stays).
-    std::erase_if(doc->related, [&](const std::string& other) {
-      return archive.document(other, archive::Audience::kStaff).ok() && !archive.document(other, audience).ok();
-    });
+    std::erase_if(doc->related, [&](const std::string& other) { return archive.hidden_from_readers(other); });
   }
   auto prov = archive.provenance(id);
   if (!prov) return error_response(prov.error());

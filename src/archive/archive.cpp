@@ -365,6 +365,20 @@ Result<model::Document> Archive::document(const std::string& id, Audience audien
   return doc;
 }
 
+namespace {
+
+bool brief_hidden(const store::Brief& b, std::string_view today) {
+  auto p = b.publication.empty() ? model::Publication::kPublished : model::parse_publication(b.publication).value_or(model::Publication::kDraft);
+  return !model::visible_to_readers(p, b.embargo_until, today);
+}
+
+}  // namespace
+
+bool Archive::hidden_from_readers(const std::string& id) const {
+  auto b = catalog_->brief(id);
+  return b && brief_hidden(*b, model::today_utc());
+}
+
 Result<SaveOutcome> Archive::save(model::Document doc, const SaveOptions& options) {
   if (mode_ != Mode::kWrite) return Error::internal("save needs the archive opened for writing");
   if (Status v = model::validate(doc); !v) return v.error();
@@ -432,12 +446,7 @@ Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit
     // may not see (the lists are made over every record).
     auto b = catalog_->brief(other);
     if (!b) continue;
-    if (audience == Audience::kReaders &&
-        !model::visible_to_readers(model::parse_publication(b->publication.empty() ? "published" : b->publication)
-                                       .value_or(model::Publication::kDraft),
-                                   b->embargo_until, today)) {
-      continue;
-    }
+    if (audience == Audience::kReaders && brief_hidden(*b, today)) continue;
     out.push_back(SearchHit{b->id, b->title, b->date, {}, "", b->languages, b->document_type});
   }
   if (!live_key.empty() && mode_ == Mode::kRead && caching_) similar_cache_.put(live_key, out);

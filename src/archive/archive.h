@@ -171,6 +171,9 @@ class Archive {
   // The record, for `audience`: a record readers may not see is "not found" to them, in the
   // same words as one that does not exist.
   Result<model::Document> document(const std::string& id, Audience audience) const;
+  // True when the archive holds a record `id` that readers may not see today (from the brief
+  // columns, without reading the record): pages use it to leave hidden records out of lists.
+  bool hidden_from_readers(const std::string& id) const;
   // Writers: validates and stores one record as a new revision, and indexes it at once (an edit
   // shows in searches as soon as readers refresh). kConflict when options.expected_revision
   // is stale; kInvalidInput naming the field when the record is not valid.

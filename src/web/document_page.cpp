@@ -350,9 +350,7 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
   if (audience == archive::Audience::kReaders) {
     // Related records that exist but readers may not see are not named to them either (an id the
     // archive does not hold is the source's own data and stays).
-    std::erase_if(found->related, [&](const std::string& other) {
-      return archive.document(other, archive::Audience::kStaff).ok() && !archive.document(other, audience).ok();
-    });
+    std::erase_if(found->related, [&](const std::string& other) { return archive.hidden_from_readers(other); });
   }
   const model::Document& doc = *found;
   Reading reading;
