@@ -115,7 +115,7 @@ http::Response facet_endpoint(const http::Request& req, archive::Archive& archiv
   }
   json values = page->facets.empty() ? json::array() : facets_json(page->facets)[field];
   if (static_cast<int>(values.size()) > *limit) values.erase(values.begin() + *limit, values.end());
-  return json_response({{"field", field}, {"total", page->total}, {"values", values}});
+  return json_response({{"field", field}, {"total", page->total}, {"count_stopped", page->count_stopped}, {"values", values}});
 }
 
 http::Response stats_endpoint(const http::Request&, archive::Archive& archive) {

@@ -43,6 +43,7 @@ json search_page_json(const archive::SearchPage& page, const archive::SearchQuer
   return {{"query", q.text},
           {"total", page.total},
           {"total_exact", page.total_exact},
+          {"count_stopped", page.count_stopped},
           {"offset", q.offset},
           {"limit", q.limit},
           {"filters", filters},

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "archive/writer_lock.h"
+#include "base/strings.h"
 #include "index/search_index.h"
 #include "model/fields.h"
 #include "model/record_json.h"
@@ -245,7 +246,7 @@ void add_key_part(std::string& k, const std::string& s) {
 }
 
 // The index's form of a reader's query.
-index::SearchQuery index_query(const SearchQuery& q) {
+index::SearchQuery index_query(const SearchQuery& q, double count_budget_seconds) {
   index::SearchQuery out;
   out.text = q.text;
   out.filters = q.filters;
@@ -266,6 +267,7 @@ index::SearchQuery index_query(const SearchQuery& q) {
   out.limit = q.limit;
   out.facets = q.facets;
   out.facet_limit = q.facet_limit;
+  out.count_budget_seconds = q.exact_counts ? 0 : count_budget_seconds;
   return out;
 }
 
@@ -282,7 +284,7 @@ std::vector<Facet> archive_facets(std::vector<index::Facet>&& facets) {
 }
 
 // What the summary of a query depends on: everything but the page and the order.
-std::string summary_key(const SearchQuery& q) {
+std::string summary_key(const SearchQuery& q, double count_budget_seconds) {
   std::string k = q.text;
   for (const auto& [field, value] : q.filters) add_key_part(k, field + "=" + value);
   add_key_part(k, q.from);
@@ -290,11 +292,12 @@ std::string summary_key(const SearchQuery& q) {
   add_key_part(k, std::to_string(static_cast<int>(q.date_mode)) + "/" + std::to_string(static_cast<int>(q.undated)));
   add_key_part(k, std::to_string(q.facet_limit));
   for (const auto& f : q.facets) add_key_part(k, f);
+  add_key_part(k, q.exact_counts || count_budget_seconds <= 0 ? "exact" : "budget " + std::to_string(count_budget_seconds));
   return k;
 }
 
-std::string page_key(const SearchQuery& q) {
-  std::string k = summary_key(q);
+std::string page_key(const SearchQuery& q, double count_budget_seconds) {
+  std::string k = summary_key(q, count_budget_seconds);
   add_key_part(k, std::to_string(static_cast<int>(q.sort)) + "/" + std::to_string(q.offset) + "/" + std::to_string(q.limit));
   return k;
 }
@@ -305,15 +308,16 @@ Result<SearchPage> Archive::search(const SearchQuery& query) {
   const bool cache = mode_ == Mode::kRead && caching_;
   std::string key, skey;
   std::shared_ptr<const SearchSummary> summary;
-  index::SearchQuery q = index_query(query);
+  index::SearchQuery q = index_query(query, count_budget_seconds_);
   if (cache) {
-    key = revision_ + page_key(query);
+    key = revision_ + page_key(query, count_budget_seconds_);
     if (auto hit = search_cache_->page(key)) return *hit;
-    if (!query.facets.empty()) {
-      skey = revision_ + summary_key(query);
-      summary = search_cache_->summary(skey);
-      // The counts are known: ask the index for this page of hits only.
-      if (summary) q.facets.clear();
+    skey = revision_ + summary_key(query, count_budget_seconds_);
+    summary = search_cache_->summary(skey);
+    // The counts are known: ask the index for this page of hits only.
+    if (summary) {
+      q.facets.clear();
+      q.count_matches = false;
     }
   }
   auto r = index_->search(q);
@@ -323,16 +327,19 @@ Result<SearchPage> Archive::search(const SearchQuery& query) {
   if (summary) {
     page.total = summary->total;
     page.total_exact = summary->total_exact;
+    page.count_stopped = summary->count_stopped;
     page.facets = summary->facets;
     page.suggestion = summary->suggestion;
   } else {
     page.total = r->total;
     page.total_exact = r->total_exact;
+    page.count_stopped = r->count_stopped;
     page.facets = archive_facets(std::move(r->facets));
     // Suggest another spelling only when the query as typed finds nothing.
     if (r->total == 0) page.suggestion = std::move(r->suggestion);
-    if (cache && !query.facets.empty()) {
-      search_cache_->put_summary(skey, std::make_shared<SearchSummary>(SearchSummary{page.total, page.total_exact, page.facets, page.suggestion}));
+    if (cache) {
+      search_cache_->put_summary(
+          skey, std::make_shared<SearchSummary>(SearchSummary{page.total, page.total_exact, page.count_stopped, page.facets, page.suggestion}));
     }
   }
   for (const std::string& id : r->ids) {

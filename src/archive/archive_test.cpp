@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -333,6 +334,51 @@ TEST(Archive, ReadersShareCountsAcrossPagesAndNeverServeAnOldRevision) {
   auto after = a->search(q);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->total, before + 1);
+}
+
+// Counts are exact; a count stopped by the budget says so, and asking for the exact count gets
+// it, never the stopped answer from the cache.
+TEST(Archive, ACountStoppedByTheBudgetSaysSoAndTheExactOneIsNotTakenFromIt) {
+  TempDir dir;
+  auto w = open_writer(dir);
+  ASSERT_TRUE(w->import({kFixtures + "/frus/frus1918Russiav03.xml"}, {}).ok());
+  auto r = Archive::open(dir.file("data"), Archive::Mode::kRead);
+  ASSERT_TRUE(r.ok());
+  Archive& reader = **r;
+  archive::SearchQuery q = text("\"the government\"");
+  q.facets = {"decade"};
+  auto in_budget = reader.search(q);  // the default budget: ample for these records
+  ASSERT_TRUE(in_budget.ok());
+  EXPECT_TRUE(in_budget->total_exact);
+  EXPECT_FALSE(in_budget->count_stopped);
+  EXPECT_GT(in_budget->total, 10);
+
+  reader.set_count_budget(1e-9);  // spent before the first match
+  auto stopped = reader.search(q);
+  ASSERT_TRUE(stopped.ok());
+  EXPECT_TRUE(stopped->count_stopped);
+  EXPECT_FALSE(stopped->total_exact);
+  EXPECT_TRUE(stopped->facets.empty());
+  EXPECT_EQ(stopped->hits.size(), 10u);
+  q.offset = 10;  // the next page reuses the stopped summary, and says so too
+  auto next = reader.search(q);
+  ASSERT_TRUE(next.ok());
+  EXPECT_TRUE(next->count_stopped);
+
+  q.offset = 0;
+  q.exact_counts = true;
+  auto exact = reader.search(q);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_TRUE(exact->total_exact);
+  EXPECT_FALSE(exact->count_stopped);
+  EXPECT_EQ(exact->total, in_budget->total);
+  ASSERT_EQ(exact->facets.size(), 1u);
+  ASSERT_EQ(in_budget->facets.size(), 1u);
+  ASSERT_EQ(exact->facets[0].values.size(), in_budget->facets[0].values.size());
+  for (std::size_t i = 0; i < exact->facets[0].values.size(); ++i) {
+    EXPECT_EQ(exact->facets[0].values[i].value, in_budget->facets[0].values[i].value);
+    EXPECT_EQ(exact->facets[0].values[i].count, in_budget->facets[0].values[i].count);
+  }
 }
 
 TEST(Archive, OnlyOneWriterAtATime) {

@@ -32,7 +32,17 @@ struct SearchQuery {
   int limit = 10;
   std::vector<std::string> facets;  // which facets to count (empty: none)
   int facet_limit = 20;             // values per facet
+  // Totals and facet counts are always exact, but counting stops at the archive's budget
+  // (Archive::set_count_budget, kCountBudgetSeconds) and the answer says so; true: count every
+  // match however long it takes.
+  bool exact_counts = false;
 };
+
+// How long a search may spend counting its matches before it answers without the exact count
+// (SearchPage::count_stopped); asking again with exact_counts gets it. At 100k records the
+// slowest count (a phrase in nine of ten records) takes a small fraction of this
+// (docs/benchmarks.md), so the budget only matters for archives far larger.
+inline constexpr double kCountBudgetSeconds = 1.0;
 
 struct FacetValue {
   std::string value;
@@ -56,7 +66,9 @@ struct SearchHit {
 
 struct SearchPage {
   std::int64_t total = 0;
-  bool total_exact = true;  // false: past 10,000 matches `total` is an estimate, facets a sample
+  bool total_exact = true;     // false only when counting stopped at the budget
+  bool count_stopped = false;  // counting ran past kCountBudgetSeconds: `total` is an estimate
+                               // (at least the matches counted) and `facets` are empty
   std::vector<SearchHit> hits;
   std::vector<Facet> facets;
   std::string suggestion;

@@ -9,6 +9,7 @@
 
 #include "base/strings.h"
 #include "index/internal/background_writer.h"
+#include "index/internal/count_budget.h"
 #include "index/internal/document_terms.h"
 #include "index/internal/facet_counter.h"
 #include "index/internal/facet_table.h"
@@ -22,9 +23,6 @@ namespace sc = scheme;
 
 namespace {
 
-// Facets count every match up to this many; past it Xapian stops early and the counts cover
-// the matches it looked at (the result says so).
-constexpr Xapian::doccount kExactFacetLimit = 10000;
 // A search that meets a database changed under it (a writer's commit replaced blocks it was
 // reading) reopens and tries again, this many times at most.
 constexpr int kSearchAttempts = 3;
@@ -225,13 +223,36 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
   }
   auto counter = FacetCounter::create(q.facets, std::move(table));
   if (!counter) return counter.error();
-  (*counter)->attach(enquire);
-  Xapian::doccount check = (*counter)->empty() ? 0 : std::min<Xapian::doccount>(db.get_doccount(), kExactFacetLimit);
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, q.offset)),
-                                       static_cast<Xapian::doccount>(std::max(0, q.limit)), check);
+  const auto offset = static_cast<Xapian::doccount>(std::max(0, q.offset));
+  const auto limit = static_cast<Xapian::doccount>(std::max(0, q.limit));
   SearchResult r;
-  r.total = mset.get_matches_estimated();
-  r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  Xapian::MSet mset;
+  if (q.count_matches) {
+    // Every match is counted (check_at_least of the whole database), so the total and the
+    // facets are exact, phrases included. The budget spy stops a count that takes too long.
+    CountBudget budget(q.count_budget_seconds);
+    enquire.add_matchspy(&budget);
+    (*counter)->attach(enquire);
+    try {
+      mset = enquire.get_mset(offset, limit, db.get_doccount());
+      r.total = mset.get_matches_estimated();
+      r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      r.facets = (*counter)->facets(q.facet_limit);
+    } catch (const CountBudgetExceeded& stopped) {
+      // The page of hits without counting, and what is known of the total: at least what the
+      // count saw, about what Xapian estimates.
+      enquire.clear_matchspies();
+      mset = enquire.get_mset(offset, limit);
+      r.total = std::max<std::int64_t>(stopped.seen, mset.get_matches_estimated());
+      r.total_exact = false;
+      r.count_stopped = true;
+    }
+    enquire.clear_matchspies();
+  } else {
+    mset = enquire.get_mset(offset, limit);
+    r.total = mset.get_matches_estimated();
+    r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  }
   {
     // How many of the records matching everything but the dates are undated: "12 undated".
     Xapian::Enquire undated(db);
@@ -240,7 +261,6 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
     r.undated = undated.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
   }
   for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
-  r.facets = (*counter)->facets(q.facet_limit);
   r.highlighter = Highlighter(std::move(built->words), std::move(built->stems), std::move(built->stem_languages));
   if (r.total == 0 && !built->text.empty()) r.suggestion = suggest_spelling(db, built->text);
   return r;

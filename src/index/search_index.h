@@ -39,6 +39,12 @@ struct SearchQuery {
   int limit = 10;
   std::vector<std::string> facets;  // which facets to count (empty: none)
   int facet_limit = 20;             // values per facet
+  // Totals and facet counts are exact: every match is counted. `count_matches` false: the
+  // caller knows them (a cached summary) and wants the page of hits only; `total` is then
+  // Xapian's estimate. Counting stops after `count_budget_seconds` (<= 0: no limit), and the
+  // result says so (SearchResult::count_stopped).
+  bool count_matches = true;
+  double count_budget_seconds = 0;
 };
 
 struct FacetValue {
@@ -53,7 +59,8 @@ struct Facet {
 
 struct SearchResult {
   std::int64_t total = 0;
-  bool total_exact = true;  // false: `total` is Xapian's estimate and facets count a sample
+  bool total_exact = true;  // false: `total` is Xapian's estimate (and `facets` are empty)
+  bool count_stopped = false;    // counting ran past the query's budget (so total_exact is false)
   std::vector<std::string> ids;  // the page of hits, best first
   std::vector<Facet> facets;
   Highlighter highlighter;       // marks the query's words in snippets

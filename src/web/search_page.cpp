@@ -123,6 +123,9 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
   mstch::map ctx = page_context(q.text.empty() ? "Search" : "Search: " + q.text, "search");
   ctx["q"] = q.text;
   ctx["total"] = count_text(page->total);
+  // Counting stopped at the budget: the total is a lower bound, and one link counts them all.
+  ctx["count_stopped"] = page->count_stopped;
+  if (page->count_stopped) ctx["exact_href"] = links.with("exact", "1");
   ctx["one_result"] = page->total == 1;
   ctx["has_results"] = !page->hits.empty();
   ctx["no_results"] = page->total == 0;
