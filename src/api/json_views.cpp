@@ -17,6 +17,7 @@ json hit_json(const archive::SearchHit& h) {
           {"title", h.title},
           {"date", model::date_to_json(h.date)},
           {"snippet", marked_html(h.snippet)},
+          {"matched_in", h.matched_in},
           {"languages", h.languages},
           {"type", h.document_type}};
 }

@@ -206,16 +206,42 @@ bool Archive::refresh_index() {
   return index_->reopen();
 }
 
+namespace {
+
+// The values of the title and of the name fields searched as words (subject, person...) in
+// which the highlighter marks a query word, "; "-joined, and the names of those fields in
+// `fields`; empty when none has a match.
+MarkedText field_matches(const model::Document& doc, const index::Highlighter& highlighter, std::vector<std::string>& fields) {
+  MarkedText out;
+  for (const model::Field& f : model::fields()) {
+    if (!f.is(model::kFieldQuery) || f.word_prefix.empty() || !f.values) continue;
+    bool matched = false;
+    for (const std::string& value : f.values(doc)) {
+      MarkedText m = highlighter.mark_all(value);
+      if (!m.has_marks()) continue;
+      matched = true;
+      if (!out.text.empty()) out.text += "; ";
+      const std::size_t base = out.text.size();
+      out.text += m.text;
+      for (const MarkedText::Span& span : m.marks) out.marks.push_back({base + span.begin, base + span.end});
+    }
+    if (matched) fields.emplace_back(f.name);
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highlighter* highlighter) const {
   if (!highlighter) {
     // No snippet wanted: the brief columns say all a list shows.
     auto b = catalog_->brief(id);
     if (!b) return b.error();
-    return SearchHit{b->id, b->title, b->date, {}, "", b->languages, b->document_type};
+    return SearchHit{b->id, b->title, b->date, {}, "", {}, b->languages, b->document_type};
   }
   auto doc = catalog_->get(id);
   if (!doc) return doc.error();
-  SearchHit hit{doc->id, doc->title, doc->date, {}, "", model::record_languages(*doc), doc->document_type};
+  SearchHit hit{doc->id, doc->title, doc->date, {}, "", {}, model::record_languages(*doc), doc->document_type};
   if (highlighter) {
     // The first text with a match gives the snippet; else the summary or the text's start.
     std::vector<std::pair<const std::string*, std::string>> texts;  // text, its language
@@ -228,6 +254,10 @@ Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highligh
         hit.snippet_language = language;
         break;
       }
+    }
+    if (hit.snippet.empty()) {
+      // Not in a text: perhaps only in the title or a name field ("matched in: subject").
+      hit.snippet = field_matches(*doc, *highlighter, hit.matched_in);
     }
     if (hit.snippet.empty()) {
       bool use_summary = !doc->summary.empty() || doc->contents.empty();

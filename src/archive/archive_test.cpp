@@ -336,6 +336,43 @@ TEST(Archive, ReadersShareCountsAcrossPagesAndNeverServeAnOldRevision) {
   EXPECT_EQ(after->total, before + 1);
 }
 
+// A hit whose words are in none of its texts says where they are, and shows that field with
+// the words marked instead of a snippet without them (issue 11, item 4).
+TEST(Archive, HitsSayWhereTheyMatchedWhenNotInTheText) {
+  TempDir dir;
+  {
+    std::ofstream out(dir.file("records.jsonl"));
+    out << R"({"id":"t/text","title":"Report on the harvest","date":"1966","original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"The Boxer question was discussed at length."}]})" "\n"
+        << R"({"id":"t/subject","title":"Note verbale","date":"1966","original_languages":["en"],"subjects":["Boxer Indemnity"],"people":["Li Hongzhang"],"contents":[{"kind":"original","language":"en","text":"The legation presents its compliments."}]})" "\n"
+        << R"({"id":"t/title","title":"Boxers at the gates","date":"1966","original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"Nothing further to report."}]})" "\n";
+  }
+  auto w = open_writer(dir);
+  ASSERT_TRUE(w->import({dir.file("records.jsonl")}, {}).ok());
+  auto find = [&](const std::string& q) {
+    std::map<std::string, SearchHit> hits;
+    auto r = w->search(text(q));
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+    if (r.ok()) {
+      for (const auto& h : r->hits) hits[h.id] = h;
+    }
+    return hits;
+  };
+  auto marked = [](const MarkedText& t) { return marked_with(t, "[", "]"); };
+  auto hits = find("boxer");
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_TRUE(hits["t/text"].matched_in.empty());
+  EXPECT_EQ(marked(hits["t/text"].snippet), "The [Boxer] question was discussed at length.");
+  EXPECT_EQ(hits["t/subject"].matched_in, std::vector<std::string>{"subject"});
+  EXPECT_EQ(marked(hits["t/subject"].snippet), "[Boxer] Indemnity");
+  EXPECT_EQ(hits["t/title"].matched_in, std::vector<std::string>{"title"});
+  EXPECT_EQ(marked(hits["t/title"].snippet), "[Boxers] at the gates");
+  // A field query marks its words too; two fields matched are both named.
+  hits = find("person:hongzhang OR indemnity");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits["t/subject"].matched_in, (std::vector<std::string>{"subject", "person"}));
+  EXPECT_EQ(marked(hits["t/subject"].snippet), "Boxer [Indemnity]; Li [Hongzhang]");
+}
+
 // Counts are exact; a count stopped by the budget says so, and asking for the exact count gets
 // it, never the stopped answer from the cache.
 TEST(Archive, ACountStoppedByTheBudgetSaysSoAndTheExactOneIsNotTakenFromIt) {

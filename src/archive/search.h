@@ -60,6 +60,10 @@ struct SearchHit {
   model::DateRange date;
   MarkedText snippet;            // plain text with the query's matches marked
   std::string snippet_language;  // ISO 639 code of the text the snippet comes from ("" when unknown)
+  // When the query's words are in none of the record's texts but in its title or a name field
+  // (subject, person, place, collection, organization): those fields' names, in registry
+  // order, and the snippet is their matching values ("; "-joined) with the words marked.
+  std::vector<std::string> matched_in;
   std::vector<std::string> languages;
   std::string document_type;
 };

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "model/fields.h"
 #include "api/json_views.h"
 #include "archive/archive.h"
@@ -70,7 +71,10 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
   if (!page->suggestion.empty()) std::cout << "Did you mean: " << page->suggestion << "\n";
   for (const auto& h : page->hits) {
     std::cout << "\n" << h.id << "  " << (h.date.display.empty() ? "[undated]" : h.date.display) << "  " << h.title << "\n";
-    if (!h.snippet.empty()) std::cout << "    " << snippet_for_terminal(h.snippet, color) << "\n";
+    if (h.snippet.empty()) continue;
+    std::cout << "    ";
+    if (!h.matched_in.empty()) std::cout << "matched in: " << join(h.matched_in, ", ") << ": ";
+    std::cout << snippet_for_terminal(h.snippet, color) << "\n";
   }
   return 0;
 }

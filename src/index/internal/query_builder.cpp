@@ -82,19 +82,38 @@ void add_field_prefixes(Xapian::QueryParser& qp) {
   }
 }
 
-// Stage: the words and stems of the parsed query, for the highlighter.
+// Stage: the words and stems of the parsed query, for the highlighter: plain words, stems, and
+// the words of field queries (title:, subject:, person:...), so that a hit that matched only
+// in such a field can show the field with its words marked.
 void collect_words(const Xapian::Query& query, BuiltQuery& out) {
-  const std::string title_prefix = [] {
-    const model::Field* t = model::find_field("title");
-    return t ? std::string(t->word_prefix) : std::string();
+  static const std::vector<std::string> word_prefixes = [] {
+    std::vector<std::string> p;
+    for (const model::Field& f : model::fields()) {
+      if (f.is(model::kFieldQuery) && !f.word_prefix.empty()) p.emplace_back(f.word_prefix);
+    }
+    // Longest first, so "XSUW" is tried before a shorter prefix it starts with.
+    std::sort(p.begin(), p.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    return p;
   }();
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     const std::string& term = *t;
     if (term.empty()) continue;
-    if (term[0] == 'Z') out.stems.insert(term.substr(1));
-    else if (!title_prefix.empty() && term.rfind(title_prefix, 0) == 0 && term.size() > title_prefix.size()) {
-      out.words.insert(term.substr(title_prefix.size()));
-    } else if (!std::isupper(static_cast<unsigned char>(term[0]))) out.words.insert(term);
+    if (term[0] == 'Z') {
+      out.stems.insert(term.substr(1));
+      continue;
+    }
+    if (!std::isupper(static_cast<unsigned char>(term[0]))) {
+      out.words.insert(term);
+      continue;
+    }
+    // A field's word: its prefix, then a folded (never upper-case) word.
+    for (const std::string& prefix : word_prefixes) {
+      if (term.size() > prefix.size() && term.compare(0, prefix.size(), prefix) == 0 &&
+          !std::isupper(static_cast<unsigned char>(term[prefix.size()]))) {
+        out.words.insert(term.substr(prefix.size()));
+        break;
+      }
+    }
   }
 }
 
