@@ -14,6 +14,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 
 #include "base/temp_dir.h"
 #include "cli_runner.h"
@@ -140,6 +141,46 @@ TEST_F(Cli, SearchOptionsAndTheirErrors) {
   bad = run(data() + "search x --from 19x6", true);
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.out.find("--from '19x6'"), std::string::npos) << bad.out;
+}
+
+// Issue 11, item 7: no query makes a search fail. Each gives results (exit 0, JSON that parses)
+// or a clear message naming the problem (exit 2), never a storage or internal error (5) or a
+// crash. The same list is sent to the pages and the API in tests/http_test.cpp.
+TEST_F(Cli, HostileQueriesGiveResultsOrAClearMessage) {
+  ASSERT_EQ(run(data() + "import " + quote(kFixtures + "/multilingual.jsonl")).code, 0);
+  std::string long_words;
+  while (long_words.size() < 10000) long_words += "korea pyongyang ";
+  const std::vector<std::string> queries = {
+      "\"unbalanced quote", "unbalanced quote\"", "\"", "((korea", "korea))", "(", ")", "[korea", "{korea}",
+      "AND", "OR", "NOT", "korea AND", "AND korea", "korea OR OR pyongyang", "NOT NOT", "+", "-", "+-korea",
+      "korea NEAR/3", "NEAR/x", "ADJ/", "*", "ko*", "**", "XOR", "korea ~", "title:", ":", "person:\"", "place:(",
+      "colour:red", "nonsense: korea", "year:abc", "language:xx",
+      long_words, std::string(10000, 'a'), std::string(10000, '('), std::string(5000, '"'),
+      "korea\x01\x02", "\x07\x1b[31mkorea", "tab\there", "new\nline", "\x7f",
+      "\xff\xfe", "kor\xc3", "\xed\xa0\x80", "\xc0\xaf korea"};
+  for (const std::string& q : queries) {
+    const std::string shown = q.substr(0, 40);
+    CmdResult r = run(data() + "search --json -- " + quote(q), true);
+    ASSERT_TRUE(r.code == 0 || r.code == 2) << "exit " << r.code << " for '" << shown << "': " << r.out.substr(0, 300);
+    if (r.code == 0) {
+      auto j = nlohmann::json::parse(r.out, nullptr, false);
+      EXPECT_FALSE(j.is_discarded()) << shown << ": " << r.out.substr(0, 300);
+    } else {
+      EXPECT_EQ(r.out.rfind("arkiv: ", 0), 0u) << shown << ": " << r.out.substr(0, 300);
+      EXPECT_LT(r.out.size(), 400u) << "a message, not a dump: " << r.out.substr(0, 400);
+    }
+    CmdResult plain = run(data() + "search -- " + quote(q), true);
+    EXPECT_TRUE(plain.code == 0 || plain.code == 2) << "exit " << plain.code << " for '" << shown << "'";
+  }
+  // What the query means is kept where it can be: words with stray syntax still find records.
+  auto j = nlohmann::json::parse(run(data() + "search --json -- " + quote("\"pyongyang")).out);
+  EXPECT_GE(j["total"].get<int>(), 1);
+  j = nlohmann::json::parse(run(data() + "search --json -- " + quote("pyongyang AND")).out);
+  EXPECT_GE(j["total"].get<int>(), 1);
+  // Invalid UTF-8 is named as such.
+  CmdResult bad = run(data() + "search -- " + quote("kor\xc3"), true);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("UTF-8"), std::string::npos) << bad.out;
 }
 
 // An import killed with SIGKILL and started again finishes with no duplicates and nothing lost.

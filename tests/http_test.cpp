@@ -96,6 +96,22 @@ class HttpTest : public ::testing::Test {
 
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
+// Every byte but letters and digits as %XX, as a browser's form would send it.
+std::string percent_encode(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 // Every href in `html`, unescaped.
 std::vector<std::string> links(const std::string& html) {
   std::vector<std::string> out;
@@ -302,6 +318,48 @@ TEST_F(HttpTest, ApiSearchFacetsAndStatsHaveTheirFields) {
   json st = api("/api/v1/stats");
   EXPECT_EQ(st["documents"], 6);
   EXPECT_TRUE(st["index"]["in_sync"]);
+}
+
+// Issue 11, item 7: no query makes the pages or the API fail. Each gives results or a clear
+// message (a 400 naming the problem, or 414 for an address past the server's bound), never a
+// 5xx. The same list goes to the CLI in tests/cli_test.cpp.
+TEST_F(HttpTest, HostileQueriesGiveResultsOrAClearMessageNeverA5xx) {
+  std::string long_words;
+  while (long_words.size() < 10000) long_words += "korea pyongyang ";
+  const std::vector<std::string> queries = {
+      "\"unbalanced quote", "unbalanced quote\"", "\"", "((korea", "korea))", "(", ")", "[korea", "{korea}",
+      "AND", "OR", "NOT", "korea AND", "AND korea", "korea OR OR pyongyang", "NOT NOT", "+", "-", "+-korea",
+      "korea NEAR/3", "NEAR/x", "ADJ/", "*", "ko*", "**", "XOR", "korea ~", "title:", ":", "person:\"", "place:(",
+      "colour:red", "nonsense: korea", "year:abc", "language:xx",
+      std::string(990, 'a'), std::string(1000, '('), std::string(999, '"'), long_words.substr(0, 1000),
+      long_words, std::string(10000, 'a'),
+      "korea\x01\x02", "\x07\x1b[31mkorea", "tab\there", "new\nline", "\x7f",
+      "\xff\xfe", "kor\xc3", "\xed\xa0\x80", "\xc0\xaf korea"};
+  for (const std::string& q : queries) {
+    const std::string shown = q.substr(0, 40);
+    const std::string encoded = percent_encode(q);
+    HttpResponse a = get(port_, "/api/v1/search?q=" + encoded);
+    EXPECT_TRUE(a.status == 200 || a.status == 400 || a.status == 414) << a.status << " for '" << shown << "': " << a.body.substr(0, 300);
+    if (a.status == 200) {
+      EXPECT_FALSE(json::parse(a.body, nullptr, false).is_discarded()) << shown;
+    } else if (a.status == 400) {
+      json j = json::parse(a.body, nullptr, false);
+      ASSERT_FALSE(j.is_discarded()) << shown;
+      std::string message = j["error"]["message"].get<std::string>();
+      EXPECT_TRUE(has(message, "'q'") || has(message, "query")) << shown << ": " << message;
+    } else {
+      EXPECT_TRUE(has(a.body, "longer than")) << shown << ": " << a.body.substr(0, 300);
+    }
+    HttpResponse p = get(port_, "/search?q=" + encoded);
+    EXPECT_TRUE(p.status == 200 || p.status == 400 || p.status == 414) << p.status << " for page '" << shown << "'";
+    if (p.status == 400) EXPECT_TRUE(has(p.body, "<main")) << "an error page with its message: " << p.body.substr(0, 300);
+    EXPECT_EQ(get(port_, "/api/v1/facets/place?q=" + encoded).status / 100 == 5, false) << shown;
+  }
+  // Stray syntax around words still finds what the words find.
+  EXPECT_GE(api("/api/v1/search?q=%22pyongyang")["total"].get<int>(), 1);
+  EXPECT_GE(api("/api/v1/search?q=pyongyang+AND")["total"].get<int>(), 1);
+  EXPECT_GE(api("/api/v1/search?q=%28%28pyongyang")["total"].get<int>(), 1);
+  EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);  // and the server is still there
 }
 
 TEST_F(HttpTest, ApiDocumentHasRecordProvenanceAndEtag) {

@@ -335,6 +335,14 @@ std::string page_key(const SearchQuery& q, double count_budget_seconds) {
 }  // namespace
 
 Result<SearchPage> Archive::search(const SearchQuery& query) {
+  // Text that is not UTF-8 cannot be matched, shown or written as JSON: a clear message
+  // instead (the HTTP layer refuses such URLs before they get here; the CLI passes bytes on).
+  if (std::size_t bad = 0; !is_valid_utf8(query.text, &bad)) {
+    return Error::invalid("the query is not valid UTF-8 (at byte " + std::to_string(bad + 1) + ")");
+  }
+  for (const auto& [field, value] : query.filters) {
+    if (!is_valid_utf8(field) || !is_valid_utf8(value)) return Error::invalid("filter '" + field + "': not valid UTF-8");
+  }
   const bool cache = mode_ == Mode::kRead && caching_;
   std::string key, skey;
   std::shared_ptr<const SearchSummary> summary;
