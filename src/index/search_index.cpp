@@ -226,32 +226,32 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
   const auto offset = static_cast<Xapian::doccount>(std::max(0, q.offset));
   const auto limit = static_cast<Xapian::doccount>(std::max(0, q.limit));
   SearchResult r;
-  Xapian::MSet mset;
-  if (q.count_matches) {
-    // Every match is counted (check_at_least of the whole database), so the total and the
-    // facets are exact, phrases included. The budget spy stops a count that takes too long.
+  // The page of hits: the best `limit` by relevance (or date), which Xapian finds without
+  // weighing every match.
+  Xapian::MSet mset = enquire.get_mset(offset, limit);
+  r.total = mset.get_matches_estimated();
+  r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (q.count_matches && (!r.total_exact || !(*counter)->empty())) {
+    // The counts: every match, unweighed (BoolWeight), so the total and the facets are exact,
+    // phrases included. The budget spy stops a count that takes too long.
+    Xapian::Enquire counting(db);
+    counting.set_query(built->query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
     CountBudget budget(q.count_budget_seconds);
-    enquire.add_matchspy(&budget);
-    (*counter)->attach(enquire);
+    counting.add_matchspy(&budget);
+    (*counter)->attach(counting);
     try {
-      mset = enquire.get_mset(offset, limit, db.get_doccount());
-      r.total = mset.get_matches_estimated();
-      r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      Xapian::MSet all = counting.get_mset(0, 0, db.get_doccount());
+      r.total = all.get_matches_estimated();
+      r.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
       r.facets = (*counter)->facets(q.facet_limit);
     } catch (const CountBudgetExceeded& stopped) {
-      // The page of hits without counting, and what is known of the total: at least what the
-      // count saw, about what Xapian estimates.
-      enquire.clear_matchspies();
-      mset = enquire.get_mset(offset, limit);
-      r.total = std::max<std::int64_t>(stopped.seen, mset.get_matches_estimated());
+      // What is known of the total: at least what the count saw, about what Xapian estimates.
+      r.total = std::max<std::int64_t>(stopped.seen, r.total);
       r.total_exact = false;
       r.count_stopped = true;
     }
-    enquire.clear_matchspies();
-  } else {
-    mset = enquire.get_mset(offset, limit);
-    r.total = mset.get_matches_estimated();
-    r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    counting.clear_matchspies();
   }
   {
     // How many of the records matching everything but the dates are undated: "12 undated".
