@@ -177,6 +177,12 @@ TEST_F(Cli, HostileQueriesGiveResultsOrAClearMessage) {
   EXPECT_GE(j["total"].get<int>(), 1);
   j = nlohmann::json::parse(run(data() + "search --json -- " + quote("pyongyang AND")).out);
   EXPECT_GE(j["total"].get<int>(), 1);
+  // A hit that matched only in a field says so and shows it (issue 11, item 4): "relations" is
+  // in the collection of two records, in none of their texts.
+  CmdResult where = run(data() + "search -- " + quote("relations"), true);
+  EXPECT_EQ(where.code, 0);
+  EXPECT_NE(where.out.find("test/sq-1"), std::string::npos) << where.out;
+  EXPECT_NE(where.out.find("    matched in: collection: Albania-Korea Relations\n"), std::string::npos) << where.out;
   // Invalid UTF-8 is named as such.
   CmdResult bad = run(data() + "search -- " + quote("kor\xc3"), true);
   EXPECT_EQ(bad.code, 2);

@@ -308,7 +308,10 @@ TEST_F(HttpTest, ApiSearchFacetsAndStatsHaveTheirFields) {
   EXPECT_EQ(s["total_exact"], true);
   EXPECT_EQ(s["offset"], 1);
   ASSERT_EQ(s["hits"].size(), 1u);
-  for (const char* k : {"id", "title", "date", "snippet", "languages", "type"}) EXPECT_TRUE(s["hits"][0].contains(k)) << k;
+  for (const char* k : {"id", "title", "date", "snippet", "matched_in", "languages", "type"}) EXPECT_TRUE(s["hits"][0].contains(k)) << k;
+  // The second hit is the Korean record, whose text writes 평양: "pyongyang" is only its place.
+  EXPECT_EQ(s["hits"][0]["matched_in"], json::array({"place"}));
+  EXPECT_EQ(s["count_stopped"], false);
   EXPECT_EQ(s["filters"][0]["field"], "place");
   json f = api("/api/v1/facets/language");
   EXPECT_EQ(f["field"], "language");
@@ -352,7 +355,9 @@ TEST_F(HttpTest, HostileQueriesGiveResultsOrAClearMessageNeverA5xx) {
     }
     HttpResponse p = get(port_, "/search?q=" + encoded);
     EXPECT_TRUE(p.status == 200 || p.status == 400 || p.status == 414) << p.status << " for page '" << shown << "'";
-    if (p.status == 400) EXPECT_TRUE(has(p.body, "<main")) << "an error page with its message: " << p.body.substr(0, 300);
+    if (p.status == 400) {
+      EXPECT_TRUE(has(p.body, "<main")) << "an error page with its message: " << p.body.substr(0, 300);
+    }
     EXPECT_EQ(get(port_, "/api/v1/facets/place?q=" + encoded).status / 100 == 5, false) << shown;
   }
   // Stray syntax around words still finds what the words find.
@@ -360,6 +365,20 @@ TEST_F(HttpTest, HostileQueriesGiveResultsOrAClearMessageNeverA5xx) {
   EXPECT_GE(api("/api/v1/search?q=pyongyang+AND")["total"].get<int>(), 1);
   EXPECT_GE(api("/api/v1/search?q=%28%28pyongyang")["total"].get<int>(), 1);
   EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);  // and the server is still there
+}
+
+// Issue 11, item 4: "nowhere" is only in the hostile record's place, not in its text: the hit
+// says where it matched and shows the place with the word marked (and escaped).
+TEST_F(HttpTest, AHitThatMatchedOnlyInAFieldSaysWhere) {
+  json s = api("/api/v1/search?q=nowhere");
+  ASSERT_EQ(s["hits"].size(), 1u);
+  EXPECT_EQ(s["hits"][0]["id"], "test/evil");
+  EXPECT_EQ(s["hits"][0]["matched_in"], json::array({"place"}));
+  EXPECT_EQ(s["hits"][0]["snippet"], "&lt;b&gt;<mark>Nowhere</mark>&lt;/b&gt;");
+  std::string html = page("/search?q=nowhere").body;
+  EXPECT_TRUE(has(html, "Matched in: Place")) << html;
+  EXPECT_TRUE(has(html, "&lt;b&gt;<mark>Nowhere</mark>&lt;/b&gt;"));
+  EXPECT_FALSE(has(html, "<b>Nowhere"));
 }
 
 TEST_F(HttpTest, ApiDocumentHasRecordProvenanceAndEtag) {

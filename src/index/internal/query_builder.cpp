@@ -110,7 +110,10 @@ void collect_words(const Xapian::Query& query, BuiltQuery& out) {
     for (const std::string& prefix : word_prefixes) {
       if (term.size() > prefix.size() && term.compare(0, prefix.size(), prefix) == 0 &&
           !std::isupper(static_cast<unsigned char>(term[prefix.size()]))) {
-        out.words.insert(term.substr(prefix.size()));
+        // A name's word may hold hyphens ("albania-korea"); the highlighter marks its parts.
+        for (const std::string& part : split(term.substr(prefix.size()), '-')) {
+          if (!part.empty()) out.words.insert(part);
+        }
         break;
       }
     }
