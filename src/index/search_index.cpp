@@ -221,7 +221,7 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
       table = facet_table = FacetTable::for_database(db);
     }
   }
-  auto counter = FacetCounter::create(q.facets, std::move(table));
+  auto counter = FacetCounter::create(q.facets, std::move(table), q.date_mode);
   if (!counter) return counter.error();
   const auto offset = static_cast<Xapian::doccount>(std::max(0, q.offset));
   const auto limit = static_cast<Xapian::doccount>(std::max(0, q.limit));
