@@ -318,6 +318,9 @@ TEST_F(HttpTest, ApiSearchFacetsAndStatsHaveTheirFields) {
   EXPECT_GE(f["values"].size(), 4u);
   EXPECT_TRUE(f["values"][0].contains("count"));
   EXPECT_TRUE(f["values"][0].contains("label"));
+  EXPECT_FALSE(f.contains("undated"));  // only years and decades leave undated records out
+  EXPECT_EQ(api("/api/v1/facets/year")["undated"], 0);
+  EXPECT_EQ(api("/api/v1/facets/decade?q=pyongyang")["count_stopped"], false);
   json st = api("/api/v1/stats");
   EXPECT_EQ(st["documents"], 6);
   EXPECT_TRUE(st["index"]["in_sync"]);
