@@ -119,6 +119,19 @@ TEST_F(PageRender, SearchPages) {
   expect_same(search_view, request("/search", {{"q", "the"}, {"from", "1900"}, {"to", "1970"}, {"page", "1"}}));
 }
 
+// A count stopped by the budget: the page says the total is a lower bound and links to the
+// exact count, which the same page with exact=1 gives.
+TEST_F(PageRender, SearchPageSaysWhenCountingStopped) {
+  archive_->set_count_budget(1e-9);  // spent before the first match
+  expect_same(search_view, request("/search", {{"q", "the"}}));
+  std::string stopped = render_page(search_view(request("/search", {{"q", "the"}}), *archive_)).body;
+  EXPECT_NE(stopped.find("At least "), std::string::npos) << stopped;
+  EXPECT_NE(stopped.find("href=\"/search?q=the&amp;exact=1\">count them all</a>"), std::string::npos) << stopped;
+  std::string exact = render_page(search_view(request("/search", {{"q", "the"}, {"exact", "1"}}), *archive_)).body;
+  EXPECT_EQ(exact.find("At least "), std::string::npos);
+  EXPECT_EQ(exact.find("count them all"), std::string::npos);
+}
+
 TEST_F(PageRender, DocumentPages) {
   expect_same(document_view, request("/documents/wcda/114408", {}, {{"id", "wcda/114408"}}));
   // Versions side by side (test/ru-1), Korean, Albanian, a FRUS document with notes.
