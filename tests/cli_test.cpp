@@ -18,6 +18,7 @@
 
 #include "base/temp_dir.h"
 #include "cli_runner.h"
+#include "hostile_queries.h"
 
 namespace {
 
@@ -145,19 +146,10 @@ TEST_F(Cli, SearchOptionsAndTheirErrors) {
 
 // Issue 11, item 7: no query makes a search fail. Each gives results (exit 0, JSON that parses)
 // or a clear message naming the problem (exit 2), never a storage or internal error (5) or a
-// crash. The same list is sent to the pages and the API in tests/http_test.cpp.
+// crash. The same list (tests/hostile_queries.h) goes to the pages and the API in tests/http_test.cpp.
 TEST_F(Cli, HostileQueriesGiveResultsOrAClearMessage) {
   ASSERT_EQ(run(data() + "import " + quote(kFixtures + "/multilingual.jsonl")).code, 0);
-  std::string long_words;
-  while (long_words.size() < 10000) long_words += "korea pyongyang ";
-  const std::vector<std::string> queries = {
-      "\"unbalanced quote", "unbalanced quote\"", "\"", "((korea", "korea))", "(", ")", "[korea", "{korea}",
-      "AND", "OR", "NOT", "korea AND", "AND korea", "korea OR OR pyongyang", "NOT NOT", "+", "-", "+-korea",
-      "korea NEAR/3", "NEAR/x", "ADJ/", "*", "ko*", "**", "XOR", "korea ~", "title:", ":", "person:\"", "place:(",
-      "colour:red", "nonsense: korea", "year:abc", "language:xx",
-      long_words, std::string(10000, 'a'), std::string(10000, '('), std::string(5000, '"'),
-      "korea\x01\x02", "\x07\x1b[31mkorea", "tab\there", "new\nline", "\x7f",
-      "\xff\xfe", "kor\xc3", "\xed\xa0\x80", "\xc0\xaf korea"};
+  const std::vector<std::string> queries = arkiv::testing::hostile_queries();
   for (const std::string& q : queries) {
     const std::string shown = q.substr(0, 40);
     CmdResult r = run(data() + "search --json -- " + quote(q), true);
