@@ -375,6 +375,28 @@ TEST_F(HttpTest, AHitThatMatchedOnlyInAFieldSaysWhere) {
   EXPECT_FALSE(has(html, "<b>Nowhere"));
 }
 
+// Issue 11, item 3: a server whose count budget runs out says so in the API and on the page,
+// and exact=1 gets the exact count all the same.
+TEST_F(HttpTest, ACountPastTheServersBudgetSaysSoAndExactOneCountsAll) {
+  ServerProcess tight = start_server({kBinary, "--data", data_, "serve", "--port", "0", "--threads", "1", "--count-budget", "0.000001"},
+                                     dir_->file("tight.log"));
+  ASSERT_NE(tight.port, 0) << tight.banner;
+  HttpResponse stopped = get(tight.port, "/api/v1/search?q=korea");
+  ASSERT_EQ(stopped.status, 200);
+  json s = json::parse(stopped.body);
+  EXPECT_EQ(s["count_stopped"], true);
+  EXPECT_EQ(s["total_exact"], false);
+  EXPECT_GE(s["total"].get<int>(), 1);
+  EXPECT_TRUE(has(get(tight.port, "/search?q=korea").body, "count them all"));
+  json exact = json::parse(get(tight.port, "/api/v1/search?q=korea&exact=1").body);
+  EXPECT_EQ(exact["count_stopped"], false);
+  EXPECT_EQ(exact["total_exact"], true);
+  EXPECT_EQ(exact["total"], api("/api/v1/search?q=korea")["total"]);  // what the default budget counts
+  kill(tight.pid, SIGTERM);
+  int status = 0;
+  waitpid(tight.pid, &status, 0);
+}
+
 TEST_F(HttpTest, ApiDocumentHasRecordProvenanceAndEtag) {
   HttpResponse r = get(port_, "/api/v1/documents/wcda/114408");
   ASSERT_EQ(r.status, 200);
