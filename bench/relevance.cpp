@@ -10,6 +10,7 @@
 //   relevance --data DIR [--topics bench/relevance_topics.tsv] [--misses 5]
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <iostream>
@@ -144,7 +145,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::set<std::string>> by_title;
   for (const Record& r : records) by_title[title_key(r.title)].insert(r.id);
 
-  Score unique, unique_prefix, repeated, sentences, topical;
+  Score unique, unique_prefix, ceiling, repeated, sentences, topical;
   std::set<std::string> repeated_done;
   for (std::size_t i = 0; i < records.size(); ++i) {
     const Record& r = records[i];
@@ -159,8 +160,18 @@ int main(int argc, char** argv) {
         // Secretary of State to the"): no ranking can tell which one was meant. Reported apart.
         const std::string prefix = title_key(q);
         bool shared = false;
-        for (const auto& [key, ids] : by_title) shared |= key != title_key(r.title) && key.compare(0, prefix.size(), prefix) == 0;
+        std::size_t starting = 0;  // records whose title starts with the words typed
+        for (const auto& [key, ids] : by_title) {
+          if (key.compare(0, prefix.size(), prefix) != 0) continue;
+          shared |= key != title_key(r.title);
+          starting += ids.size();
+        }
         if (!shared) score(unique_prefix, hits, same, q, 0);
+        // The best a ranking can do from the words alone: the `starting` records first, in an
+        // order the words cannot tell, so the record meant is at each of their places alike.
+        double expected_rr = 0;
+        for (std::size_t k = 1; k <= std::min<std::size_t>(starting, 10); ++k) expected_rr += 1.0 / static_cast<double>(k);
+        ceiling.add(expected_rr / static_cast<double>(starting), static_cast<double>(std::min<std::size_t>(starting, 10)) / static_cast<double>(starting));
       }
       else if (repeated_done.insert(title_key(r.title)).second) score(repeated, search(archive, q), same, q, misses);
     }
@@ -208,6 +219,7 @@ int main(int argc, char** argv) {
   std::printf("%zu records, %zu distinct titles\n\n| queries | n | MRR@10 | recall@10 |\n|---|---|---|---|\n", records.size(), by_title.size());
   print("known-item: unique titles (first 4-8 words)", unique);
   print("... of which the words typed start no other title", unique_prefix);
+  print("... expected if the titles the words start came first, in random order", ceiling);
   print("known-item: repeated titles (any record with the title)", repeated);
   print("known-item: ~10 words of a sentence from the middle", sentences);
   if (!topics.empty()) print("topical (judged)", topical);

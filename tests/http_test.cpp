@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -25,6 +26,7 @@
 #include "base/temp_dir.h"
 #include "child_process.h"
 #include "http_client.h"
+#include "hostile_queries.h"
 
 namespace arkiv::test {
 namespace {
@@ -94,6 +96,22 @@ class HttpTest : public ::testing::Test {
 };
 
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+// Every byte but letters and digits as %XX, as a browser's form would send it.
+std::string percent_encode(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
 
 // Every href in `html`, unescaped.
 std::vector<std::string> links(const std::string& html) {
@@ -291,16 +309,92 @@ TEST_F(HttpTest, ApiSearchFacetsAndStatsHaveTheirFields) {
   EXPECT_EQ(s["total_exact"], true);
   EXPECT_EQ(s["offset"], 1);
   ASSERT_EQ(s["hits"].size(), 1u);
-  for (const char* k : {"id", "title", "date", "snippet", "languages", "type"}) EXPECT_TRUE(s["hits"][0].contains(k)) << k;
+  for (const char* k : {"id", "title", "date", "snippet", "matched_in", "languages", "type"}) EXPECT_TRUE(s["hits"][0].contains(k)) << k;
+  // The second hit is the Korean record, whose text writes 평양: "pyongyang" is only its place.
+  EXPECT_EQ(s["hits"][0]["matched_in"], json::array({"place"}));
+  EXPECT_EQ(s["count_stopped"], false);
   EXPECT_EQ(s["filters"][0]["field"], "place");
   json f = api("/api/v1/facets/language");
   EXPECT_EQ(f["field"], "language");
   EXPECT_GE(f["values"].size(), 4u);
   EXPECT_TRUE(f["values"][0].contains("count"));
   EXPECT_TRUE(f["values"][0].contains("label"));
+  EXPECT_FALSE(f.contains("undated"));  // only years and decades leave undated records out
+  EXPECT_EQ(api("/api/v1/facets/year")["undated"], 0);
+  EXPECT_EQ(api("/api/v1/facets/decade?q=pyongyang")["count_stopped"], false);
   json st = api("/api/v1/stats");
   EXPECT_EQ(st["documents"], 6);
   EXPECT_TRUE(st["index"]["in_sync"]);
+}
+
+// Issue 11, item 7: no query makes the pages or the API fail. Each gives results or a clear
+// message (a 400 naming the problem, or 414 for an address past the server's bound), never a
+// 5xx. The same list (tests/hostile_queries.h) goes to the CLI in tests/cli_test.cpp.
+TEST_F(HttpTest, HostileQueriesGiveResultsOrAClearMessageNeverA5xx) {
+  const std::vector<std::string> queries = arkiv::testing::hostile_queries();
+  for (const std::string& q : queries) {
+    const std::string shown = q.substr(0, 40);
+    const std::string encoded = percent_encode(q);
+    HttpResponse a = get(port_, "/api/v1/search?q=" + encoded);
+    EXPECT_TRUE(a.status == 200 || a.status == 400 || a.status == 414) << a.status << " for '" << shown << "': " << a.body.substr(0, 300);
+    if (a.status == 200) {
+      EXPECT_FALSE(json::parse(a.body, nullptr, false).is_discarded()) << shown;
+    } else if (a.status == 400) {
+      json j = json::parse(a.body, nullptr, false);
+      ASSERT_FALSE(j.is_discarded()) << shown;
+      std::string message = j["error"]["message"].get<std::string>();
+      EXPECT_TRUE(has(message, "'q'") || has(message, "query")) << shown << ": " << message;
+    } else {
+      EXPECT_TRUE(has(a.body, "longer than")) << shown << ": " << a.body.substr(0, 300);
+    }
+    HttpResponse p = get(port_, "/search?q=" + encoded);
+    EXPECT_TRUE(p.status == 200 || p.status == 400 || p.status == 414) << p.status << " for page '" << shown << "'";
+    if (p.status == 400) {
+      EXPECT_TRUE(has(p.body, "<main")) << "an error page with its message: " << p.body.substr(0, 300);
+    }
+    EXPECT_EQ(get(port_, "/api/v1/facets/place?q=" + encoded).status / 100 == 5, false) << shown;
+  }
+  // Stray syntax around words still finds what the words find.
+  EXPECT_GE(api("/api/v1/search?q=%22pyongyang")["total"].get<int>(), 1);
+  EXPECT_GE(api("/api/v1/search?q=pyongyang+AND")["total"].get<int>(), 1);
+  EXPECT_GE(api("/api/v1/search?q=%28%28pyongyang")["total"].get<int>(), 1);
+  EXPECT_EQ(get(port_, "/api/v1/stats").status, 200);  // and the server is still there
+}
+
+// Issue 11, item 4: "nowhere" is only in the hostile record's place, not in its text: the hit
+// says where it matched and shows the place with the word marked (and escaped).
+TEST_F(HttpTest, AHitThatMatchedOnlyInAFieldSaysWhere) {
+  json s = api("/api/v1/search?q=nowhere");
+  ASSERT_EQ(s["hits"].size(), 1u);
+  EXPECT_EQ(s["hits"][0]["id"], "test/evil");
+  EXPECT_EQ(s["hits"][0]["matched_in"], json::array({"place"}));
+  EXPECT_EQ(s["hits"][0]["snippet"], "&lt;b&gt;<mark>Nowhere</mark>&lt;/b&gt;");
+  std::string html = page("/search?q=nowhere").body;
+  EXPECT_TRUE(has(html, "Matched in: Place")) << html;
+  EXPECT_TRUE(has(html, "&lt;b&gt;<mark>Nowhere</mark>&lt;/b&gt;"));
+  EXPECT_FALSE(has(html, "<b>Nowhere"));
+}
+
+// Issue 11, item 3: a server whose count budget runs out says so in the API and on the page,
+// and exact=1 gets the exact count all the same.
+TEST_F(HttpTest, ACountPastTheServersBudgetSaysSoAndExactOneCountsAll) {
+  ServerProcess tight = start_server({kBinary, "--data", data_, "serve", "--port", "0", "--threads", "1", "--count-budget", "0.000001"},
+                                     dir_->file("tight.log"));
+  ASSERT_NE(tight.port, 0) << tight.banner;
+  HttpResponse stopped = get(tight.port, "/api/v1/search?q=korea");
+  ASSERT_EQ(stopped.status, 200);
+  json s = json::parse(stopped.body);
+  EXPECT_EQ(s["count_stopped"], true);
+  EXPECT_EQ(s["total_exact"], false);
+  EXPECT_GE(s["total"].get<int>(), 1);
+  EXPECT_TRUE(has(get(tight.port, "/search?q=korea").body, "count them all"));
+  json exact = json::parse(get(tight.port, "/api/v1/search?q=korea&exact=1").body);
+  EXPECT_EQ(exact["count_stopped"], false);
+  EXPECT_EQ(exact["total_exact"], true);
+  EXPECT_EQ(exact["total"], api("/api/v1/search?q=korea")["total"]);  // what the default budget counts
+  kill(tight.pid, SIGTERM);
+  int status = 0;
+  waitpid(tight.pid, &status, 0);
 }
 
 TEST_F(HttpTest, ApiDocumentHasRecordProvenanceAndEtag) {
@@ -348,7 +442,7 @@ TEST_F(HttpTest, ApiErrorsNameTheParameterAndHideInternals) {
   EXPECT_TRUE(has(message("/api/v1/search?q=%FF", 400), "'q'"));
   EXPECT_TRUE(has(message("/api/v1/search?q=" + std::string(1001, 'a'), 400), "parameter 'q'"));
   // A parameter the API does not know is refused, not ignored (pages ignore it, as pages do).
-  EXPECT_EQ(message("/api/v1/search?q=korea&offset=20", 400).rfind("parameter 'offset': unknown; expected q, page, limit, sort, from, to, date_mode, undated, facet_limit or a facet field (language, ", 0), 0u);
+  EXPECT_EQ(message("/api/v1/search?q=korea&offset=20", 400).rfind("parameter 'offset': unknown; expected q, page, limit, sort, from, to, date_mode, undated, exact, facet_limit or a facet field (language, ", 0), 0u);
   EXPECT_TRUE(has(message("/api/v1/facets/language?facet_limit=3", 400), "parameter 'facet_limit': unknown"));
   EXPECT_TRUE(has(message("/api/v1/search?" + std::string(100, 'k') + "=1", 400), "parameter '" + std::string(64, 'k') + "...'"));
   EXPECT_TRUE(has(message("/api/v1/search?%C3%A9%C3%A9=1", 400), "parameter '\u00e9\u00e9'"));

@@ -127,7 +127,11 @@ http::Response facet_endpoint(const http::Request& req, archive::Archive& archiv
   }
   json values = page->facets.empty() ? json::array() : facets_json(page->facets)[field];
   if (static_cast<int>(values.size()) > *limit) values.erase(values.begin() + *limit, values.end());
-  return json_response({{"field", field}, {"total", page->total}, {"values", values}});
+  json out = {{"field", field}, {"total", page->total}, {"count_stopped", page->count_stopped}, {"values", values}};
+  // Undated records are in no year or decade: how many there are among the matches.
+  const model::ValueKind kind = model::find_field(field)->kind;
+  if (kind == model::ValueKind::kYear || kind == model::ValueKind::kDecade) out["undated"] = page->undated;
+  return json_response(out);
 }
 
 http::Response stats_endpoint(const http::Request& req, archive::Archive& archive) {

@@ -18,6 +18,7 @@ json hit_json(const archive::SearchHit& h) {
           {"title", h.title},
           {"date", model::date_to_json(h.date)},
           {"snippet", marked_html(h.snippet)},
+          {"matched_in", h.matched_in},
           {"languages", h.languages},
           {"type", h.document_type}};
 }
@@ -44,6 +45,7 @@ json search_page_json(const archive::SearchPage& page, const archive::SearchQuer
   return {{"query", q.text},
           {"total", page.total},
           {"total_exact", page.total_exact},
+          {"count_stopped", page.count_stopped},
           {"offset", q.offset},
           {"limit", q.limit},
           {"filters", filters},

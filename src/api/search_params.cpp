@@ -70,6 +70,9 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
   auto undated = parse_undated(p.undated, "undated");
   if (!undated) return bad("undated", "expected include or exclude");
   q.undated = *undated;
+  const std::string exact = first(params, "exact");
+  if (exact != "" && exact != "0" && exact != "1") return bad("exact", "expected 1 (count every match) or 0");
+  p.exact = q.exact_counts = exact == "1";
   for (const auto& [k, v] : params) {
     if (!model::has_role(k, model::kFilter) || v.empty()) continue;
     if (v.size() > 200) return bad(k, "expected at most 200 bytes");
@@ -82,12 +85,12 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
 }
 
 Status only_search_params(const http::Params& params, std::initializer_list<std::string_view> extra) {
-  static const std::string_view kKnown[] = {"q", "page", "limit", "sort", "from", "to", "date_mode", "undated"};
+  static const std::string_view kKnown[] = {"q", "page", "limit", "sort", "from", "to", "date_mode", "undated", "exact"};
   for (const auto& [k, v] : params) {
     bool known = model::has_role(k, model::kFilter) || std::find(std::begin(kKnown), std::end(kKnown), k) != std::end(kKnown) ||
                  std::find(extra.begin(), extra.end(), k) != extra.end();
     if (known) continue;
-    std::string expected = "q, page, limit, sort, from, to, date_mode, undated";
+    std::string expected = "q, page, limit, sort, from, to, date_mode, undated, exact";
     for (std::string_view e : extra) expected += ", " + std::string(e);
     expected += " or a facet field (";
     bool first_field = true;

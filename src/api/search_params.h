@@ -1,5 +1,5 @@
 // The search state as the URL carries it, shared by the pages (/search) and the API
-// (/api/v1/search): q, page, limit, sort, from, to, date_mode, undated, and one parameter per facet field
+// (/api/v1/search): q, page, limit, sort, from, to, date_mode, undated, exact, and one parameter per facet field
 // (language=sq&place=Tirana; repeated keys are ORed within a field). Every value is bounded;
 // errors are kInvalidInput naming the parameter: "parameter 'limit': expected an integer 0-100".
 #pragma once
@@ -22,6 +22,7 @@ struct SearchParams {
   std::string to_raw;
   std::string date_mode;  // as given: "", "overlaps", "within"
   std::string undated;    // as given: "", "include", "exclude"
+  bool exact = false;     // exact=1: count every match, past the count budget
 };
 
 constexpr int kMaxLimit = 100;

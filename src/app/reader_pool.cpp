@@ -15,6 +15,7 @@ Result<archive::Archive*> ReaderPool::get(std::size_t i) {
     slot.archive = std::move(a).value();
     slot.archive->share_search_cache(cache_);
     slot.archive->keep_facets_in_memory(true);
+    slot.archive->set_count_budget(count_budget_seconds_);
     slot.refreshed = now;
   } else if (now - slot.refreshed >= std::chrono::seconds(1)) {
     slot.archive->refresh();

@@ -21,6 +21,8 @@ class ReaderPool {
 
   // The archive of slot `i`, opened or refreshed as needed. Call only from slot i's thread.
   Result<archive::Archive*> get(std::size_t i);
+  // The count budget of every reader (Archive::set_count_budget); call before serving.
+  void set_count_budget(double seconds) { count_budget_seconds_ = seconds; }
 
  private:
   struct Slot {
@@ -30,6 +32,7 @@ class ReaderPool {
   std::string data_dir_;
   std::vector<Slot> slots_;
   std::shared_ptr<archive::SearchCache> cache_ = std::make_shared<archive::SearchCache>();
+  double count_budget_seconds_ = archive::kCountBudgetSeconds;
 };
 
 }  // namespace arkiv::app

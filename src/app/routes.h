@@ -22,6 +22,8 @@ Routes make_routes(std::shared_ptr<auth::Accounts> accounts);
 class ArchiveHandler : public http::RequestHandler {
  public:
   ArchiveHandler(std::string data_dir, std::size_t workers, std::shared_ptr<auth::Accounts> accounts);
+  // The count budget of the readers' searches (archive::Archive::set_count_budget).
+  void set_count_budget(double seconds) { readers_.set_count_budget(seconds); }
   http::Response handle(http::Request& req, std::size_t worker) override;
   http::Response error(const http::Request& req, int status, const std::string& message) override;
   // Saves take whole records: up to kRecordBodyLimit for the write API and the edit forms.

@@ -19,6 +19,7 @@ int serve(const cli::ServeSettings& settings) {
   options.base_url = settings.base_url;
   auto handler = std::make_shared<ArchiveHandler>(settings.data_dir, static_cast<std::size_t>(std::max(1, settings.threads)),
                                                   std::shared_ptr<auth::Accounts>(std::move(accounts).value()));
+  if (settings.count_budget_seconds >= 0) handler->set_count_budget(settings.count_budget_seconds);
   http::Server server(options, handler);
   auto port = server.listen();
   if (!port) return cli::fail(port.error());

@@ -11,6 +11,7 @@
 #include "archive/writer_lock.h"
 #include "base/clock.h"
 #include "base/digest.h"
+#include "base/strings.h"
 #include "index/search_index.h"
 #include "model/fields.h"
 #include "model/lifecycle.h"
@@ -210,16 +211,42 @@ bool Archive::refresh_index() {
   return index_->reopen();
 }
 
+namespace {
+
+// The values of the title and of the name fields searched as words (subject, person...) in
+// which the highlighter marks a query word, "; "-joined, and the names of those fields in
+// `fields`; empty when none has a match.
+MarkedText field_matches(const model::Document& doc, const index::Highlighter& highlighter, std::vector<std::string>& fields) {
+  MarkedText out;
+  for (const model::Field& f : model::fields()) {
+    if (!f.is(model::kFieldQuery) || f.word_prefix.empty() || !f.values) continue;
+    bool matched = false;
+    for (const std::string& value : f.values(doc)) {
+      MarkedText m = highlighter.mark_all(value);
+      if (!m.has_marks()) continue;
+      matched = true;
+      if (!out.text.empty()) out.text += "; ";
+      const std::size_t base = out.text.size();
+      out.text += m.text;
+      for (const MarkedText::Span& span : m.marks) out.marks.push_back({base + span.begin, base + span.end});
+    }
+    if (matched) fields.emplace_back(f.name);
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highlighter* highlighter) const {
   if (!highlighter) {
     // No snippet wanted: the brief columns say all a list shows.
     auto b = catalog_->brief(id);
     if (!b) return b.error();
-    return SearchHit{b->id, b->title, b->date, {}, "", b->languages, b->document_type};
+    return SearchHit{b->id, b->title, b->date, {}, "", {}, b->languages, b->document_type};
   }
   auto doc = catalog_->get(id);
   if (!doc) return doc.error();
-  SearchHit hit{doc->id, doc->title, doc->date, {}, "", model::record_languages(*doc), doc->document_type};
+  SearchHit hit{doc->id, doc->title, doc->date, {}, "", {}, model::record_languages(*doc), doc->document_type};
   if (highlighter) {
     // The first text with a match gives the snippet; else the summary or the text's start.
     std::vector<std::pair<const std::string*, std::string>> texts;  // text, its language
@@ -232,6 +259,10 @@ Result<SearchHit> Archive::make_hit(const std::string& id, const index::Highligh
         hit.snippet_language = language;
         break;
       }
+    }
+    if (hit.snippet.empty()) {
+      // Not in a text: perhaps only in the title or a name field ("matched in: subject").
+      hit.snippet = field_matches(*doc, *highlighter, hit.matched_in);
     }
     if (hit.snippet.empty()) {
       bool use_summary = !doc->summary.empty() || doc->contents.empty();
@@ -250,7 +281,7 @@ void add_key_part(std::string& k, const std::string& s) {
 }
 
 // The index's form of a reader's query.
-index::SearchQuery index_query(const SearchQuery& q) {
+index::SearchQuery index_query(const SearchQuery& q, double count_budget_seconds) {
   index::SearchQuery out;
   out.text = q.text;
   out.filters = q.filters;
@@ -272,6 +303,7 @@ index::SearchQuery index_query(const SearchQuery& q) {
   out.facets = q.facets;
   out.facet_limit = q.facet_limit;
   if (q.audience == Audience::kReaders) out.visible_on = model::today_utc();
+  out.count_budget_seconds = q.exact_counts ? 0 : count_budget_seconds;
   return out;
 }
 
@@ -288,7 +320,7 @@ std::vector<Facet> archive_facets(std::vector<index::Facet>&& facets) {
 }
 
 // What the summary of a query depends on: everything but the page and the order.
-std::string summary_key(const SearchQuery& q) {
+std::string summary_key(const SearchQuery& q, double count_budget_seconds) {
   // Readers' answers change on the day an embargo ends.
   std::string k = q.audience == Audience::kReaders ? "R" + model::today_utc() : std::string("S");
   add_key_part(k, q.text);
@@ -298,11 +330,12 @@ std::string summary_key(const SearchQuery& q) {
   add_key_part(k, std::to_string(static_cast<int>(q.date_mode)) + "/" + std::to_string(static_cast<int>(q.undated)));
   add_key_part(k, std::to_string(q.facet_limit));
   for (const auto& f : q.facets) add_key_part(k, f);
+  add_key_part(k, q.exact_counts || count_budget_seconds <= 0 ? "exact" : "budget " + std::to_string(count_budget_seconds));
   return k;
 }
 
-std::string page_key(const SearchQuery& q) {
-  std::string k = summary_key(q);
+std::string page_key(const SearchQuery& q, double count_budget_seconds) {
+  std::string k = summary_key(q, count_budget_seconds);
   add_key_part(k, std::to_string(static_cast<int>(q.sort)) + "/" + std::to_string(q.offset) + "/" + std::to_string(q.limit));
   return k;
 }
@@ -310,18 +343,27 @@ std::string page_key(const SearchQuery& q) {
 }  // namespace
 
 Result<SearchPage> Archive::search(const SearchQuery& query) {
+  // Text that is not UTF-8 cannot be matched, shown or written as JSON: a clear message
+  // instead (the HTTP layer refuses such URLs before they get here; the CLI passes bytes on).
+  if (std::size_t bad = 0; !is_valid_utf8(query.text, &bad)) {
+    return Error::invalid("the query is not valid UTF-8 (at byte " + std::to_string(bad + 1) + ")");
+  }
+  for (const auto& [field, value] : query.filters) {
+    if (!is_valid_utf8(field) || !is_valid_utf8(value)) return Error::invalid("filter '" + field + "': not valid UTF-8");
+  }
   const bool cache = mode_ == Mode::kRead && caching_;
   std::string key, skey;
   std::shared_ptr<const SearchSummary> summary;
-  index::SearchQuery q = index_query(query);
+  index::SearchQuery q = index_query(query, count_budget_seconds_);
   if (cache) {
-    key = revision_ + page_key(query);
+    key = revision_ + page_key(query, count_budget_seconds_);
     if (auto hit = search_cache_->page(key)) return *hit;
-    if (!query.facets.empty()) {
-      skey = revision_ + summary_key(query);
-      summary = search_cache_->summary(skey);
-      // The counts are known: ask the index for this page of hits only.
-      if (summary) q.facets.clear();
+    skey = revision_ + summary_key(query, count_budget_seconds_);
+    summary = search_cache_->summary(skey);
+    // The counts are known: ask the index for this page of hits only.
+    if (summary) {
+      q.facets.clear();
+      q.count_matches = false;
     }
   }
   auto r = index_->search(q);
@@ -331,16 +373,19 @@ Result<SearchPage> Archive::search(const SearchQuery& query) {
   if (summary) {
     page.total = summary->total;
     page.total_exact = summary->total_exact;
+    page.count_stopped = summary->count_stopped;
     page.facets = summary->facets;
     page.suggestion = summary->suggestion;
   } else {
     page.total = r->total;
     page.total_exact = r->total_exact;
+    page.count_stopped = r->count_stopped;
     page.facets = archive_facets(std::move(r->facets));
     // Suggest another spelling only when the query as typed finds nothing.
     if (r->total == 0) page.suggestion = std::move(r->suggestion);
-    if (cache && !query.facets.empty()) {
-      search_cache_->put_summary(skey, std::make_shared<SearchSummary>(SearchSummary{page.total, page.total_exact, page.facets, page.suggestion}));
+    if (cache) {
+      search_cache_->put_summary(
+          skey, std::make_shared<SearchSummary>(SearchSummary{page.total, page.total_exact, page.count_stopped, page.facets, page.suggestion}));
     }
   }
   for (const std::string& id : r->ids) {

@@ -231,6 +231,9 @@ class Archive {
   // Long-lived readers (the server): count facets from an in-memory table of every record's
   // facet values, built once per index revision and shared by the process's readers.
   void keep_facets_in_memory(bool on);
+  // How long a search may count its matches before answering without the exact count
+  // (SearchPage::count_stopped); kCountBudgetSeconds unless set. <= 0: no budget.
+  void set_count_budget(double seconds) { count_budget_seconds_ = seconds; }
   // Readers of one process share one search cache (each reader has its own until told).
   void share_search_cache(std::shared_ptr<SearchCache> cache) { search_cache_ = std::move(cache); }
 
@@ -262,6 +265,7 @@ class Archive {
   // costs Xapian once per revision, and its further pages cost only their hits.
   bool caching_ = true;
   bool facets_in_memory_ = false;
+  double count_budget_seconds_ = kCountBudgetSeconds;
   std::string revision_;  // the index's catalog uuid and applied change, prefixed to cache keys
   std::shared_ptr<SearchCache> search_cache_ = std::make_shared<SearchCache>();
   LruCache<std::vector<SearchHit>> similar_cache_{2048};  // live "more like this" (no stored list yet)

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -333,6 +334,88 @@ TEST(Archive, ReadersShareCountsAcrossPagesAndNeverServeAnOldRevision) {
   auto after = a->search(q);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->total, before + 1);
+}
+
+// A hit whose words are in none of its texts says where they are, and shows that field with
+// the words marked instead of a snippet without them (issue 11, item 4).
+TEST(Archive, HitsSayWhereTheyMatchedWhenNotInTheText) {
+  TempDir dir;
+  {
+    std::ofstream out(dir.file("records.jsonl"));
+    out << R"({"id":"t/text","title":"Report on the harvest","date":"1966","original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"The Boxer question was discussed at length."}]})" "\n"
+        << R"({"id":"t/subject","title":"Note verbale","date":"1966","original_languages":["en"],"subjects":["Boxer Indemnity"],"people":["Li Hongzhang"],"contents":[{"kind":"original","language":"en","text":"The legation presents its compliments."}]})" "\n"
+        << R"({"id":"t/title","title":"Boxers at the gates","date":"1966","original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"Nothing further to report."}]})" "\n";
+  }
+  auto w = open_writer(dir);
+  ASSERT_TRUE(w->import({dir.file("records.jsonl")}, {}).ok());
+  auto find = [&](const std::string& q) {
+    std::map<std::string, SearchHit> hits;
+    auto r = w->search(text(q));
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+    if (r.ok()) {
+      for (const auto& h : r->hits) hits[h.id] = h;
+    }
+    return hits;
+  };
+  auto marked = [](const MarkedText& t) { return marked_with(t, "[", "]"); };
+  auto hits = find("boxer");
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_TRUE(hits["t/text"].matched_in.empty());
+  EXPECT_EQ(marked(hits["t/text"].snippet), "The [Boxer] question was discussed at length.");
+  EXPECT_EQ(hits["t/subject"].matched_in, std::vector<std::string>{"subject"});
+  EXPECT_EQ(marked(hits["t/subject"].snippet), "[Boxer] Indemnity");
+  EXPECT_EQ(hits["t/title"].matched_in, std::vector<std::string>{"title"});
+  EXPECT_EQ(marked(hits["t/title"].snippet), "[Boxers] at the gates");
+  // A field query marks its words too; two fields matched are both named.
+  hits = find("person:hongzhang OR indemnity");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits["t/subject"].matched_in, (std::vector<std::string>{"subject", "person"}));
+  EXPECT_EQ(marked(hits["t/subject"].snippet), "Boxer [Indemnity]; Li [Hongzhang]");
+}
+
+// Counts are exact; a count stopped by the budget says so, and asking for the exact count gets
+// it, never the stopped answer from the cache.
+TEST(Archive, ACountStoppedByTheBudgetSaysSoAndTheExactOneIsNotTakenFromIt) {
+  TempDir dir;
+  auto w = open_writer(dir);
+  ASSERT_TRUE(w->import({kFixtures + "/frus/frus1918Russiav03.xml"}, {}).ok());
+  auto r = Archive::open(dir.file("data"), Archive::Mode::kRead);
+  ASSERT_TRUE(r.ok());
+  Archive& reader = **r;
+  archive::SearchQuery q = text("\"the government\"");
+  q.facets = {"decade"};
+  auto in_budget = reader.search(q);  // the default budget: ample for these records
+  ASSERT_TRUE(in_budget.ok());
+  EXPECT_TRUE(in_budget->total_exact);
+  EXPECT_FALSE(in_budget->count_stopped);
+  EXPECT_GT(in_budget->total, 10);
+
+  reader.set_count_budget(1e-9);  // spent before the first match
+  auto stopped = reader.search(q);
+  ASSERT_TRUE(stopped.ok());
+  EXPECT_TRUE(stopped->count_stopped);
+  EXPECT_FALSE(stopped->total_exact);
+  EXPECT_TRUE(stopped->facets.empty());
+  EXPECT_EQ(stopped->hits.size(), 10u);
+  q.offset = 10;  // the next page reuses the stopped summary, and says so too
+  auto next = reader.search(q);
+  ASSERT_TRUE(next.ok());
+  EXPECT_TRUE(next->count_stopped);
+
+  q.offset = 0;
+  q.exact_counts = true;
+  auto exact = reader.search(q);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_TRUE(exact->total_exact);
+  EXPECT_FALSE(exact->count_stopped);
+  EXPECT_EQ(exact->total, in_budget->total);
+  ASSERT_EQ(exact->facets.size(), 1u);
+  ASSERT_EQ(in_budget->facets.size(), 1u);
+  ASSERT_EQ(exact->facets[0].values.size(), in_budget->facets[0].values.size());
+  for (std::size_t i = 0; i < exact->facets[0].values.size(); ++i) {
+    EXPECT_EQ(exact->facets[0].values[i].value, in_budget->facets[0].values[i].value);
+    EXPECT_EQ(exact->facets[0].values[i].count, in_budget->facets[0].values[i].count);
+  }
 }
 
 TEST(Archive, OnlyOneWriterAtATime) {

@@ -36,7 +36,17 @@ struct SearchQuery {
   std::vector<std::string> facets;  // which facets to count (empty: none)
   int facet_limit = 20;             // values per facet
   Audience audience = Audience::kReaders;
+  // Totals and facet counts are always exact, but counting stops at the archive's budget
+  // (Archive::set_count_budget, kCountBudgetSeconds) and the answer says so; true: count every
+  // match however long it takes.
+  bool exact_counts = false;
 };
+
+// How long a search may spend counting its matches before it answers without the exact count
+// (SearchPage::count_stopped); asking again with exact_counts gets it. At 100k records the
+// slowest count (a phrase in nine of ten records) takes a small fraction of this
+// (docs/benchmarks.md), so the budget only matters for archives far larger.
+inline constexpr double kCountBudgetSeconds = 1.0;
 
 struct FacetValue {
   std::string value;
@@ -54,13 +64,19 @@ struct SearchHit {
   model::DateRange date;
   MarkedText snippet;            // plain text with the query's matches marked
   std::string snippet_language;  // ISO 639 code of the text the snippet comes from ("" when unknown)
+  // When the query's words are in none of the record's texts but in its title or a name field
+  // (subject, person, place, collection, organization): those fields' names, in registry
+  // order, and the snippet is their matching values ("; "-joined) with the words marked.
+  std::vector<std::string> matched_in;
   std::vector<std::string> languages;
   std::string document_type;
 };
 
 struct SearchPage {
   std::int64_t total = 0;
-  bool total_exact = true;  // false: past 10,000 matches `total` is an estimate, facets a sample
+  bool total_exact = true;     // false only when counting stopped at the budget
+  bool count_stopped = false;  // counting ran past kCountBudgetSeconds: `total` is an estimate
+                               // (at least the matches counted) and `facets` are empty
   std::vector<SearchHit> hits;
   std::vector<Facet> facets;
   std::string suggestion;

@@ -22,6 +22,7 @@ namespace arkiv::archive {
 struct SearchSummary {
   std::int64_t total = 0;
   bool total_exact = true;
+  bool count_stopped = false;
   std::vector<Facet> facets;
   std::string suggestion;
 };

@@ -18,6 +18,9 @@ struct ServeSettings {
   // The public address ("https://archive.example.org", checked, no trailing '/'); empty:
   // "http://HOST:PORT" of the listening socket.
   std::string base_url;
+  // How long a search may count its matches before answering without the exact count; < 0:
+  // the archive's default (archive::kCountBudgetSeconds), 0: no budget.
+  double count_budget_seconds = -1;
 };
 
 struct Services {

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "model/fields.h"
 #include "api/json_views.h"
 #include "archive/archive.h"
@@ -19,6 +20,7 @@ struct SearchArgs {
   std::vector<std::string> filters;
   std::string from, to, sort = "relevance", date_mode, undated;
   int limit = 10, offset = 0;
+  bool exact = false;
 };
 
 int run_search(const GlobalOptions& g, const SearchArgs& args) {
@@ -27,6 +29,7 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
   q.text = args.query;
   q.limit = args.limit;
   q.offset = args.offset;
+  q.exact_counts = args.exact;
   for (const std::string& f : args.filters) {
     auto eq = f.find('=');
     if (eq == std::string::npos || eq == 0) return fail(Error::invalid("--filter '" + f + "': expected FIELD=VALUE"));
@@ -61,13 +64,18 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
     return 0;
   }
   bool color = stdout_is_terminal();
+  if (page->count_stopped) std::cout << "at least ";
   std::cout << page->total << (page->total == 1 ? " result" : " results");
   if (page->undated > 0) std::cout << " (" << page->undated << " undated)";
+  if (page->count_stopped) std::cout << "; counting stopped after " << archive::kCountBudgetSeconds << " s (--exact counts every match)";
   std::cout << "\n";
   if (!page->suggestion.empty()) std::cout << "Did you mean: " << page->suggestion << "\n";
   for (const auto& h : page->hits) {
     std::cout << "\n" << h.id << "  " << (h.date.display.empty() ? "[undated]" : h.date.display) << "  " << h.title << "\n";
-    if (!h.snippet.empty()) std::cout << "    " << snippet_for_terminal(h.snippet, color) << "\n";
+    if (h.snippet.empty()) continue;
+    std::cout << "    ";
+    if (!h.matched_in.empty()) std::cout << "matched in: " << join(h.matched_in, ", ") << ": ";
+    std::cout << snippet_for_terminal(h.snippet, color) << "\n";
   }
   return 0;
 }
@@ -79,6 +87,7 @@ Action add_search_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* cmd = app.add_subcommand("search", "Search the archive");
   cmd->add_option("query", args->query, "Query: words, \"phrases\", AND/OR/NOT, title:, place:, person:, lang:, collection:");
   cmd->add_flag("--json", args->json, "JSON output with hits and facets");
+  cmd->add_flag("--exact", args->exact, "Count every match however long it takes (else counting stops after a budget, and says so)");
   cmd->add_option("--filter", args->filters, "FIELD=VALUE facet filter (repeatable)");
   cmd->add_option("--from", args->from, "Earliest year, YYYY-MM or YYYY-MM-DD");
   cmd->add_option("--to", args->to, "Latest year, YYYY-MM or YYYY-MM-DD");

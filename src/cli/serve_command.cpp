@@ -47,6 +47,9 @@ Action add_serve_command(CLI::App& app, const GlobalOptions& g, const Services& 
   cmd->add_option("--host", args->host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", args->port, "Port to listen on (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", args->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
+  cmd->add_option("--count-budget", args->count_budget_seconds,
+                  "Seconds a search may count its matches before answering without the exact count (default 1; 0: no limit)")
+      ->check(CLI::Range(0.0, 3600.0));
   cmd->add_option("--base-url", args->base_url,
                   "Public address for permalinks, citations and meta tags (e.g. https://archive.example.org); "
                   "https also marks the session cookie Secure. Default: http://HOST:PORT");

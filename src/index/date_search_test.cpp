@@ -117,6 +117,55 @@ TEST_F(DateSearchTest, WithinModeAndTheSlackOfApproximateDates) {
   EXPECT_EQ(sorted_ids(q), (Ids{"a", "b", "d", "j", "m", "n", "o", "p"}));  // ca. 1966 may be 1964 or 1968
 }
 
+// Under date_mode=within the year and decade facets count what the year and decade filters
+// find under within, in both ways of counting facets (value slot, in-memory table).
+TEST_F(DateSearchTest, WithinModeYearAndDecadeFacetsCountWhatTheirFiltersFind) {
+  auto reader = SearchIndex::open_readonly(dir_.file("index"));
+  ASSERT_TRUE(reader.ok()) << reader.error().message();
+  for (bool in_memory : {false, true}) {
+    (*reader)->keep_facets_in_memory(in_memory);
+    for (DateMode mode : {DateMode::kWithin, DateMode::kOverlaps}) {
+      SearchQuery all;
+      all.date_mode = mode;
+      all.facets = {"year", "decade"};
+      all.facet_limit = 1000;
+      auto r = (*reader)->search(all);
+      ASSERT_TRUE(r.ok()) << r.error().message();
+      std::map<std::string, std::int64_t> counts;
+      for (const auto& f : r->facets) {
+        for (const auto& v : f.values) counts[f.field + "=" + v.value] = v.count;
+      }
+      auto filtered_total = [&](const std::string& field, const std::string& value) {
+        SearchQuery q;
+        q.date_mode = mode;
+        q.filters = {{field, value}};
+        q.limit = 100;
+        auto found = (*reader)->search(q);
+        EXPECT_TRUE(found.ok());
+        // Open ranges ("before 1966", "after 1966") are in no bucket (docs/dates.md).
+        std::int64_t open = 0;
+        for (const auto& id : found->ids) open += id == "h" || id == "i";
+        return found->total - open;
+      };
+      const char* name = mode == DateMode::kWithin ? "within" : "overlaps";
+      for (int year = 1958; year <= 1970; ++year) {
+        const std::string y = std::to_string(year);
+        EXPECT_EQ(counts["year=" + y], filtered_total("year", y)) << name << " " << y << (in_memory ? " (table)" : "");
+      }
+      for (const std::string decade : {"1950s", "1960s", "1970s"}) {
+        EXPECT_EQ(counts["decade=" + decade], filtered_total("decade", decade)) << name << " " << decade;
+      }
+      if (mode == DateMode::kWithin) {
+        EXPECT_EQ(counts["year=1966"], 6);   // a, b, j, m, n, o: not ca. 1966, 1965-1967 or winter 1966-67
+        EXPECT_EQ(counts["year=1967"], 0);
+        EXPECT_EQ(counts["decade=1960s"], 11);
+      } else {
+        EXPECT_EQ(counts["year=1966"], 10);
+      }
+    }
+  }
+}
+
 TEST_F(DateSearchTest, UndatedIncludedExcludedAndCounted) {
   SearchQuery q;
   q.limit = 100;

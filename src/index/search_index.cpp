@@ -9,6 +9,7 @@
 
 #include "base/strings.h"
 #include "index/internal/background_writer.h"
+#include "index/internal/count_budget.h"
 #include "index/internal/document_terms.h"
 #include "index/internal/facet_counter.h"
 #include "index/internal/facet_table.h"
@@ -22,9 +23,6 @@ namespace sc = scheme;
 
 namespace {
 
-// Facets count every match up to this many; past it Xapian stops early and the counts cover
-// the matches it looked at (the result says so).
-constexpr Xapian::doccount kExactFacetLimit = 10000;
 // A search that meets a database changed under it (a writer's commit replaced blocks it was
 // reading) reopens and tries again, this many times at most.
 constexpr int kSearchAttempts = 3;
@@ -223,15 +221,38 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
       table = facet_table = FacetTable::for_database(db);
     }
   }
-  auto counter = FacetCounter::create(q.facets, std::move(table));
+  auto counter = FacetCounter::create(q.facets, std::move(table), q.date_mode);
   if (!counter) return counter.error();
-  (*counter)->attach(enquire);
-  Xapian::doccount check = (*counter)->empty() ? 0 : std::min<Xapian::doccount>(db.get_doccount(), kExactFacetLimit);
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, q.offset)),
-                                       static_cast<Xapian::doccount>(std::max(0, q.limit)), check);
+  const auto offset = static_cast<Xapian::doccount>(std::max(0, q.offset));
+  const auto limit = static_cast<Xapian::doccount>(std::max(0, q.limit));
   SearchResult r;
+  // The page of hits: the best `limit` by relevance (or date), which Xapian finds without
+  // weighing every match.
+  Xapian::MSet mset = enquire.get_mset(offset, limit);
   r.total = mset.get_matches_estimated();
   r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (q.count_matches && (!r.total_exact || !(*counter)->empty())) {
+    // The counts: every match, unweighed (BoolWeight), so the total and the facets are exact,
+    // phrases included. The budget spy stops a count that takes too long.
+    Xapian::Enquire counting(db);
+    counting.set_query(built->query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    CountBudget budget(q.count_budget_seconds);
+    counting.add_matchspy(&budget);
+    (*counter)->attach(counting);
+    try {
+      Xapian::MSet all = counting.get_mset(0, 0, db.get_doccount());
+      r.total = all.get_matches_estimated();
+      r.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+      r.facets = (*counter)->facets(q.facet_limit);
+    } catch (const CountBudgetExceeded& stopped) {
+      // What is known of the total: at least what the count saw, about what Xapian estimates.
+      r.total = std::max<std::int64_t>(stopped.seen, r.total);
+      r.total_exact = false;
+      r.count_stopped = true;
+    }
+    counting.clear_matchspies();
+  }
   {
     // How many of the records matching everything but the dates are undated: "12 undated".
     Xapian::Enquire undated(db);
@@ -240,7 +261,6 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
     r.undated = undated.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
   }
   for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
-  r.facets = (*counter)->facets(q.facet_limit);
   r.highlighter = Highlighter(std::move(built->words), std::move(built->stems), std::move(built->stem_languages));
   if (r.total == 0 && !built->text.empty()) {
     // Xapian's spelling data holds the words of every record, hidden ones too: a suggestion

@@ -42,6 +42,12 @@ struct SearchQuery {
   // "YYYY-MM-DD": only records readers may see on that day (model/lifecycle.h); "": every
   // record (staff).
   std::string visible_on;
+  // Totals and facet counts are exact: every match is counted. `count_matches` false: the
+  // caller knows them (a cached summary) and wants the page of hits only; `total` is then
+  // Xapian's estimate. Counting stops after `count_budget_seconds` (<= 0: no limit), and the
+  // result says so (SearchResult::count_stopped).
+  bool count_matches = true;
+  double count_budget_seconds = 0;
 };
 
 struct FacetValue {
@@ -56,7 +62,8 @@ struct Facet {
 
 struct SearchResult {
   std::int64_t total = 0;
-  bool total_exact = true;  // false: `total` is Xapian's estimate and facets count a sample
+  bool total_exact = true;  // false: `total` is Xapian's estimate (and `facets` are empty)
+  bool count_stopped = false;    // counting ran past the query's budget (so total_exact is false)
   std::vector<std::string> ids;  // the page of hits, best first
   std::vector<Facet> facets;
   Highlighter highlighter;       // marks the query's words in snippets

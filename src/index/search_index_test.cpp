@@ -247,6 +247,18 @@ TEST_F(SearchIndexTest, BadQuerySyntaxIsAnInputError) {
   EXPECT_NE(bad.error().message().find("colour"), std::string::npos);
 }
 
+TEST_F(SearchIndexTest, SyntaxXapianCannotParseIsReadAsPlainWords) {
+  // A stray operator makes Xapian's parser fail; the query is read again as its words, without
+  // the operator words, and finds what they find.
+  for (const char* text : {"railway AND", "AND railway", "railway OR OR", "railway NOT"}) {
+    EXPECT_EQ(ids(text), std::vector<std::string>{"en/5"}) << text;
+  }
+  // Only operator words: read as the words themselves (none of these records has "and").
+  auto r = index_->search(text_query("AND OR"));
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->total, 0);
+}
+
 TEST_F(SearchIndexTest, ReplaceAndRemove) {
   auto doc = make("en/2", "Visit to Durrës", "1966", "en", "Changed text about a harbour.");
   ASSERT_TRUE(index_->replace(doc).ok());

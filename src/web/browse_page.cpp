@@ -71,6 +71,11 @@ Page browse_view(const http::Request& req, archive::Archive& archive) {
   ctx["items"] = items;
   ctx["empty"] = items.empty();
   ctx["total"] = count_text(static_cast<std::int64_t>(items.size()));
+  // Undated records are in no year or decade: say how many (issue 11: "12 undated").
+  const bool dates = f->kind == model::ValueKind::kYear || f->kind == model::ValueKind::kDecade;
+  ctx["undated"] = dates && page->undated > 0 ? count_text(page->undated) : std::string();
+  ctx["undated_one"] = page->undated == 1;
+  ctx["unit"] = text::lower(std::string(f->label));
   return make_page("browse", std::move(ctx));
 }
 

@@ -2,6 +2,8 @@
 // mstch::render (the reference implementation), must come out byte for byte the same.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "archive/archive.h"
 #include "base/temp_dir.h"
 #include "base/strings.h"
@@ -81,12 +83,53 @@ TEST_F(PageRender, HomeAndBrowse) {
   }
 }
 
+// Undated records are in no year or decade; the browse lists of years and decades say how many
+// there are (issue 11: "12 undated"), and the other lists do not.
+TEST(BrowsePage, YearsAndDecadesSayHowManyRecordsAreUndated) {
+  TempDir dir;
+  {
+    std::ofstream out(dir.file("records.jsonl"));
+    for (const char* date : {"1966", "[undated]", "s.d.", "n.d."}) {
+      static int n = 0;
+      out << R"({"id":"u/)" << ++n << R"(","title":"Note","date":")" << date
+          << R"(","original_languages":["en"],"places":["Tirana"],"contents":[{"kind":"original","language":"en","text":"A note."}]})" << "\n";
+    }
+  }
+  {
+    auto w = archive::Archive::open(dir.file("data"), archive::Archive::Mode::kWrite);
+    ASSERT_TRUE(w.ok()) << w.error().message();
+    auto r = (*w)->import({dir.file("records.jsonl")}, {});
+    ASSERT_TRUE(r.ok() && r->created == 4);
+  }
+  auto a = archive::Archive::open(dir.file("data"), archive::Archive::Mode::kRead);
+  ASSERT_TRUE(a.ok());
+  for (const char* field : {"year", "decade"}) {
+    std::string body = render_page(browse_view(request(std::string("/browse/") + field, {}, {{"field", field}}), **a)).body;
+    EXPECT_NE(body.find("1 entries; 3 undated records are in no " + std::string(field)), std::string::npos) << body;
+  }
+  std::string places = render_page(browse_view(request("/browse/place", {}, {{"field", "place"}}), **a)).body;
+  EXPECT_EQ(places.find("undated"), std::string::npos);
+}
+
 TEST_F(PageRender, SearchPages) {
   expect_same(search_view, request("/search"));
   expect_same(search_view, request("/search", {{"q", "declaration"}}));
   expect_same(search_view, request("/search", {{"q", "korea"}, {"language", "en"}, {"sort", "date"}}));
   expect_same(search_view, request("/search", {{"q", "revisionizm"}}));  // no results, a suggestion
   expect_same(search_view, request("/search", {{"q", "the"}, {"from", "1900"}, {"to", "1970"}, {"page", "1"}}));
+}
+
+// A count stopped by the budget: the page says the total is a lower bound and links to the
+// exact count, which the same page with exact=1 gives.
+TEST_F(PageRender, SearchPageSaysWhenCountingStopped) {
+  archive_->set_count_budget(1e-9);  // spent before the first match
+  expect_same(search_view, request("/search", {{"q", "the"}}));
+  std::string stopped = render_page(search_view(request("/search", {{"q", "the"}}), *archive_)).body;
+  EXPECT_NE(stopped.find("At least "), std::string::npos) << stopped;
+  EXPECT_NE(stopped.find("href=\"/search?q=the&amp;exact=1\">count them all</a>"), std::string::npos) << stopped;
+  std::string exact = render_page(search_view(request("/search", {{"q", "the"}, {"exact", "1"}}), *archive_)).body;
+  EXPECT_EQ(exact.find("At least "), std::string::npos);
+  EXPECT_EQ(exact.find("count them all"), std::string::npos);
 }
 
 TEST_F(PageRender, DocumentPages) {

@@ -72,6 +72,16 @@ mstch::array facet_lists(const archive::SearchPage& page, const archive::SearchQ
   return facets;
 }
 
+// "Subject, Person" for a hit that matched only in those fields ("" when it matched a text).
+std::string matched_in_text(const std::vector<std::string>& fields) {
+  std::string out;
+  for (const std::string& f : fields) {
+    const model::Field* field = model::find_field(f);
+    out += (out.empty() ? "" : ", ") + (field ? std::string(field->label) : f);
+  }
+  return out;
+}
+
 // Stage: the hits with their marked snippets.
 mstch::array hit_list(const archive::SearchPage& page) {
   mstch::array hits;
@@ -84,7 +94,8 @@ mstch::array hit_list(const archive::SearchPage& page) {
                               {"languages", languages_text(h.languages)},
                               {"type", h.document_type},
                               {"snippet", marked_html(h.snippet)},  // escaped, marks in <mark>
-                              {"snippet_lang", h.snippet_language}});
+                              {"snippet_lang", h.snippet_language},
+                              {"matched_in", matched_in_text(h.matched_in)}});
   }
   return hits;
 }
@@ -124,6 +135,9 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
   mstch::map ctx = page_context(q.text.empty() ? "Search" : "Search: " + q.text, "search");
   ctx["q"] = q.text;
   ctx["total"] = count_text(page->total);
+  // Counting stopped at the budget: the total is a lower bound, and one link counts them all.
+  ctx["count_stopped"] = page->count_stopped;
+  if (page->count_stopped) ctx["exact_href"] = links.with("exact", "1");
   ctx["one_result"] = page->total == 1;
   ctx["has_results"] = !page->hits.empty();
   ctx["no_results"] = page->total == 0;

@@ -22,8 +22,11 @@ class TableFacetSpy;
 
 class FacetCounter {
  public:
-  // Errors: a facet name that is not a facet field (kInvalidInput).
-  static Result<std::unique_ptr<FacetCounter>> create(const std::vector<std::string>& facets, std::shared_ptr<const FacetTable> table);
+  // Errors: a facet name that is not a facet field (kInvalidInput). `mode`: the query's date
+  // mode; under kWithin the year and decade facets count a record only in the year (decade) that
+  // holds its whole date, as the year and decade filters find it.
+  static Result<std::unique_ptr<FacetCounter>> create(const std::vector<std::string>& facets, std::shared_ptr<const FacetTable> table,
+                                                      DateMode mode = DateMode::kOverlaps);
   ~FacetCounter();
 
   bool empty() const { return positions_.empty(); }

@@ -82,19 +82,41 @@ void add_field_prefixes(Xapian::QueryParser& qp) {
   }
 }
 
-// Stage: the words and stems of the parsed query, for the highlighter.
+// Stage: the words and stems of the parsed query, for the highlighter: plain words, stems, and
+// the words of field queries (title:, subject:, person:...), so that a hit that matched only
+// in such a field can show the field with its words marked.
 void collect_words(const Xapian::Query& query, BuiltQuery& out) {
-  const std::string title_prefix = [] {
-    const model::Field* t = model::find_field("title");
-    return t ? std::string(t->word_prefix) : std::string();
+  static const std::vector<std::string> word_prefixes = [] {
+    std::vector<std::string> p;
+    for (const model::Field& f : model::fields()) {
+      if (f.is(model::kFieldQuery) && !f.word_prefix.empty()) p.emplace_back(f.word_prefix);
+    }
+    // Longest first, so "XSUW" is tried before a shorter prefix it starts with.
+    std::sort(p.begin(), p.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    return p;
   }();
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     const std::string& term = *t;
     if (term.empty()) continue;
-    if (term[0] == 'Z') out.stems.insert(term.substr(1));
-    else if (!title_prefix.empty() && term.rfind(title_prefix, 0) == 0 && term.size() > title_prefix.size()) {
-      out.words.insert(term.substr(title_prefix.size()));
-    } else if (!std::isupper(static_cast<unsigned char>(term[0]))) out.words.insert(term);
+    if (term[0] == 'Z') {
+      out.stems.insert(term.substr(1));
+      continue;
+    }
+    if (!std::isupper(static_cast<unsigned char>(term[0]))) {
+      out.words.insert(term);
+      continue;
+    }
+    // A field's word: its prefix, then a folded (never upper-case) word.
+    for (const std::string& prefix : word_prefixes) {
+      if (term.size() > prefix.size() && term.compare(0, prefix.size(), prefix) == 0 &&
+          !std::isupper(static_cast<unsigned char>(term[prefix.size()]))) {
+        // A name's word may hold hyphens ("albania-korea"); the highlighter marks its parts.
+        for (const std::string& part : split(term.substr(prefix.size()), '-')) {
+          if (!part.empty()) out.words.insert(part);
+        }
+        break;
+      }
+    }
   }
 }
 
@@ -195,25 +217,49 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
                            Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
                            Xapian::QueryParser::FLAG_CJK_NGRAM;
+    // Query syntax Xapian cannot parse (a stray "AND", "korea OR") is read again as plain
+    // words, without the operator words (unless there is nothing else), so every query gives
+    // results (issue 11, item 7).
+    const unsigned plain_words = Xapian::QueryParser::FLAG_CJK_NGRAM;
+    std::string stripped = text::strip_diacritics(out.text);
     Xapian::Query in_title;
-    try {
-      std::string stripped = text::strip_diacritics(out.text);
-      out.query = qp.parse_query(stripped, flags);
+    auto parse = [&](unsigned with) {
+      qp.set_stemmer(stemmer_for(language));
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      out.query = qp.parse_query(stripped, with);
       // Records in other languages were stemmed by their own stemmers; the exact words of a
       // non-English query still find them.
       bool non_ascii = std::any_of(out.text.begin(), out.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
       if (non_ascii || language != "en") {
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-        out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, qp.parse_query(stripped, flags));
+        out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, qp.parse_query(stripped, with));
       }
-      // And in every language of the texts it may match, each with its own stemmer.
-      LanguageParses in_languages = parse_in_languages(qp, stripped, flags, text_languages);
-      if (!in_languages.query.empty()) out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, in_languages.query);
+      // And in every language of the texts it may match, each with its own stemmer (a parse
+      // the same as the one above is left out: a phrase, unstemmed, is the same in every
+      // language, and would be checked twice).
+      LanguageParses in_languages = parse_in_languages(qp, stripped, with, text_languages);
+      if (!in_languages.query.empty() && in_languages.query.get_description() != out.query.get_description()) {
+        out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, in_languages.query);
+      }
+      out.stem_languages.resize(has_stemmer(language) ? 1 : 0);
       out.stem_languages.insert(out.stem_languages.end(), in_languages.languages.begin(), in_languages.languages.end());
       // Words typed as they stand in a title rank that record first (bench/relevance).
       in_title = title_phrase(qp, stripped);
+    };
+    try {
+      try {
+        parse(flags);
+      } catch (const Xapian::QueryParserError&) {
+        std::string words;
+        for (const std::string& w : split(stripped, ' ')) {
+          if (!w.empty() && !is_query_operator(w)) words += (words.empty() ? "" : " ") + w;
+        }
+        if (!words.empty()) stripped = words;
+        parse(plain_words);
+      }
     } catch (const Xapian::QueryParserError& e) {
-      return Error::invalid("query '" + q.text + "': " + e.get_msg());
+      std::string shown = q.text.size() > 80 ? q.text.substr(0, utf8_byte_offset(q.text, 60)) + "..." : q.text;
+      return Error::invalid("query '" + shown + "': " + e.get_msg());
     }
     collect_words(out.query, out);
     out.query = prefer_exact_forms(out.query, out.text);
