@@ -492,7 +492,7 @@ Result<std::vector<SearchHit>> Archive::similar(const std::string& id, int limit
     auto b = catalog_->brief(other);
     if (!b) continue;
     if (audience == Audience::kReaders && brief_hidden(*b, today)) continue;
-    out.push_back(SearchHit{b->id, b->title, b->date, {}, "", b->languages, b->document_type});
+    out.push_back(SearchHit{b->id, b->title, b->date, {}, "", {}, b->languages, b->document_type});
   }
   if (!live_key.empty() && mode_ == Mode::kRead && caching_) similar_cache_.put(live_key, out);
   return out;
