@@ -3,6 +3,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -13,8 +16,10 @@
 #include "index/internal/facet_counter.h"
 #include "index/internal/facet_table.h"
 #include "index/internal/query_builder.h"
+#include "index/internal/similarity.h"
 #include "index/internal/spelling.h"
 #include "index/internal/term_scheme.h"
+#include "model/fields.h"
 
 namespace arkiv::index {
 
@@ -264,55 +269,149 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
   }
 }
 
+namespace {
+
+// The record's "content words": plain words (prefixed terms are metadata), its 50 most used
+// ones past a few stopwords. Weighing all of a long record's words costs a lookup each and
+// changes little in which come out on top.
+std::set<std::string> content_words(const Xapian::Database& db, Xapian::docid did) {
+  static const std::set<std::string> kStopwords = {
+      "the", "and", "for", "that", "this", "with", "from", "was", "were", "are", "has", "have", "had", "not", "but",
+      "which", "will", "would", "been", "their", "they", "them", "there", "than", "its", "his", "her", "our", "your",
+      "all", "any", "can", "may", "shall", "should", "could", "who", "whom", "what", "when", "where", "also", "such",
+      "into", "upon", "these", "those", "other", "some", "only", "very", "more", "most", "one", "two", "out", "about",
+      "over", "under", "being", "same", "each", "both", "made", "said", "did", "does", "him", "she", "you", "per"};
+  std::vector<std::pair<Xapian::termcount, std::string>> words;
+  for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+    const std::string& term = *t;
+    if (term.size() > 2 && !std::isupper(static_cast<unsigned char>(term[0])) && !std::isdigit(static_cast<unsigned char>(term[0])) &&
+        !kStopwords.count(term)) {
+      words.emplace_back(t.get_wdf(), term);
+    }
+  }
+  std::size_t keep = std::min<std::size_t>(words.size(), 50);
+  std::partial_sort(words.begin(), words.begin() + static_cast<long>(keep), words.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < keep; ++i) out.insert(words[i].second);
+  return out;
+}
+
+// One value the record shares-or-not with others: its exact term, field and weight.
+struct SharedTerm {
+  std::string term;
+  std::string field;
+  double weight = 0;  // field factor x idf
+};
+
+// The record's people, places, subjects, organizations and collections as exact terms
+// (docs/index-terms.md), each weighted by its field and its rarity; the rarest 40 at most.
+std::vector<SharedTerm> shared_terms(const Xapian::Database& db, Xapian::docid did) {
+  std::vector<SharedTerm> out;
+  const double n = std::max<double>(1, db.get_doccount());
+  for (const char* name : {"person", "subject", "organization", "place", "collection"}) {
+    const model::Field* f = model::find_field(name);
+    if (!f || f->exact_prefix.empty()) continue;
+    const std::string prefix(f->exact_prefix);
+    auto t = db.termlist_begin(did);
+    for (t.skip_to(prefix); t != db.termlist_end(did); ++t) {
+      const std::string& term = *t;
+      if (term.compare(0, prefix.size(), prefix) != 0) break;
+      // "XPE" + folded value; "XPEW" + word belongs to the field queries (folded values are
+      // never upper case).
+      if (term.size() == prefix.size() || std::isupper(static_cast<unsigned char>(term[prefix.size()]))) continue;
+      double df = std::max<double>(1, t.get_termfreq());
+      if (df <= 1) continue;  // nobody else has it
+      out.push_back({term, name, similarity::field_factor(name) * std::log(1 + n / df)});
+    }
+  }
+  if (out.size() > 40) {
+    std::partial_sort(out.begin(), out.begin() + 40, out.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    out.resize(40);
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int limit) const {
   if (Status s = impl_->drain(); !s) return s.error();
+  if (limit <= 0) return std::vector<std::string>{};
   try {
     Xapian::Database& db = impl_->db;
     Xapian::PostingIterator p = db.postlist_begin(sc::kId + id);
     if (p == db.postlist_end(sc::kId + id)) return Error::not_found("no indexed record '" + id + "'");
+    const Xapian::docid self = *p;
+    const bool large = db.get_doccount() > 10000;
+    const Xapian::doccount kCandidates = large ? 60 : 100;
+    std::map<Xapian::docid, similarity::Candidate> candidates;
+
+    // Candidates by text: the record's weightiest words (Xapian's relevance feedback), BM25.
     Xapian::RSet rset;
-    rset.add_document(*p);
-    Xapian::Enquire enquire(db);
-    // Only plain words describe content (prefixed terms are metadata), and only the record's
-    // 50 most used words are weighed: weighing all of a long record's words costs a lookup
-    // each and changes little in which come out on top.
-    static const std::set<std::string> kStopwords = {
-        "the", "and", "for", "that", "this", "with", "from", "was", "were", "are", "has", "have", "had", "not", "but",
-        "which", "will", "would", "been", "their", "they", "them", "there", "than", "its", "his", "her", "our", "your",
-        "all", "any", "can", "may", "shall", "should", "could", "who", "whom", "what", "when", "where", "also", "such",
-        "into", "upon", "these", "those", "other", "some", "only", "very", "more", "most", "one", "two", "out", "about",
-        "over", "under", "being", "same", "each", "both", "made", "said", "did", "does", "him", "she", "you", "per"};
-    std::vector<std::pair<Xapian::termcount, std::string>> words;
-    for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t) {
-      const std::string& term = *t;
-      if (term.size() > 2 && !std::isupper(static_cast<unsigned char>(term[0])) && !std::isdigit(static_cast<unsigned char>(term[0])) &&
-          !kStopwords.count(term)) {
-        words.emplace_back(t.get_wdf(), term);
-      }
-    }
-    std::size_t keep = std::min<std::size_t>(words.size(), 50);
-    std::partial_sort(words.begin(), words.begin() + static_cast<long>(keep), words.end(),
-                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    rset.add_document(self);
     struct Chosen : Xapian::ExpandDecider {
       std::set<std::string> terms;
       bool operator()(const std::string& t) const override { return terms.count(t) > 0; }
     } decider;
-    for (std::size_t i = 0; i < keep; ++i) decider.terms.insert(words[i].second);
-    bool large = db.get_doccount() > 10000;
-    Xapian::ESet eset = enquire.get_eset(large ? 12 : 25, rset, &decider);
-    std::vector<Xapian::Query> terms;
-    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
-    if (terms.empty()) return std::vector<std::string>{};
-    // In a large archive, OP_ELITE_SET keeps the 6 terms that can weigh most: the neighbours
-    // hardly change and the work falls by half. A small one needs every term to find any.
-    Xapian::Query like = large
-                             ? Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), 6)
-                             : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like,
-                                    Xapian::Query(sc::kId + id)));
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    decider.terms = content_words(db, self);
+    Xapian::Enquire text_enquire(db);
+    Xapian::ESet eset = text_enquire.get_eset(large ? 12 : 25, rset, &decider);
+    std::vector<Xapian::Query> words;
+    for (auto it = eset.begin(); it != eset.end(); ++it) words.emplace_back(*it);
+    double max_text = 0;
+    if (!words.empty()) {
+      // In a large archive, OP_ELITE_SET keeps the 6 terms that can weigh most: the neighbours
+      // hardly change and the work falls by half. A small one needs every term to find any.
+      Xapian::Query like = large ? Xapian::Query(Xapian::Query::OP_ELITE_SET, words.begin(), words.end(), 6)
+                                 : Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
+      text_enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(sc::kId + id)));
+      Xapian::MSet mset = text_enquire.get_mset(0, kCandidates);
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        candidates[*it].text = it.get_weight();
+        max_text = std::max(max_text, it.get_weight());
+      }
+    }
+
+    // Candidates by what they share: each shared value counts its weight (CoordWeight scaled).
+    std::vector<SharedTerm> shared = shared_terms(db, self);
+    double own_shared = 0;
+    for (const SharedTerm& s : shared) own_shared += s.weight;
+    if (!shared.empty()) {
+      std::vector<Xapian::Query> terms;
+      for (const SharedTerm& s : shared) terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(s.term), s.weight);
+      Xapian::Enquire meta_enquire(db);
+      meta_enquire.set_weighting_scheme(Xapian::CoordWeight());
+      meta_enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                           Xapian::Query(sc::kId + id)));
+      Xapian::MSet mset = meta_enquire.get_mset(0, kCandidates);
+      for (auto it = mset.begin(); it != mset.end(); ++it) candidates[*it];
+      // What each candidate shares, found by walking each value's posting list once over the
+      // candidates in docid order (the text candidates too, which the query above may not reach).
+      for (const SharedTerm& s : shared) {
+        Xapian::PostingIterator post = db.postlist_begin(s.term);
+        for (auto& [did, c] : candidates) {
+          post.skip_to(did);
+          if (post == db.postlist_end(s.term)) break;
+          if (*post != did) continue;
+          c.shared += s.weight;
+          if (s.field == "person" || s.field == "subject") c.shares_person_or_subject = true;
+        }
+      }
+    }
+
+    const std::string earliest = db.get_document(self).get_value(sc::kSlotEarliest);
+    const std::string latest = db.get_document(self).get_value(sc::kSlotLatest);
+    const bool dated = !earliest.empty();
+    std::vector<std::pair<double, std::string>> ranked;
+    for (auto& [did, c] : candidates) {
+      Xapian::Document doc = db.get_document(did);
+      if (dated) c.years = similarity::years_apart(earliest, latest, doc.get_value(sc::kSlotEarliest), doc.get_value(sc::kSlotLatest));
+      if (auto s = similarity::score(c, max_text, own_shared, dated)) ranked.emplace_back(*s, doc.get_data());
+    }
+    // Best first; equal scores in id order, so the list does not depend on docids.
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
     std::vector<std::string> out;
-    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it.get_document().get_data());
+    for (std::size_t i = 0; i < ranked.size() && out.size() < static_cast<std::size_t>(limit); ++i) out.push_back(ranked[i].second);
     return out;
   } catch (const Xapian::Error& e) {
     return Error::io("similar records: " + e.get_description());
