@@ -346,7 +346,7 @@ test('the document page: title once, date, reference and "Cite this" above the t
     assert.equal(await page.evaluate(() => { const t = document.activeElement; return t.value.slice(t.selectionStart, t.selectionEnd); }), await box.inputValue());
   }
   const wcda = await (await fetch(base + '/documents/wcda/114408')).text();
-  assert.match(wcda, /Reference<\/dt><dd>AQPPSH, MPP Korese, V\. 1966, D 9/);
+  assert.match(wcda, /Reference:<\/span> AQPPSH, MPP Korese, V\. 1966, D 9/);
   await page.screenshot({ path: path.join(artifacts, 'document-cite-open.png') });
   await page.close();
 });
