@@ -91,7 +91,6 @@ Result<std::vector<std::pair<std::string, std::string>>> filters_matching_nothin
     archive::SearchQuery alone;
     alone.filters = {filter};
     alone.limit = 0;
-    alone.undated = archive::UndatedChoice::kInclude;
     auto page = archive.search(alone);
     if (!page) return page.error();
     if (page->total == 0) out.push_back(filter);
