@@ -343,7 +343,7 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
     if (p == db.postlist_end(sc::kId + id)) return Error::not_found("no indexed record '" + id + "'");
     const Xapian::docid self = *p;
     const bool large = db.get_doccount() > 10000;
-    const Xapian::doccount kCandidates = large ? 60 : 100;
+    const Xapian::doccount kCandidates = large ? 50 : 100;
     std::map<Xapian::docid, similarity::Candidate> candidates;
 
     // Candidates by text: the record's weightiest words (Xapian's relevance feedback), BM25.
@@ -399,14 +399,32 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
       }
     }
 
-    const std::string earliest = db.get_document(self).get_value(sc::kSlotEarliest);
-    const std::string latest = db.get_document(self).get_value(sc::kSlotLatest);
+    const Xapian::Document own = db.get_document(self);
+    const std::string earliest = own.get_value(sc::kSlotEarliest);
+    const std::string latest = own.get_value(sc::kSlotLatest);
     const bool dated = !earliest.empty();
+    // The candidates' dates, read along each slot's value stream in docid order.
+    if (dated) {
+      Xapian::ValueIterator e = db.valuestream_begin(sc::kSlotEarliest), l = db.valuestream_begin(sc::kSlotLatest);
+      const Xapian::ValueIterator end = db.valuestream_end(sc::kSlotEarliest);
+      for (auto& [did, c] : candidates) {
+        if (e != end) e.skip_to(did);
+        if (e == end || e.get_docid() != did) continue;  // undated: no value
+        l.skip_to(did);
+        if (l == db.valuestream_end(sc::kSlotLatest) || l.get_docid() != did) continue;
+        c.years = similarity::years_apart(earliest, latest, *e, *l);
+      }
+    }
+    std::vector<std::pair<double, Xapian::docid>> scored;
+    for (const auto& [did, c] : candidates) {
+      if (auto s = similarity::score(c, max_text, own_shared, dated)) scored.emplace_back(*s, did);
+    }
+    // Only the best need their ids read (a document's data), ties broken by id below.
+    std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::pair<double, std::string>> ranked;
-    for (auto& [did, c] : candidates) {
-      Xapian::Document doc = db.get_document(did);
-      if (dated) c.years = similarity::years_apart(earliest, latest, doc.get_value(sc::kSlotEarliest), doc.get_value(sc::kSlotLatest));
-      if (auto s = similarity::score(c, max_text, own_shared, dated)) ranked.emplace_back(*s, doc.get_data());
+    for (std::size_t i = 0; i < scored.size(); ++i) {
+      if (ranked.size() >= static_cast<std::size_t>(limit) && scored[i].first < ranked.back().first) break;
+      ranked.emplace_back(scored[i].first, db.get_document(scored[i].second).get_data());
     }
     // Best first; equal scores in id order, so the list does not depend on docids.
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
