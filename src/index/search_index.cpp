@@ -271,32 +271,6 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
 
 namespace {
 
-// The record's "content words": plain words (prefixed terms are metadata), its 50 most used
-// ones past a few stopwords. Weighing all of a long record's words costs a lookup each and
-// changes little in which come out on top.
-std::set<std::string> content_words(const Xapian::Database& db, Xapian::docid did) {
-  static const std::set<std::string> kStopwords = {
-      "the", "and", "for", "that", "this", "with", "from", "was", "were", "are", "has", "have", "had", "not", "but",
-      "which", "will", "would", "been", "their", "they", "them", "there", "than", "its", "his", "her", "our", "your",
-      "all", "any", "can", "may", "shall", "should", "could", "who", "whom", "what", "when", "where", "also", "such",
-      "into", "upon", "these", "those", "other", "some", "only", "very", "more", "most", "one", "two", "out", "about",
-      "over", "under", "being", "same", "each", "both", "made", "said", "did", "does", "him", "she", "you", "per"};
-  std::vector<std::pair<Xapian::termcount, std::string>> words;
-  for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
-    const std::string& term = *t;
-    if (term.size() > 2 && !std::isupper(static_cast<unsigned char>(term[0])) && !std::isdigit(static_cast<unsigned char>(term[0])) &&
-        !kStopwords.count(term)) {
-      words.emplace_back(t.get_wdf(), term);
-    }
-  }
-  std::size_t keep = std::min<std::size_t>(words.size(), 50);
-  std::partial_sort(words.begin(), words.begin() + static_cast<long>(keep), words.end(),
-                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::set<std::string> out;
-  for (std::size_t i = 0; i < keep; ++i) out.insert(words[i].second);
-  return out;
-}
-
 // One value the record shares-or-not with others: its exact term, field and weight.
 struct SharedTerm {
   std::string term;
@@ -304,30 +278,67 @@ struct SharedTerm {
   double weight = 0;  // field factor x idf
 };
 
-// The record's people, places, subjects, organizations and collections as exact terms
-// (docs/index-terms.md), each weighted by its field and its rarity; the rarest 40 at most.
-std::vector<SharedTerm> shared_terms(const Xapian::Database& db, Xapian::docid did) {
-  std::vector<SharedTerm> out;
+// What "more like this" compares, read in one pass over the record's terms:
+// - its "content words": plain words (prefixed terms are metadata), its 50 most used ones past
+//   a few stopwords. Weighing all of a long record's words costs a lookup each and changes
+//   little in which come out on top;
+// - its people, subjects, organizations, places and collections as exact terms
+//   (docs/index-terms.md) that other records have too, each weighted by its field and its
+//   rarity; the rarest 40 at most.
+struct RecordTerms {
+  std::set<std::string> words;
+  std::vector<SharedTerm> shared;
+};
+
+RecordTerms record_terms(const Xapian::Database& db, Xapian::docid did) {
+  static const std::set<std::string> kStopwords = {
+      "the", "and", "for", "that", "this", "with", "from", "was", "were", "are", "has", "have", "had", "not", "but",
+      "which", "will", "would", "been", "their", "they", "them", "there", "than", "its", "his", "her", "our", "your",
+      "all", "any", "can", "may", "shall", "should", "could", "who", "whom", "what", "when", "where", "also", "such",
+      "into", "upon", "these", "those", "other", "some", "only", "very", "more", "most", "one", "two", "out", "about",
+      "over", "under", "being", "same", "each", "both", "made", "said", "did", "does", "him", "she", "you", "per"};
+  struct Kind {
+    std::string prefix;
+    const char* field;
+  };
+  static const std::vector<Kind> kShared = [] {
+    std::vector<Kind> out;
+    for (const char* name : {"person", "subject", "organization", "place", "collection"}) {
+      const model::Field* f = model::find_field(name);
+      if (f && !f->exact_prefix.empty()) out.push_back({std::string(f->exact_prefix), name});
+    }
+    return out;
+  }();
+  RecordTerms out;
   const double n = std::max<double>(1, db.get_doccount());
-  for (const char* name : {"person", "subject", "organization", "place", "collection"}) {
-    const model::Field* f = model::find_field(name);
-    if (!f || f->exact_prefix.empty()) continue;
-    const std::string prefix(f->exact_prefix);
-    auto t = db.termlist_begin(did);
-    for (t.skip_to(prefix); t != db.termlist_end(did); ++t) {
-      const std::string& term = *t;
-      if (term.compare(0, prefix.size(), prefix) != 0) break;
+  std::vector<std::pair<Xapian::termcount, std::string>> words;
+  for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+    const std::string& term = *t;
+    const unsigned char first = static_cast<unsigned char>(term[0]);
+    if (!std::isupper(first)) {
+      if (term.size() > 2 && !std::isdigit(first) && !kStopwords.count(term)) words.emplace_back(t.get_wdf(), term);
+      continue;
+    }
+    for (const Kind& k : kShared) {
       // "XPE" + folded value; "XPEW" + word belongs to the field queries (folded values are
       // never upper case).
-      if (term.size() == prefix.size() || std::isupper(static_cast<unsigned char>(term[prefix.size()]))) continue;
+      if (term.size() <= k.prefix.size() || term.compare(0, k.prefix.size(), k.prefix) != 0 ||
+          std::isupper(static_cast<unsigned char>(term[k.prefix.size()]))) {
+        continue;
+      }
       double df = std::max<double>(1, t.get_termfreq());
-      if (df <= 1) continue;  // nobody else has it
-      out.push_back({term, name, similarity::field_factor(name) * std::log(1 + n / df)});
+      if (df > 1) out.shared.push_back({term, k.field, similarity::field_factor(k.field) * std::log(1 + n / df)});  // else nobody else has it
+      break;
     }
   }
-  if (out.size() > 40) {
-    std::partial_sort(out.begin(), out.begin() + 40, out.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
-    out.resize(40);
+  std::size_t keep = std::min<std::size_t>(words.size(), 50);
+  std::partial_sort(words.begin(), words.begin() + static_cast<long>(keep), words.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < keep; ++i) out.words.insert(words[i].second);
+  if (out.shared.size() > 40) {
+    std::partial_sort(out.shared.begin(), out.shared.begin() + 40, out.shared.end(),
+                      [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    out.shared.resize(40);
   }
   return out;
 }
@@ -353,7 +364,8 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
       std::set<std::string> terms;
       bool operator()(const std::string& t) const override { return terms.count(t) > 0; }
     } decider;
-    decider.terms = content_words(db, self);
+    RecordTerms own_terms = record_terms(db, self);
+    decider.terms = std::move(own_terms.words);
     Xapian::Enquire text_enquire(db);
     Xapian::ESet eset = text_enquire.get_eset(large ? 12 : 25, rset, &decider);
     std::vector<Xapian::Query> words;
@@ -373,7 +385,7 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
     }
 
     // Candidates by what they share: each shared value counts its weight (CoordWeight scaled).
-    std::vector<SharedTerm> shared = shared_terms(db, self);
+    const std::vector<SharedTerm>& shared = own_terms.shared;
     double own_shared = 0;
     for (const SharedTerm& s : shared) own_shared += s.weight;
     if (!shared.empty()) {
