@@ -268,6 +268,8 @@ test('no page explains anything only in a title attribute', async () => {
   assert.match(await page.locator('.version-text .gap .gap-kind').first().innerText(), /\((left out|garbled|illegible|editor)/);
   await page.goto(base + '/search?place=Pyongyang');
   assert.match(await page.locator('a.chip').first().evaluate((a) => a.innerText + ' | ' + a.getAttribute('aria-label')), /Place: Pyongyang.*\| Remove filter Place: Pyongyang/);
+  assert.match(await page.locator('#chips-heading').innerText(), /Active filters \(select one to remove it\)/);
+  assert.equal(await page.locator('#chips-heading').isVisible(), true);
   await page.close();
 });
 
