@@ -287,7 +287,6 @@ void add_versions(mstch::map& ctx, const model::Document& doc, const Reading& r,
   ctx["has_toc"] = is_long && !toc.empty();
 }
 
-// Stage: the citation texts and the download links.
 // Rows for a box showing `text` whole at about 60 characters a line, within bounds.
 std::string box_rows(const std::string& text) {
   std::size_t rows = 0;
@@ -295,6 +294,7 @@ std::string box_rows(const std::string& text) {
   return std::to_string(std::clamp<std::size_t>(rows, 2, 14));
 }
 
+// Stage: the citation texts and the download links.
 void add_citations(mstch::map& ctx, const model::Document& doc, const std::string& url, const std::string& self) {
   ctx["chicago_bibliography"] = chicago_bibliography(doc, url);
   // Each format in a box of its own inside a <details>: opened and copied without a script.
