@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "base/strings.h"
 #include "index/internal/background_writer.h"
@@ -276,6 +277,7 @@ struct SharedTerm {
   std::string term;
   std::string field;
   double weight = 0;  // field factor x idf
+  Xapian::doccount df = 0;  // records that have it
 };
 
 // What "more like this" compares, read in one pass over the record's terms:
@@ -326,8 +328,8 @@ RecordTerms record_terms(const Xapian::Database& db, Xapian::docid did) {
           std::isupper(static_cast<unsigned char>(term[k.prefix.size()]))) {
         continue;
       }
-      double df = std::max<double>(1, t.get_termfreq());
-      if (df > 1) out.shared.push_back({term, k.field, similarity::field_factor(k.field) * std::log(1 + n / df)});  // else nobody else has it
+      const Xapian::doccount df = t.get_termfreq();
+      if (df > 1) out.shared.push_back({term, k.field, similarity::field_factor(k.field) * std::log(1 + n / df), df});  // else nobody else has it
       break;
     }
   }
@@ -384,30 +386,55 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
       }
     }
 
-    // Candidates by what they share: each shared value counts its weight (CoordWeight scaled).
+    // Candidates by what they share: each shared value adds its weight to every record that has
+    // it, summed by walking the values' posting lists (a Xapian query doing the same sum under
+    // CoordWeight took about half of each list's time: docs/benchmarks.md). Values more common
+    // than kWalked are not walked; they count for the candidates found otherwise.
     const std::vector<SharedTerm>& shared = own_terms.shared;
     double own_shared = 0;
     for (const SharedTerm& s : shared) own_shared += s.weight;
-    if (!shared.empty()) {
-      std::vector<Xapian::Query> terms;
-      for (const SharedTerm& s : shared) terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(s.term), s.weight);
-      Xapian::Enquire meta_enquire(db);
-      meta_enquire.set_weighting_scheme(Xapian::CoordWeight());
-      meta_enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                           Xapian::Query(sc::kId + id)));
-      Xapian::MSet mset = meta_enquire.get_mset(0, kCandidates);
-      for (auto it = mset.begin(); it != mset.end(); ++it) candidates[*it];
-      // What each candidate shares, found by walking each value's posting list once over the
-      // candidates in docid order (the text candidates too, which the query above may not reach).
-      for (const SharedTerm& s : shared) {
-        Xapian::PostingIterator post = db.postlist_begin(s.term);
-        for (auto& [did, c] : candidates) {
-          post.skip_to(did);
-          if (post == db.postlist_end(s.term)) break;
-          if (*post != did) continue;
-          c.shared += s.weight;
-          if (s.field == "person" || s.field == "subject") c.shares_person_or_subject = true;
-        }
+    struct Sum {
+      double weight = 0;
+      bool person_or_subject = false;
+    };
+    std::unordered_map<Xapian::docid, Sum> sums;
+    std::vector<const SharedTerm*> common;
+    constexpr Xapian::doccount kWalked = 5000;
+    for (const SharedTerm& s : shared) {
+      if (s.df > kWalked) {
+        common.push_back(&s);
+        continue;
+      }
+      const bool named = s.field == "person" || s.field == "subject";
+      for (auto post = db.postlist_begin(s.term); post != db.postlist_end(s.term); ++post) {
+        if (*post == self) continue;
+        Sum& sum = sums[*post];
+        sum.weight += s.weight;
+        sum.person_or_subject = sum.person_or_subject || named;
+      }
+    }
+    std::vector<std::pair<double, Xapian::docid>> by_shared;
+    by_shared.reserve(sums.size());
+    for (const auto& [did, sum] : sums) by_shared.emplace_back(sum.weight, did);
+    const std::size_t keep = std::min<std::size_t>(by_shared.size(), kCandidates);
+    std::partial_sort(by_shared.begin(), by_shared.begin() + static_cast<long>(keep), by_shared.end(),
+                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    for (std::size_t i = 0; i < keep; ++i) candidates[by_shared[i].second];
+    for (auto& [did, c] : candidates) {
+      if (auto it = sums.find(did); it != sums.end()) {
+        c.shared = it->second.weight;
+        c.shares_person_or_subject = it->second.person_or_subject;
+      }
+    }
+    // The common values, for the candidates only: one pass over each posting list in docid order.
+    for (const SharedTerm* s : common) {
+      Xapian::PostingIterator post = db.postlist_begin(s->term);
+      for (auto& [did, c] : candidates) {
+        post.skip_to(did);
+        if (post == db.postlist_end(s->term)) break;
+        if (*post != did) continue;
+        c.shared += s->weight;
+        if (s->field == "person" || s->field == "subject") c.shares_person_or_subject = true;
       }
     }
 
