@@ -2,6 +2,7 @@
 #include "api/endpoints.h"
 
 #include <filesystem>
+#include <limits>
 
 #include "api/editing.h"
 #include "api/json_views.h"
@@ -30,6 +31,24 @@ bool etag_matches(const std::string& header, const std::string& etag) {
     if (t == etag) return true;
   }
   return false;
+}
+
+// An empty answer says why when a filter's value is found in no record at all:
+// "unmatched_filters": [{field, value}] and a "message" naming them.
+Status add_unmatched(json& body, const archive::SearchPage& page, const archive::SearchQuery& q, archive::Archive& archive) {
+  json unmatched = json::array();
+  std::string message;
+  if (page.total == 0 && !q.filters.empty()) {
+    auto none = filters_matching_nothing(archive, q);
+    if (!none) return none.error();
+    for (const auto& [field, value] : *none) {
+      unmatched.push_back({{"field", field}, {"value", value}});
+      message += std::string(message.empty() ? "" : "; ") + "no document has " + field + " '" + value + "'";
+    }
+  }
+  body["unmatched_filters"] = unmatched;
+  if (!message.empty()) body["message"] = message;
+  return Status::success();
 }
 
 }  // namespace
@@ -68,8 +87,9 @@ http::Response search_endpoint(const http::Request& req, archive::Archive& archi
     if (page.error().code() == ErrorCode::kInvalidInput) return error_response(400, "parameter 'q': " + page.error().message());
     return error_response(page.error());
   }
-  json body = search_page_json(*page, params->query);
+  json body = search_page_json(*page, params->query, req.base_url);
   body["page"] = params->page;
+  if (Status s = add_unmatched(body, *page, params->query, archive); !s) return error_response(s.error());
   body["sort"] = params->sort.empty() ? "relevance" : params->sort;
   return json_response(body);
 }
@@ -91,7 +111,12 @@ http::Response document_endpoint(const http::Request& req, archive::Archive& arc
   if (!prov) return error_response(prov.error());
   // Where the server keeps its source files is its own business: show only the file's name.
   for (auto& p : *prov) p.source_path = std::filesystem::path(p.source_path).filename().string();
-  http::Response r = json_response(record_json(*doc, &*prov, audience == archive::Audience::kStaff));
+  json body = record_json(*doc, &*prov, audience == archive::Audience::kStaff);
+  // "More like this", the list the document page shows (the record's own `related` is apart).
+  auto similar = archive.similar(id, archive::Archive::kSimilarShown, audience);
+  if (!similar) return error_response(similar.error());
+  body["similar"] = similar_json(*similar, req.base_url);
+  http::Response r = json_response(body);
   auto revision = archive.current_revision(id);
   if (!revision) return error_response(revision.error());
   // The revision, for If-Match on a later save (api/editing.h), and the body's hash.
@@ -111,14 +136,20 @@ http::Response facet_endpoint(const http::Request& req, archive::Archive& archiv
     return error_response(404, "no facet '" + field + "'; expected one of " + join(model::field_names(model::kFacet), ", "));
   }
   if (Status known = only_search_params(req.query, {}); !known) return error_response(known.error());
-  auto params = parse_search_params(req.query, 0);
+  // `limit` here is how many values (1-1000), not how many hits: the search takes none.
+  http::Params search;
+  for (const auto& [k, v] : req.query) {
+    if (k != "limit") search.emplace_back(k, v);
+  }
+  auto params = parse_search_params(search, 0);
   if (!params) return error_response(params.error());
-  auto limit = int_param(req.query, "limit", 1, 1000, 100);
+  auto limit = int_param(req.query, "limit", 1, kMaxFacetValues, 100);
   if (!limit) return error_response(limit.error());
   params->query.limit = 0;
   params->query.offset = 0;
   params->query.facets = {field};
-  params->query.facet_limit = *limit;
+  // Every value is counted anyway; asking for all of them tells how many there are.
+  params->query.facet_limit = std::numeric_limits<int>::max();
   params->query.audience = audience_of(req);
   auto page = archive.search(params->query);
   if (!page) {
@@ -126,12 +157,15 @@ http::Response facet_endpoint(const http::Request& req, archive::Archive& archiv
     return error_response(page.error());
   }
   json values = page->facets.empty() ? json::array() : facets_json(page->facets)[field];
+  const std::size_t values_total = values.size();
   if (static_cast<int>(values.size()) > *limit) values.erase(values.begin() + *limit, values.end());
-  json out = {{"field", field}, {"total", page->total}, {"count_stopped", page->count_stopped}, {"values", values}};
+  json body = {{"field", field},         {"documents", page->total}, {"values_total", values_total},
+               {"count_stopped", page->count_stopped}, {"values", values}};
   // Undated records are in no year or decade: how many there are among the matches.
   const model::ValueKind kind = model::find_field(field)->kind;
-  if (kind == model::ValueKind::kYear || kind == model::ValueKind::kDecade) out["undated"] = page->undated;
-  return json_response(out);
+  if (kind == model::ValueKind::kYear || kind == model::ValueKind::kDecade) body["undated"] = page->undated;
+  if (Status s = add_unmatched(body, *page, params->query, archive); !s) return error_response(s.error());
+  return json_response(body);
 }
 
 http::Response stats_endpoint(const http::Request& req, archive::Archive& archive) {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "base/strings.h"
+#include "http/url.h"
 #include "model/date_json.h"
 #include "model/fields.h"
 #include "model/record_json.h"
@@ -13,8 +14,13 @@ namespace arkiv::api {
 
 using nlohmann::json;
 
-json hit_json(const archive::SearchHit& h) {
+std::string document_address(const std::string& id, const std::string& base_url) {
+  return base_url + "/documents/" + http::encode_path(id);
+}
+
+json hit_json(const archive::SearchHit& h, const std::string& base_url) {
   return {{"id", h.id},
+          {"url", document_address(h.id, base_url)},
           {"title", h.title},
           {"date", model::date_to_json(h.date)},
           {"snippet", marked_html(h.snippet)},
@@ -37,9 +43,17 @@ json facets_json(const std::vector<archive::Facet>& facets) {
   return out;
 }
 
-json search_page_json(const archive::SearchPage& page, const archive::SearchQuery& q) {
+json similar_json(const std::vector<archive::SearchHit>& hits, const std::string& base_url) {
+  json out = json::array();
+  for (const auto& h : hits) {
+    out.push_back({{"id", h.id}, {"title", h.title}, {"date", model::date_to_json(h.date)}, {"url", document_address(h.id, base_url)}});
+  }
+  return out;
+}
+
+json search_page_json(const archive::SearchPage& page, const archive::SearchQuery& q, const std::string& base_url) {
   json hits = json::array();
-  for (const auto& h : page.hits) hits.push_back(hit_json(h));
+  for (const auto& h : page.hits) hits.push_back(hit_json(h, base_url));
   json filters = json::array();
   for (const auto& [field, value] : q.filters) filters.push_back({{"field", field}, {"value", value}});
   return {{"query", q.text},

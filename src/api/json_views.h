@@ -10,8 +10,14 @@
 
 namespace arkiv::api {
 
-nlohmann::json search_page_json(const archive::SearchPage& page, const archive::SearchQuery& query);
-nlohmann::json hit_json(const archive::SearchHit& hit);
+// Hits carry their page's address: `base_url` (the server's public address) + /documents/{id};
+// without a base URL (the CLI) the path alone.
+nlohmann::json search_page_json(const archive::SearchPage& page, const archive::SearchQuery& query,
+                                const std::string& base_url = "");
+nlohmann::json hit_json(const archive::SearchHit& hit, const std::string& base_url = "");
+// "More like this" as the document page lists it: [{id, title, date, url}].
+nlohmann::json similar_json(const std::vector<archive::SearchHit>& hits, const std::string& base_url = "");
+std::string document_address(const std::string& id, const std::string& base_url);
 nlohmann::json facets_json(const std::vector<archive::Facet>& facets);
 // The record format, plus "provenance" when given.
 // `staff`: with the lifecycle and staff notes (model/lifecycle.h); readers never get them.

@@ -8,6 +8,7 @@
 
 #include "api/json_views.h"
 #include "base/strings.h"
+#include "text/language.h"
 
 namespace arkiv::api {
 
@@ -76,12 +77,31 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
   for (const auto& [k, v] : params) {
     if (!model::has_role(k, model::kFilter) || v.empty()) continue;
     if (v.size() > 200) return bad(k, "expected at most 200 bytes");
+    if (const model::Field* f = model::find_field(k); f && f->kind == model::ValueKind::kLanguage && !text::normalize_language(v)) {
+      std::string shown = utf8_length(v) > 40 ? v.substr(0, utf8_byte_offset(v, 40)) + "..." : v;
+      return bad(k, "'" + shown + "' is not a language; expected an ISO 639 code (sq, ko) or a language name (Albanian)");
+    }
     if (q.filters.size() >= kMaxFilters) return bad(k, "expected at most " + std::to_string(kMaxFilters) + " filters");
     bool dup = false;
     for (const auto& f : q.filters) dup = dup || (f.first == k && f.second == v);
     if (!dup) q.filters.emplace_back(k, v);
   }
   return p;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> filters_matching_nothing(archive::Archive& archive,
+                                                                                  const archive::SearchQuery& query) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& filter : query.filters) {
+    archive::SearchQuery alone;
+    alone.filters = {filter};
+    alone.audience = query.audience;  // a value only hidden records have is nowhere, to readers
+    alone.limit = 0;
+    auto page = archive.search(alone);
+    if (!page) return page.error();
+    if (page->total == 0) out.push_back(filter);
+  }
+  return out;
 }
 
 Status only_search_params(const http::Params& params, std::initializer_list<std::string_view> extra) {

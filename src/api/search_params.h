@@ -2,6 +2,8 @@
 // (/api/v1/search): q, page, limit, sort, from, to, date_mode, undated, exact, and one parameter per facet field
 // (language=sq&place=Tirana; repeated keys are ORed within a field). Every value is bounded;
 // errors are kInvalidInput naming the parameter: "parameter 'limit': expected an integer 0-100".
+// A `language` value must be an ISO 639 code or an English language name ("sq", "sqi",
+// "Albanian"); anything else is an error, not a search that finds nothing.
 #pragma once
 
 #include <initializer_list>
@@ -10,6 +12,7 @@
 
 #include "base/result.h"
 #include "http/request.h"
+#include "archive/archive.h"
 #include "archive/search.h"
 
 namespace arkiv::api {
@@ -26,6 +29,7 @@ struct SearchParams {
 };
 
 constexpr int kMaxLimit = 100;
+constexpr int kMaxFacetValues = 1000;  // /api/v1/facets/{field}?limit=
 constexpr int kMaxPage = 1000;
 constexpr std::size_t kMaxQueryBytes = 1000;
 constexpr std::size_t kMaxFilters = 32;
@@ -38,6 +42,11 @@ archive::Audience audience_of(const http::Request& req);
 // The API refuses what it would otherwise ignore: a parameter that is neither a search
 // parameter, a facet field, nor one of `extra` gets "parameter 'offset': unknown; expected ...".
 Status only_search_params(const http::Params& params, std::initializer_list<std::string_view> extra);
+// After a search that found nothing: the filters whose value no record has at all (a place
+// spelt wrongly, a year with no documents), so the answer can say why it is empty. One count
+// per filter; an error of the archive is passed on.
+Result<std::vector<std::pair<std::string, std::string>>> filters_matching_nothing(archive::Archive& archive,
+                                                                                  const archive::SearchQuery& query);
 // Parses an integer parameter in [lo, hi]; `fallback` when absent or empty.
 Result<int> int_param(const http::Params& params, const std::string& name, int lo, int hi, int fallback);
 

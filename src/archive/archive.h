@@ -193,6 +193,8 @@ class Archive {
   // Lists are not recomputed when other records arrive later: `reindex` renews them all.
   Result<std::int64_t> update_similar(const std::function<void(std::int64_t done, std::int64_t total)>& progress = {});
   static constexpr int kSimilarKept = 10;
+  // How many the document page and the API show.
+  static constexpr int kSimilarShown = 5;
   Result<std::vector<std::pair<std::string, std::string>>> recent(int limit, Audience audience) const;
   // Records whose date arkiv could not read (kept verbatim, bounds unknown), in id order.
   Result<std::vector<DateToReview>> dates_to_review() const;

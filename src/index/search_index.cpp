@@ -3,9 +3,13 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "base/strings.h"
 #include "index/internal/background_writer.h"
@@ -14,8 +18,10 @@
 #include "index/internal/facet_counter.h"
 #include "index/internal/facet_table.h"
 #include "index/internal/query_builder.h"
+#include "index/internal/similarity.h"
 #include "index/internal/spelling.h"
 #include "index/internal/term_scheme.h"
+#include "model/fields.h"
 
 namespace arkiv::index {
 
@@ -299,55 +305,205 @@ Result<SearchResult> SearchIndex::search(const SearchQuery& q) const {
   }
 }
 
+namespace {
+
+// One value the record shares-or-not with others: its exact term, field and weight.
+struct SharedTerm {
+  std::string term;
+  std::string field;
+  double weight = 0;  // field factor x idf
+  Xapian::doccount df = 0;  // records that have it
+};
+
+// What "more like this" compares, read in one pass over the record's terms:
+// - its "content words": plain words (prefixed terms are metadata), its 50 most used ones past
+//   a few stopwords. Weighing all of a long record's words costs a lookup each and changes
+//   little in which come out on top;
+// - its people, subjects, organizations, places and collections as exact terms
+//   (docs/index-terms.md) that other records have too, each weighted by its field and its
+//   rarity; the rarest 40 at most.
+struct RecordTerms {
+  std::set<std::string> words;
+  std::vector<SharedTerm> shared;
+};
+
+RecordTerms record_terms(const Xapian::Database& db, Xapian::docid did) {
+  static const std::set<std::string> kStopwords = {
+      "the", "and", "for", "that", "this", "with", "from", "was", "were", "are", "has", "have", "had", "not", "but",
+      "which", "will", "would", "been", "their", "they", "them", "there", "than", "its", "his", "her", "our", "your",
+      "all", "any", "can", "may", "shall", "should", "could", "who", "whom", "what", "when", "where", "also", "such",
+      "into", "upon", "these", "those", "other", "some", "only", "very", "more", "most", "one", "two", "out", "about",
+      "over", "under", "being", "same", "each", "both", "made", "said", "did", "does", "him", "she", "you", "per"};
+  struct Kind {
+    std::string prefix;
+    const char* field;
+  };
+  static const std::vector<Kind> kShared = [] {
+    std::vector<Kind> out;
+    for (const char* name : {"person", "subject", "organization", "place", "collection"}) {
+      const model::Field* f = model::find_field(name);
+      if (f && !f->exact_prefix.empty()) out.push_back({std::string(f->exact_prefix), name});
+    }
+    return out;
+  }();
+  RecordTerms out;
+  const double n = std::max<double>(1, db.get_doccount());
+  std::vector<std::pair<Xapian::termcount, std::string>> words;
+  for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+    const std::string& term = *t;
+    const unsigned char first = static_cast<unsigned char>(term[0]);
+    if (!std::isupper(first)) {
+      if (term.size() > 2 && !std::isdigit(first) && !kStopwords.count(term)) words.emplace_back(t.get_wdf(), term);
+      continue;
+    }
+    for (const Kind& k : kShared) {
+      // "XPE" + folded value; "XPEW" + word belongs to the field queries (folded values are
+      // never upper case).
+      if (term.size() <= k.prefix.size() || term.compare(0, k.prefix.size(), k.prefix) != 0 ||
+          std::isupper(static_cast<unsigned char>(term[k.prefix.size()]))) {
+        continue;
+      }
+      const Xapian::doccount df = t.get_termfreq();
+      if (df > 1) out.shared.push_back({term, k.field, similarity::field_factor(k.field) * std::log(1 + n / df), df});  // else nobody else has it
+      break;
+    }
+  }
+  std::size_t keep = std::min<std::size_t>(words.size(), 50);
+  std::partial_sort(words.begin(), words.begin() + static_cast<long>(keep), words.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < keep; ++i) out.words.insert(words[i].second);
+  if (out.shared.size() > 40) {
+    std::partial_sort(out.shared.begin(), out.shared.begin() + 40, out.shared.end(),
+                      [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    out.shared.resize(40);
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int limit) const {
   if (Status s = impl_->drain(); !s) return s.error();
+  if (limit <= 0) return std::vector<std::string>{};
   try {
     Xapian::Database& db = impl_->db;
     Xapian::PostingIterator p = db.postlist_begin(sc::kId + id);
     if (p == db.postlist_end(sc::kId + id)) return Error::not_found("no indexed record '" + id + "'");
+    const Xapian::docid self = *p;
+    const bool large = db.get_doccount() > 10000;
+    const Xapian::doccount kCandidates = large ? 50 : 100;
+    std::map<Xapian::docid, similarity::Candidate> candidates;
+
+    // Candidates by text: the record's weightiest words (Xapian's relevance feedback), BM25.
     Xapian::RSet rset;
-    rset.add_document(*p);
-    Xapian::Enquire enquire(db);
-    // Only plain words describe content (prefixed terms are metadata), and only the record's
-    // 50 most used words are weighed: weighing all of a long record's words costs a lookup
-    // each and changes little in which come out on top.
-    static const std::set<std::string> kStopwords = {
-        "the", "and", "for", "that", "this", "with", "from", "was", "were", "are", "has", "have", "had", "not", "but",
-        "which", "will", "would", "been", "their", "they", "them", "there", "than", "its", "his", "her", "our", "your",
-        "all", "any", "can", "may", "shall", "should", "could", "who", "whom", "what", "when", "where", "also", "such",
-        "into", "upon", "these", "those", "other", "some", "only", "very", "more", "most", "one", "two", "out", "about",
-        "over", "under", "being", "same", "each", "both", "made", "said", "did", "does", "him", "she", "you", "per"};
-    std::vector<std::pair<Xapian::termcount, std::string>> words;
-    for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t) {
-      const std::string& term = *t;
-      if (term.size() > 2 && !std::isupper(static_cast<unsigned char>(term[0])) && !std::isdigit(static_cast<unsigned char>(term[0])) &&
-          !kStopwords.count(term)) {
-        words.emplace_back(t.get_wdf(), term);
-      }
-    }
-    std::size_t keep = std::min<std::size_t>(words.size(), 50);
-    std::partial_sort(words.begin(), words.begin() + static_cast<long>(keep), words.end(),
-                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    rset.add_document(self);
     struct Chosen : Xapian::ExpandDecider {
       std::set<std::string> terms;
       bool operator()(const std::string& t) const override { return terms.count(t) > 0; }
     } decider;
-    for (std::size_t i = 0; i < keep; ++i) decider.terms.insert(words[i].second);
-    bool large = db.get_doccount() > 10000;
-    Xapian::ESet eset = enquire.get_eset(large ? 12 : 25, rset, &decider);
-    std::vector<Xapian::Query> terms;
-    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
-    if (terms.empty()) return std::vector<std::string>{};
-    // In a large archive, OP_ELITE_SET keeps the 6 terms that can weigh most: the neighbours
-    // hardly change and the work falls by half. A small one needs every term to find any.
-    Xapian::Query like = large
-                             ? Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), 6)
-                             : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like,
-                                    Xapian::Query(sc::kId + id)));
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    RecordTerms own_terms = record_terms(db, self);
+    decider.terms = std::move(own_terms.words);
+    Xapian::Enquire text_enquire(db);
+    Xapian::ESet eset = text_enquire.get_eset(large ? 12 : 25, rset, &decider);
+    std::vector<Xapian::Query> words;
+    for (auto it = eset.begin(); it != eset.end(); ++it) words.emplace_back(*it);
+    double max_text = 0;
+    if (!words.empty()) {
+      // In a large archive, OP_ELITE_SET keeps the 6 terms that can weigh most: the neighbours
+      // hardly change and the work falls by half. A small one needs every term to find any.
+      Xapian::Query like = large ? Xapian::Query(Xapian::Query::OP_ELITE_SET, words.begin(), words.end(), 6)
+                                 : Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
+      text_enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(sc::kId + id)));
+      Xapian::MSet mset = text_enquire.get_mset(0, kCandidates);
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        candidates[*it].text = it.get_weight();
+        max_text = std::max(max_text, it.get_weight());
+      }
+    }
+
+    // Candidates by what they share: each shared value adds its weight to every record that has
+    // it, summed by walking the values' posting lists (a Xapian query doing the same sum under
+    // CoordWeight took about half of each list's time: docs/benchmarks.md). Values more common
+    // than kWalked are not walked; they count for the candidates found otherwise.
+    const std::vector<SharedTerm>& shared = own_terms.shared;
+    double own_shared = 0;
+    for (const SharedTerm& s : shared) own_shared += s.weight;
+    struct Sum {
+      double weight = 0;
+      bool person_or_subject = false;
+    };
+    std::unordered_map<Xapian::docid, Sum> sums;
+    std::vector<const SharedTerm*> common;
+    constexpr Xapian::doccount kWalked = 5000;
+    for (const SharedTerm& s : shared) {
+      if (s.df > kWalked) {
+        common.push_back(&s);
+        continue;
+      }
+      const bool named = s.field == "person" || s.field == "subject";
+      for (auto post = db.postlist_begin(s.term); post != db.postlist_end(s.term); ++post) {
+        if (*post == self) continue;
+        Sum& sum = sums[*post];
+        sum.weight += s.weight;
+        sum.person_or_subject = sum.person_or_subject || named;
+      }
+    }
+    std::vector<std::pair<double, Xapian::docid>> by_shared;
+    by_shared.reserve(sums.size());
+    for (const auto& [did, sum] : sums) by_shared.emplace_back(sum.weight, did);
+    const std::size_t keep = std::min<std::size_t>(by_shared.size(), kCandidates);
+    std::partial_sort(by_shared.begin(), by_shared.begin() + static_cast<long>(keep), by_shared.end(),
+                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    for (std::size_t i = 0; i < keep; ++i) candidates[by_shared[i].second];
+    for (auto& [did, c] : candidates) {
+      if (auto it = sums.find(did); it != sums.end()) {
+        c.shared = it->second.weight;
+        c.shares_person_or_subject = it->second.person_or_subject;
+      }
+    }
+    // The common values, for the candidates only: one pass over each posting list in docid order.
+    for (const SharedTerm* s : common) {
+      Xapian::PostingIterator post = db.postlist_begin(s->term);
+      for (auto& [did, c] : candidates) {
+        post.skip_to(did);
+        if (post == db.postlist_end(s->term)) break;
+        if (*post != did) continue;
+        c.shared += s->weight;
+        if (s->field == "person" || s->field == "subject") c.shares_person_or_subject = true;
+      }
+    }
+
+    const Xapian::Document own = db.get_document(self);
+    const std::string earliest = own.get_value(sc::kSlotEarliest);
+    const std::string latest = own.get_value(sc::kSlotLatest);
+    const bool dated = !earliest.empty();
+    // The candidates' dates, read along each slot's value stream in docid order.
+    if (dated) {
+      Xapian::ValueIterator e = db.valuestream_begin(sc::kSlotEarliest), l = db.valuestream_begin(sc::kSlotLatest);
+      const Xapian::ValueIterator end = db.valuestream_end(sc::kSlotEarliest);
+      for (auto& [did, c] : candidates) {
+        if (e != end) e.skip_to(did);
+        if (e == end || e.get_docid() != did) continue;  // undated: no value
+        l.skip_to(did);
+        if (l == db.valuestream_end(sc::kSlotLatest) || l.get_docid() != did) continue;
+        c.years = similarity::years_apart(earliest, latest, *e, *l);
+      }
+    }
+    std::vector<std::pair<double, Xapian::docid>> scored;
+    for (const auto& [did, c] : candidates) {
+      if (auto s = similarity::score(c, max_text, own_shared, dated)) scored.emplace_back(*s, did);
+    }
+    // Only the best need their ids read (a document's data), ties broken by id below.
+    std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::pair<double, std::string>> ranked;
+    for (std::size_t i = 0; i < scored.size(); ++i) {
+      if (ranked.size() >= static_cast<std::size_t>(limit) && scored[i].first < ranked.back().first) break;
+      ranked.emplace_back(scored[i].first, db.get_document(scored[i].second).get_data());
+    }
+    // Best first; equal scores in id order, so the list does not depend on docids.
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
     std::vector<std::string> out;
-    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it.get_document().get_data());
+    for (std::size_t i = 0; i < ranked.size() && out.size() < static_cast<std::size_t>(limit); ++i) out.push_back(ranked[i].second);
     return out;
   } catch (const Xapian::Error& e) {
     return Error::io("similar records: " + e.get_description());

@@ -1,5 +1,5 @@
+#include <algorithm>
 #include <optional>
-
 #include <set>
 
 #include "api/search_params.h"
@@ -86,6 +86,21 @@ mstch::map paragraph_view(const Paragraph& p, const std::vector<std::string>& id
   return mstch::map{{"segments", segments}};
 }
 
+// A text long enough to want a table of contents and "back to top" links.
+constexpr std::size_t kLongText = 6000;
+
+bool long_text(const model::Document& doc) {
+  std::size_t bytes = 0;
+  for (const auto& c : doc.contents) bytes += c.text.size();
+  return bytes >= kLongText || !doc.parts.empty();
+}
+
+std::string part_anchor(const model::Part& part) { return "part-" + slugify(part.anchor, 60); }
+
+std::string part_heading(const model::Part& part, std::size_t i) {
+  return part.heading.empty() ? "Attachment " + std::to_string(i + 1) : part.heading;
+}
+
 mstch::map version_view(const model::Document& doc, std::size_t n, const std::string& self) {
   const model::Content& c = doc.contents[n];
   std::string prefix = "v" + std::to_string(n);
@@ -100,9 +115,10 @@ mstch::map version_view(const model::Document& doc, std::size_t n, const std::st
   for (std::size_t i = 0; i < doc.parts.size(); ++i) {
     const model::Part& part = doc.parts[i];
     if (part.content != n) continue;
-    std::string anchor = "part-" + slugify(part.anchor, 60);
+    std::string anchor = part_anchor(part);
     parts.push_back(mstch::map{{"anchor", anchor},
-                               {"heading", part.heading.empty() ? "Attachment " + std::to_string(i + 1) : part.heading},
+                               {"heading", part_heading(part, i)},
+                               {"long", long_text(doc)},
                                {"source_note", part.source_note},
                                {"date", part.date},
                                {"signature", part.signature},
@@ -119,7 +135,8 @@ mstch::map version_view(const model::Document& doc, std::size_t n, const std::st
   return mstch::map{{"anchor", "version-" + std::to_string(n)},
                     {"label", version_label(c)},
                     {"lang", c.language},
-                    {"heading", c.title},
+                    // The record's title is the page's heading: a version's own title only when it differs.
+                    {"heading", c.title == doc.title ? std::string() : c.title},
                     {"translator", c.translator},
                     {"paragraphs", paragraphs},
                     {"parts", parts},
@@ -251,13 +268,51 @@ void add_versions(mstch::map& ctx, const model::Document& doc, const Reading& r,
   }
   ctx["shown"] = shown;
   ctx["has_gaps"] = !doc.gaps.empty();
+  // Long texts: a table of contents of the versions and their parts, and "back to top".
+  const bool is_long = long_text(doc);
+  ctx["long"] = is_long;
+  mstch::array toc;
+  for (std::size_t i = 0; i < doc.contents.size() && is_long; ++i) {
+    bool on_page = r.parallel || static_cast<int>(i) == r.version;
+    std::string anchor = "#version-" + std::to_string(i);
+    std::string href = on_page ? anchor : self + (static_cast<int>(i) == r.first_text ? std::string() : "?version=" + std::to_string(i)) + anchor;
+    mstch::array parts;
+    for (std::size_t p = 0; p < doc.parts.size(); ++p) {
+      if (doc.parts[p].content != i) continue;
+      std::string part_href = on_page ? "#" + part_anchor(doc.parts[p]) : href.substr(0, href.find('#')) + "#" + part_anchor(doc.parts[p]);
+      parts.push_back(mstch::map{{"href", part_href}, {"label", part_heading(doc.parts[p], p)}});
+    }
+    bool has_parts = !parts.empty();
+    toc.push_back(mstch::map{{"href", href}, {"label", version_label(doc.contents[i])}, {"parts", std::move(parts)}, {"has_parts", has_parts}});
+  }
+  ctx["toc"] = toc;
+  ctx["has_toc"] = is_long && !toc.empty();
+}
+
+// Rows for a box showing `text` whole at about 60 characters a line, within bounds.
+std::string box_rows(const std::string& text) {
+  std::size_t rows = 0;
+  for (const std::string& line : split(text, '\n')) rows += 1 + utf8_length(line) / 60;
+  return std::to_string(std::clamp<std::size_t>(rows, 2, 14));
 }
 
 // Stage: the citation texts and the download links.
 void add_citations(mstch::map& ctx, const model::Document& doc, const std::string& url, const std::string& self) {
-  ctx["citation_text"] = doc.citation.text;
-  ctx["chicago_note"] = chicago_note(doc, url);
   ctx["chicago_bibliography"] = chicago_bibliography(doc, url);
+  // Each format in a box of its own inside a <details>: opened and copied without a script.
+  mstch::array formats;
+  auto add = [&](const std::string& key, const std::string& label, std::string text) {
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    if (text.empty()) return;
+    std::string rows = box_rows(text);
+    formats.push_back(mstch::map{{"key", key}, {"label", label}, {"text", std::move(text)}, {"rows", rows}});
+  };
+  add("source", "As given by the source", doc.citation.text);
+  add("chicago-note", "Chicago (note)", chicago_note(doc, url));
+  add("chicago-bibliography", "Chicago (bibliography)", chicago_bibliography(doc, url));
+  add("bibtex", "BibTeX", bibtex(doc, url));
+  add("ris", "RIS", ris(doc, url));
+  ctx["cite_formats"] = formats;
   std::string base = slugify(doc.id, 60);
   if (base.empty()) base = "record";
   mstch::array downloads;
@@ -296,7 +351,7 @@ void add_staff_box(mstch::map& ctx, const http::Request& req, const model::Docum
 // Stage: "more like this".
 void add_related(mstch::map& ctx, const std::string& id, archive::Archive& archive, archive::Audience audience) {
   mstch::array related;
-  if (auto similar = archive.similar(id, 5, audience)) {
+  if (auto similar = archive.similar(id, archive::Archive::kSimilarShown, audience)) {
     for (const auto& h : *similar) {
       related.push_back(mstch::map{{"href", document_url(h.id)}, {"title", h.title.empty() ? h.id : h.title},
                                    {"lang", title_language(h.title, h.languages.empty() ? "" : h.languages[0])},
@@ -365,6 +420,8 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
   ctx["date"] = doc.date.display.empty() ? std::string("Undated") : doc.date.display;
   ctx["date_iso"] = doc.date.precision == model::DatePrecision::kDay ? doc.date.earliest : std::string();
   ctx["summary"] = doc.summary;
+  ctx["repository"] = doc.citation.repository;
+  ctx["reference"] = doc.citation.reference;
   ctx["permalink"] = url;
   ctx["self"] = self;
   add_versions(ctx, doc, reading, self);

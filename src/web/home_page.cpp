@@ -16,8 +16,13 @@ std::string num(double v) {
   return buf;
 }
 
-// An SVG bar chart of documents per year (or per decade when the years span too long),
-// each bar a link to that year's documents.
+// Percent of the chart's width, for SVG coordinates that follow the chart's width while the
+// labels keep their size in CSS pixels (no viewBox, so nothing is scaled).
+std::string pct(double v) { return num(v) + "%"; }
+
+// A bar chart of documents per year (or per decade when the years span too long), each bar a
+// link to that year's documents, and the same counts as a table (the chart's text
+// alternative, and the way to them by keyboard). Bars are at least kMinBar px high.
 mstch::node timeline(const std::vector<archive::Facet>& facets) {
   const archive::Facet* years = nullptr;
   const archive::Facet* decades = nullptr;
@@ -46,32 +51,43 @@ mstch::node timeline(const std::vector<archive::Facet>& facets) {
     step = 10;
   }
   if (points.empty()) return false;
-  const double width = 800, top = 10, base = 150, left = 10;
+  // In pixels of the chart's fixed height (CSS: 180px); x in percent of its width.
+  constexpr double kTop = 10, kBase = 150, kMinBar = 4, kLeft = 2, kRight = 98;
   int first = points.front().first, last = points.back().first;
   int slots = (last - first) / step + 1;
-  double slot = (width - 2 * left) / slots;
+  double slot = (kRight - kLeft) / slots;
   std::int64_t max_count = 1;
   for (const auto& [y, c] : points) max_count = std::max(max_count, c);
-  mstch::array bars;
+  mstch::array bars, rows;
   for (const auto& [y, c] : points) {
-    double h = std::max(2.0, (base - top) * static_cast<double>(c) / static_cast<double>(max_count));
-    double x = left + ((y - first) / step) * slot + slot * 0.1;
+    double h = std::max(kMinBar, (kBase - kTop) * static_cast<double>(c) / static_cast<double>(max_count));
+    double x = kLeft + ((y - first) / step) * slot + slot * 0.1;
     std::string value = std::to_string(y) + (field == "decade" ? "s" : "");
-    std::string label = value + ": " + count_text(c) + (c == 1 ? " document" : " documents");
-    bars.push_back(mstch::map{{"href", filter_url(field, value)}, {"label", label}, {"x", num(x)},
-                              {"y", num(base - h)}, {"w", num(std::max(1.0, slot * 0.8))}, {"h", num(h)}});
+    std::string documents = count_text(c) + (c == 1 ? " document" : " documents");
+    bars.push_back(mstch::map{{"href", filter_url(field, value)}, {"label", value + ": " + documents}, {"x", pct(x)},
+                              {"y", num(kBase - h)}, {"w", pct(std::max(0.2, slot * 0.8))}, {"h", num(h)}});
+    rows.push_back(mstch::map{{"href", filter_url(field, value)}, {"value", value}, {"count", count_text(c)}});
   }
-  int tick = step;
-  for (int t : {1, 2, 5, 10, 20, 50, 100, 200, 500}) {
-    tick = t * step;
-    if ((last - first) / tick <= 8) break;
-  }
+  // Labels: a few that fit a phone (at most 5), and more between them on wider screens.
+  auto ticks_every = [&](int most) {
+    int tick = step;
+    for (int t : {1, 2, 5, 10, 20, 50, 100, 200, 500}) {
+      tick = t * step;
+      if ((last - first) / tick < most) break;
+    }
+    return tick;
+  };
+  const int major = ticks_every(5), minor = ticks_every(10);
   mstch::array ticks;
-  for (int y = (first + tick - 1) / tick * tick; y <= last; y += tick) {
-    ticks.push_back(mstch::map{{"x", num(left + ((y - first) / step) * slot + slot / 2)}, {"label", std::to_string(y) + (step == 10 ? "s" : "")}});
+  for (int y = (first + minor - 1) / minor * minor; y <= last; y += minor) {
+    ticks.push_back(mstch::map{{"x", pct(kLeft + ((y - first) / step) * slot + slot / 2)},
+                               {"label", std::to_string(y) + (step == 10 ? "s" : "")},
+                               {"minor", y % major != 0}});
   }
-  if (ticks.empty()) ticks.push_back(mstch::map{{"x", num(left + slot / 2)}, {"label", std::to_string(first)}});
-  return mstch::map{{"unit", unit}, {"bars", bars}, {"ticks", ticks}, {"width", num(width)}, {"height", std::string("175")}};
+  if (ticks.empty()) ticks.push_back(mstch::map{{"x", pct(kLeft + slot / 2)}, {"label", std::to_string(first)}, {"minor", false}});
+  std::string span = std::to_string(first) + (first == last ? "" : " to " + std::to_string(last));
+  return mstch::map{{"unit", unit}, {"bars", bars}, {"ticks", ticks}, {"rows", rows}, {"span", span},
+                    {"unit_title", field == "decade" ? std::string("Decade") : std::string("Year")}};
 }
 
 }  // namespace

@@ -164,7 +164,15 @@ TEST_F(PageRender, PartsGapsNotesAndVersionsNotInTheExport) {
     EXPECT_TRUE(has(std::string("<li id=\"v0-note-") + n + "\"><span class=\"note-label\">" + n + ".</span>")) << n;
   }
   EXPECT_FALSE(has("v0-note-1\""));
-  EXPECT_FALSE(has("<ol>"));
+  // Notes keep the source's numbers: a plain list, never an <ol> that numbers them again.
+  std::size_t notes = b.find("<section class=\"notes\"");
+  ASSERT_NE(notes, std::string::npos);
+  EXPECT_EQ(b.substr(notes, b.find("</section>", notes) - notes).find("<ol"), std::string::npos);
+  // A text with attachments has a table of contents of them (issue 14), and "Back to top".
+  EXPECT_TRUE(has("<nav class=\"toc\" aria-labelledby=\"toc-heading\">"));
+  EXPECT_TRUE(has("<li><a href=\"#part-d1-enc1\">Memorandum by the Consul</a></li>"));
+  EXPECT_TRUE(has("<a href=\"#main\">Back to top</a>"));
+  EXPECT_LT(b.find("id=\"cite-heading\""), b.find("id=\"text-heading\"")) << "Cite this above the text";
 
   // The scan is listed but not shown first; asked for, it says it is not in this export.
   auto scan = request("/documents/wcda/200001", {{"version", "0"}}, {{"id", "wcda/200001"}});

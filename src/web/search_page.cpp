@@ -2,6 +2,7 @@
 
 #include "model/fields.h"
 #include "api/search_params.h"
+#include "text/fold.h"
 #include "http/url.h"
 #include "text/language.h"
 #include "web/links.h"
@@ -164,6 +165,16 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
     ctx["suggestion"] = mstch::map{{"text", page->suggestion}, {"href", links.with("q", page->suggestion)}};
   }
   if (auto p = paging(page->total, q.limit, params->page, links)) ctx["paging"] = std::move(*p);
+  // Nothing found: say which filter values no record has at all.
+  mstch::array unmatched;
+  if (page->total == 0 && !q.filters.empty()) {
+    auto none = api::filters_matching_nothing(archive, q);
+    if (!none) return error_view(req, none.error());
+    for (const auto& [field, value] : *none) {
+      unmatched.push_back(mstch::map{{"label", text::lower(facet_label(field))}, {"value", facet_value_label(field, value)}});
+    }
+  }
+  ctx["unmatched"] = unmatched;
   return make_page("search", std::move(ctx));
 }
 
