@@ -395,6 +395,8 @@ TEST_F(HttpTest, ACountPastTheServersBudgetSaysSoAndExactOneCountsAll) {
   kill(tight.pid, SIGTERM);
   int status = 0;
   waitpid(tight.pid, &status, 0);
+}
+
 // Issue 14: the documented limits are the real ones, counts are named for what they count, a
 // filter value found nowhere says so, hits link to their pages, documents carry "more like this".
 TEST_F(HttpTest, ApiLimitsCountsUnmatchedFiltersUrlsAndSimilar) {

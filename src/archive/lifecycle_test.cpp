@@ -87,7 +87,9 @@ TEST_F(Lifecycle, ImportStateMakesDraftsThatReadersCannotFind) {
   EXPECT_EQ(a_->recent(10, Audience::kReaders)->size(), 2u);
   EXPECT_EQ(a_->stats(Audience::kReaders)->catalog.documents, 2);
   EXPECT_EQ(a_->stats(Audience::kStaff)->catalog.documents, 3);
-  for (const auto& h : *a_->similar("t/pub", 5, Audience::kReaders)) EXPECT_NE(h.id, "t/draft");
+  auto similar = a_->similar("t/pub", 5, Audience::kReaders);
+  ASSERT_TRUE(similar.ok());
+  for (const auto& h : *similar) EXPECT_NE(h.id, "t/draft");
 }
 
 TEST_F(Lifecycle, ReimportKeepsTheStoredStateAndAnEditIsNotOverwritten) {

@@ -422,6 +422,8 @@ test('the timeline stays readable at every width, with its counts as a table', a
   await first.locator('a').click();
   await page.waitForURL(new RegExp(`(year|decade)=${year}`));
   assert.match(await page.locator('.total').innerText(), new RegExp(`^${count} document`));
+  await page.close();
+});
 
 // Signs in as ana through the form, and out again.
 async function signIn(page) {
