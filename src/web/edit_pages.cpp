@@ -190,7 +190,8 @@ Page edit_view(const http::Request& req, const EditForm& f) {
   if (publisher) publication.push_back(control(f, "embargo_until", "Hidden from readers until", Control::kDate, {}, "empty: no embargo"));
   publication.push_back(control(f, "staff_notes", "Staff notes (never shown to readers)", Control::kTextarea, {}, "", 3));
   ctx["publication_fields"] = publication;
-  ctx["advanced"] = control(f, "advanced", "Parts and fields not read (JSON)", Control::kTextarea, {}, "attachments and enclosures; what the source gave that arkiv could not read", 6);
+  ctx["advanced"] = control(f, "advanced", "Parts, fields not read and notes (JSON)", Control::kTextarea, {},
+                            "attachments and enclosures; what the source gave that arkiv could not read; each version's notes, in version order", 6);
   ctx["message"] = control(f, "message", "What you changed", Control::kText, {}, "kept with this revision");
   return make_page("edit", std::move(ctx), f.status);
 }

@@ -132,7 +132,9 @@ FormValues form_values(const model::Document& doc) {
     v[p + "text"] = doc.gaps[i].text;
     v[p + "kind"] = doc.gaps[i].kind;
   }
-  v["advanced"] = json{{"parts", j["parts"]}, {"unread", j["unread"]}}.dump(2);
+  json notes = json::array();
+  for (const auto& c : j["contents"]) notes.push_back(c["notes"]);
+  v["advanced"] = json{{"parts", j["parts"]}, {"unread", j["unread"]}, {"notes", notes}}.dump(2);
   return v;
 }
 
@@ -164,6 +166,16 @@ Result<json> record_json_from_form(const FormValues& v, const json& base_in) {
   }
   j["citation"] = citation;
 
+  // Parts, fields not read, and each version's notes, as JSON.
+  json advanced = json::object();
+  if (const std::string* adv = find(v, "advanced"); adv && !std::string(trim(*adv)).empty()) {
+    advanced = json::parse(*adv, nullptr, false);
+    if (advanced.is_discarded() || !advanced.is_object()) return Error::invalid("advanced: expected a JSON object with \"parts\", \"unread\" and \"notes\"");
+    for (const auto& [key, value] : advanced.items()) {
+      if (key != "parts" && key != "unread" && key != "notes") return Error::invalid("advanced: unknown key '" + key + "' (expected parts, unread and notes)");
+    }
+    if (advanced.contains("notes") && !advanced["notes"].is_array()) return Error::invalid("advanced: \"notes\" must be a list with one list of notes per version");
+  }
   // Versions: the shown ones (less those marked for removal), then a new one if it has text.
   auto count = row_count(v, "contents.count");
   if (!count) return count.error();
@@ -177,6 +189,7 @@ Result<json> record_json_from_form(const FormValues& v, const json& base_in) {
     for (const char* k : kContentKeys) {
       if (const std::string* s = find(v, p + k)) c[k] = unix_lines(*s);
     }
+    if (advanced.contains("notes") && i < advanced["notes"].size()) c["notes"] = advanced["notes"][i];
     new_index[i] = static_cast<long>(contents.size());
     contents.push_back(std::move(c));
   }
@@ -225,15 +238,8 @@ Result<json> record_json_from_form(const FormValues& v, const json& base_in) {
     });
     j["gaps"] = gaps;
   }
-  if (const std::string* adv = find(v, "advanced")) {
-    if (!std::string(trim(*adv)).empty()) {
-      json a = json::parse(*adv, nullptr, false);
-      if (a.is_discarded() || !a.is_object()) return Error::invalid("advanced: expected a JSON object with \"parts\" and \"unread\"");
-      for (const auto& [key, value] : a.items()) {
-        if (key != "parts" && key != "unread") return Error::invalid("advanced: unknown key '" + key + "' (expected parts and unread)");
-        j[key] = value;
-      }
-    }
+  for (const char* key : {"parts", "unread"}) {
+    if (advanced.contains(key)) j[key] = advanced[key];
   }
   return j;
 }

@@ -124,5 +124,24 @@ TEST(RecordForm, ComparesFieldByField) {
   EXPECT_TRUE(compare_records(a, a).empty());
 }
 
+TEST(RecordForm, EditsNotesPartsAndUnreadFieldsAsJson) {
+  model::Document d = sample();
+  FormValues v = form_values(d);
+  nlohmann::json adv = nlohmann::json::parse(v["advanced"]);
+  ASSERT_EQ(adv["notes"].size(), 1u);
+  adv["notes"][0] = nlohmann::json::array({{{"offset", 4u}, {"label", "1"}, {"text", "The draft leaves the date blank."}}});
+  adv["unread"] = nlohmann::json::array({{{"field", "original_languages"}, {"text", "Klingonese"}}});
+  v["advanced"] = adv.dump();
+  auto back = submit(v, d);
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  ASSERT_EQ(back->contents[0].notes.size(), 1u);
+  EXPECT_EQ(back->contents[0].notes[0].text, "The draft leaves the date blank.");
+  ASSERT_EQ(back->unread.size(), 1u);
+  v["advanced"] = R"({"notes": 3})";
+  auto bad = record_json_from_form(v, model::to_json(d));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(error_field(bad.error().message(), v), "advanced");
+}
+
 }  // namespace
 }  // namespace arkiv::web
