@@ -5,13 +5,13 @@
 // width to $ARKIV_SCREENSHOTS. Run through scripts/browser-test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { fixturePaths } from './archive_fixture.mjs';
+import { fixturePaths, startServer } from './archive_fixture.mjs';
 
 const binary = process.env.ARKIV_BINARY;
 const source = process.env.ARKIV_SOURCE_DIR;
@@ -24,20 +24,6 @@ const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-qu
 
 let tmp, server, base, context, browser;
 const anaPassword = 'ana has a long password';
-
-function startServer(dataDir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['--data', dataDir, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stderr.on('data', (d) => fs.appendFileSync(path.join(artifacts, 'server.log'), d));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/at (http:\/\/[^\s]+)\n/);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`arkiv serve exited with ${code}`)));
-  });
-}
 
 async function shot(page, name, fullPage = true) {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
