@@ -12,7 +12,8 @@ namespace arkiv::index {
 
 // The title phrase of `query` (diacritics already stripped), or an empty Xapian::Query when
 // the query is not plain words (quotes, brackets, operators, fields, wildcards) or is one
-// word. Leaves `qp` unstemmed.
+// word. The phrase is built from the query's title terms (tokenized as titles are indexed),
+// never by handing the text to the parser in quotes. Leaves `qp` unstemmed.
 Xapian::Query title_phrase(Xapian::QueryParser& qp, std::string_view query);
 
 }  // namespace arkiv::index
