@@ -139,6 +139,9 @@ TEST_F(Cli, SearchOptionsAndTheirErrors) {
   CmdResult bad = run(data() + "search x --filter nonsense=1", true);
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.out.find("unknown field 'nonsense'"), std::string::npos) << bad.out;
+  bad = run(data() + "search x --filter language=xx", true);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("'xx' is not a language"), std::string::npos) << bad.out;
   bad = run(data() + "search x --from 19x6", true);
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.out.find("--from '19x6'"), std::string::npos) << bad.out;

@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "model/fields.h"
+#include "text/language.h"
 #include "api/json_views.h"
 #include "archive/archive.h"
 #include "cli/commands.h"
@@ -35,6 +36,11 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
     if (eq == std::string::npos || eq == 0) return fail(Error::invalid("--filter '" + f + "': expected FIELD=VALUE"));
     std::string field = f.substr(0, eq);
     if (!model::has_role(field, model::kFacet)) return fail(Error::invalid("--filter '" + f + "': unknown field '" + field + "'"));
+    // As the API (api/search_params.cpp): a language filter names a language.
+    if (model::find_field(field)->kind == model::ValueKind::kLanguage && !text::normalize_language(f.substr(eq + 1))) {
+      return fail(Error::invalid("--filter '" + f + "': '" + f.substr(eq + 1) +
+                                 "' is not a language; expected an ISO 639 code (sq, ko) or a language name (Albanian)"));
+    }
     q.filters.emplace_back(field, f.substr(eq + 1));
   }
   auto from = api::parse_date_bound(args.from, false, "--from");
