@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "ingest/record_stream.h"
+#include "model/lifecycle.h"
 #include "model/record_json.h"
 
 namespace arkiv::ingest {
@@ -17,9 +18,31 @@ namespace {
 // A JSON array or pretty-printed object is parsed whole, within this limit.
 constexpr std::size_t kMaxWholeJsonBytes = std::size_t{256} << 20;
 
+// arkiv's lifecycle fields (model/lifecycle.h) with values arkiv cannot read: the record is
+// kept, hidden as a draft until someone reviews it, with each value verbatim in `unread`.
+json keep_unreadable_lifecycle(const json& j, const std::string& where, ParseOutput& out) {
+  if (!j.is_object()) return j;
+  json kept = j;
+  for (const char* key : {"publication", "embargo_until"}) {
+    auto it = kept.find(key);
+    if (it == kept.end() || it->is_null()) continue;
+    const std::string text = it->is_string() ? it->get<std::string>() : it->dump();
+    model::Document probe;
+    (std::string_view(key) == "publication" ? probe.publication : probe.embargo_until) = text;
+    if (it->is_string() && model::validate_lifecycle(probe)) continue;
+    kept.erase(key);
+    kept["publication"] = "draft";
+    if (!kept.contains("unread")) kept["unread"] = json::array();
+    if (kept["unread"].is_array()) kept["unread"].push_back({{"field", key}, {"text", text}});
+    out.warnings.push_back(where + ": " + key + " '" + text.substr(0, 80) +
+                           "' could not be read: kept in unread, and the record is a draft until someone reviews it");
+  }
+  return kept;
+}
+
 void add_record(const json& j, const std::string& where, ParseOutput& out) {
   try {
-    auto doc = model::from_json(j);
+    auto doc = model::from_json(keep_unreadable_lifecycle(j, where, out));
     if (!doc) {
       out.errors.push_back(doc.error().within(where));
       return;

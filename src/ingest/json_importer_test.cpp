@@ -42,5 +42,25 @@ TEST(JsonImporter, SniffsByContent) {
   EXPECT_EQ(JsonImporter().sniff({"x.json", "hello"}), 0);
 }
 
+// A source's lifecycle values that arkiv cannot read cost it nothing: the record is kept as a
+// draft (hidden until reviewed) with each value verbatim in `unread`, and a warning says so.
+TEST(JsonImporter, UnreadableLifecycleValuesAreKeptForReview) {
+  std::string text = R"({"id":"t/1","title":"One","publication":"online","embargo_until":"next spring"})" "\n"
+                     R"({"id":"t/2","title":"Two","publication":"review","embargo_until":"2030-01-01"})" "\n";
+  ParseOutput out = JsonImporter().parse({"a.jsonl", text});
+  ASSERT_TRUE(out.errors.empty()) << out.errors[0].message();
+  ASSERT_EQ(out.records.size(), 2u);
+  EXPECT_EQ(out.records[0].publication, "draft");
+  EXPECT_EQ(out.records[0].embargo_until, "");
+  ASSERT_EQ(out.records[0].unread.size(), 2u);
+  EXPECT_EQ(out.records[0].unread[0].field, "publication");
+  EXPECT_EQ(out.records[0].unread[0].text, "online");
+  EXPECT_EQ(out.records[0].unread[1].text, "next spring");
+  EXPECT_EQ(out.warnings.size(), 2u);
+  EXPECT_EQ(out.records[1].publication, "review");  // readable values stay as given
+  EXPECT_EQ(out.records[1].embargo_until, "2030-01-01");
+  EXPECT_TRUE(out.records[1].unread.empty());
+}
+
 }  // namespace
 }  // namespace arkiv::ingest
