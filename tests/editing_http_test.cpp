@@ -135,7 +135,7 @@ class EditingHttpTest : public ::testing::Test {
     for (auto it = std::sregex_iterator(html.begin(), html.end(), hidden); it != std::sregex_iterator(); ++it) {
       out.emplace_back((*it)[1], html_unescape((*it)[2]));
     }
-    std::regex textarea(R"re(<textarea id="[^"]*" name="([^"]*)"[^>]*>\n([\s\S]*?)</textarea>)re");
+    std::regex textarea(R"re(<textarea id="[^"]*" name="([^"]*)"[^>]*>&#10;([\s\S]*?)</textarea>)re");
     for (auto it = std::sregex_iterator(html.begin(), html.end(), textarea); it != std::sregex_iterator(); ++it) {
       out.emplace_back((*it)[1], html_unescape((*it)[2]));
     }
@@ -422,6 +422,24 @@ TEST_F(EditingHttpTest, AnUploadedFileBecomesDraftsAndNeverReplacesARecord) {
   HttpResponse again = upload(csrf_field(page.body));
   EXPECT_EQ(again.status, 422);
   EXPECT_TRUE(has(again.body, "the archive has a record with this id")) << again.body;
+}
+
+// Records of formats the form code was not written from (the Wilson export, FRUS TEI with notes,
+// parts and gaps): saving the edit form unchanged changes nothing, so no revision is made.
+TEST_F(EditingHttpTest, SavingAnUnchangedFormChangesNoRecord) {
+  ASSERT_EQ(run({kBinary, "--data", data_, "import", kSource + "/tests/fixtures/wilson",
+                 kSource + "/tests/fixtures/frus/frus1930v01-excerpt.xml"}).first, 0);
+  std::string ed = sign_in("ed");
+  std::vector<std::string> ids = {"wcda/114408"};
+  for (int d = 1; d <= 12; ++d) ids.push_back("frus1930v01/d" + std::to_string(d));
+  for (const std::string& id : ids) {
+    HttpResponse form = as(ed, "/documents/" + id + "/edit");
+    ASSERT_EQ(form.status, 200) << id;
+    HttpResponse saved = post(ed, "/documents/" + id + "/edit", edit_fields(form.body));
+    EXPECT_EQ(saved.status, 303) << id << ": " << saved.body.substr(0, 500);
+    json history = json::parse(api("GET", "/api/v1/documents/" + id + "/revisions", read_token_).body);
+    EXPECT_EQ(history["revisions"].size(), 1u) << id << " changed by a save of its unchanged form";
+  }
 }
 
 }  // namespace
