@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +75,24 @@ struct UnreadField {
   std::string text;   // exactly as the source gives it
 };
 
+// A record's link from one value of a name field to an authority. The value stays as the
+// source wrote it ("Colonel House"); the link says whom it names.
+struct NameLink {
+  std::string field;      // "person", "organization", "place", "subject"
+  std::string form;       // the value, verbatim as in the record's list
+  std::string authority;  // authority id
+  bool operator==(const NameLink&) const = default;
+};
+
+// Where a record sits in the arrangement: a unit and its place there. A record's first
+// placement is its primary one (its breadcrumb and previous/next).
+struct Placement {
+  std::string unit;
+  std::int64_t position = 0;  // e.g. the FRUS document number; 0 when the unit orders by date
+  std::string number;         // the record's own number in that unit as printed ("10"), or ""
+  bool operator==(const Placement&) const = default;
+};
+
 struct Document {
   std::string id;
   std::string title;
@@ -95,6 +114,10 @@ struct Document {
   std::vector<Gap> gaps;
   std::vector<Part> parts;  // in the order of the text
   std::vector<UnreadField> unread;
+  // Links from values of the name fields to authority records (model/authority.h), and the
+  // record's places in the arrangement, primary first. Both only in the JSON when set.
+  std::vector<NameLink> links;
+  std::vector<Placement> arrangement;
   // The archive's own administrative fields (model/lifecycle.h), never shown to readers:
   // "" (published), "draft", "review" or "withdrawn"; a day before which the record stays
   // hidden ("YYYY-MM-DD", or ""); notes for staff.

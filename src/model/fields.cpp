@@ -45,7 +45,7 @@ constexpr unsigned kDerivedFacet = kFacet | kFilter | kFieldQuery | kBrowse;
 
 // Rows in the order the document page shows them. Structured fields (date, citation, contents,
 // gaps) have JSON keys here but are read and written by model/record_json.cpp.
-const std::array<Field, 26> kFields = {{
+const std::array<Field, 28> kFields = {{
     {.name = "id", .json_key = "id", .label = "Identifier", .plural = "Identifiers", .roles = kJson | kShown,
      .values = id_values, .text = &Document::id},
     {.name = "title", .json_key = "title", .label = "Title", .plural = "Titles", .roles = kJson | kFieldQuery,
@@ -100,6 +100,10 @@ const std::array<Field, 26> kFields = {{
      .kind = ValueKind::kStructured, .values = no_values},
     {.name = "unread", .json_key = "unread", .label = "Field not read", .plural = "Fields not read", .roles = kJson,
      .kind = ValueKind::kStructured, .values = no_values},
+    {.name = "links", .json_key = "links", .label = "Authority link", .plural = "Authority links", .roles = kJson | kSparse,
+     .kind = ValueKind::kStructured, .values = no_values},
+    {.name = "arrangement", .json_key = "arrangement", .label = "Place in the arrangement", .plural = "Places in the arrangement",
+     .roles = kJson | kSparse, .kind = ValueKind::kStructured, .values = no_values},
     {.name = "publication", .json_key = "publication", .label = "Publication", .plural = "Publication",
      .roles = kJson | kStaff, .kind = ValueKind::kKeyword, .values = publication_values, .text = &Document::publication},
     {.name = "embargo_until", .json_key = "embargo_until", .label = "Embargoed until", .plural = "Embargoed until",

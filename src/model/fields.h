@@ -33,6 +33,9 @@ enum FieldRole : unsigned {
   // The archive's own administrative fields (the lifecycle, staff notes): in the JSON form only
   // when set, shown to staff only, never to readers (model/lifecycle.h).
   kStaff = 1u << 7,
+  // In the JSON form only when it has a value, so that records without it (and exports made
+  // before it existed) keep their bytes: authority links and the arrangement.
+  kSparse = 1u << 8,
 };
 
 // How a facet's values are listed: most frequent first, or in value order (years).

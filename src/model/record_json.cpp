@@ -1,5 +1,7 @@
 #include "model/record_json.h"
 
+#include "model/authority.h"
+
 #include "model/field_limits.h"
 
 #include <algorithm>
@@ -138,6 +140,18 @@ json unread_json(const Document& d) {
   return unread;
 }
 
+json links_json(const Document& d) {
+  json links = json::array();
+  for (const NameLink& l : d.links) links.push_back({{"field", l.field}, {"form", l.form}, {"authority", l.authority}});
+  return links;
+}
+
+json arrangement_json(const Document& d) {
+  json places = json::array();
+  for (const Placement& p : d.arrangement) places.push_back({{"unit", p.unit}, {"position", p.position}, {"number", p.number}});
+  return places;
+}
+
 json citation_json(const Citation& c) {
   return {{"text", c.text},           {"repository", c.repository}, {"reference", c.reference},
           {"url", c.url},             {"publisher", c.publisher},   {"translator", c.translator}};
@@ -151,6 +165,8 @@ json structured_json(const Document& d, std::string_view key) {
   if (key == "gaps") return gaps_json(d);
   if (key == "parts") return parts_json(d);
   if (key == "unread") return unread_json(d);
+  if (key == "links") return links_json(d);
+  if (key == "arrangement") return arrangement_json(d);
   return nullptr;
 }
 
@@ -162,9 +178,9 @@ json to_json(const Document& d) {
     if (!f.is(kJson)) continue;
     std::string key(f.json_key);
     if (f.is(kStaff) && f.text && (d.*f.text).empty()) continue;  // only when set: old exports stay byte-identical
-    if (f.text) out[key] = d.*f.text;
-    else if (f.list) out[key] = string_list(d.*f.list);
-    else out[key] = structured_json(d, f.json_key);
+    json value = f.text ? json(d.*f.text) : f.list ? string_list(d.*f.list) : structured_json(d, f.json_key);
+    if (f.is(kSparse) && value.empty()) continue;  // the same
+    out[key] = std::move(value);
   }
   return out;
 }
@@ -332,6 +348,47 @@ Status read_unread(Reader& r, const json& j, std::vector<UnreadField>& out) {
   return Status::success();
 }
 
+// Stage: links from name values to authorities (model/authority.h).
+Status read_links(Reader& r, const json& j, std::vector<NameLink>& out) {
+  const json* ls = r.array(j, "links");
+  if (!ls) return Status::success();
+  for (std::size_t i = 0; i < ls->size(); ++i) {
+    Reader lr("links[" + std::to_string(i) + "]");
+    if (!(*ls)[i].is_object()) return Error::invalid("links[" + std::to_string(i) + "]: expected an object");
+    lr.object_keys((*ls)[i], {"field", "form", "authority"});
+    NameLink l;
+    lr.str((*ls)[i], "field", l.field);
+    lr.str((*ls)[i], "form", l.form);
+    lr.str((*ls)[i], "authority", l.authority);
+    if (lr.failed()) return lr.error();
+    out.push_back(std::move(l));
+  }
+  return Status::success();
+}
+
+// Stage: the record's places in the arrangement.
+Status read_arrangement(Reader& r, const json& j, std::vector<Placement>& out) {
+  const json* ps = r.array(j, "arrangement");
+  if (!ps) return Status::success();
+  for (std::size_t i = 0; i < ps->size(); ++i) {
+    std::string path = "arrangement[" + std::to_string(i) + "]";
+    const json& pj = (*ps)[i];
+    if (!pj.is_object()) return Error::invalid(path + ": expected an object");
+    Reader pr(path);
+    pr.object_keys(pj, {"unit", "position", "number"});
+    Placement p;
+    pr.str(pj, "unit", p.unit);
+    pr.str(pj, "number", p.number);
+    if (pr.failed()) return pr.error();
+    if (auto it = pj.find("position"); it != pj.end()) {
+      if (!it->is_number_integer()) return Error::invalid(path + ".position: expected an integer");
+      p.position = it->get<std::int64_t>();
+    }
+    out.push_back(std::move(p));
+  }
+  return Status::success();
+}
+
 }  // namespace
 
 Result<Document> from_json(const json& j) {
@@ -340,7 +397,8 @@ Result<Document> from_json(const json& j) {
   Reader r("");
   read_simple_fields(r, j, d);
   for (Status s : {read_date(r, j, d.date), read_citation(r, j, d.citation), read_contents(r, j, d.contents),
-                   read_gaps(r, j, d.gaps), read_parts(r, j, d.parts), read_unread(r, j, d.unread)}) {
+                   read_gaps(r, j, d.gaps), read_parts(r, j, d.parts), read_unread(r, j, d.unread), read_links(r, j, d.links),
+                   read_arrangement(r, j, d.arrangement)}) {
     if (!s) return s.error();
   }
   if (r.failed()) return r.error();
@@ -397,6 +455,26 @@ Status validate(Document& d) {
     if (p.content >= d.contents.size()) return Error::invalid(path + ".content: no content " + std::to_string(p.content));
     if (p.offset > utf8_length(d.contents[p.content].text)) return Error::invalid(path + ".offset: past the end of the text");
     if (trim(p.anchor).empty()) return Error::invalid(path + ".anchor: missing; a part needs an anchor to be cited");
+  }
+  for (std::size_t i = 0; i < d.links.size(); ++i) {
+    const NameLink& l = d.links[i];
+    std::string path = "links[" + std::to_string(i) + "]";
+    const Field* f = is_authority_kind(l.field) ? find_field(l.field) : nullptr;
+    if (!f || !f->list) return Error::invalid(path + ".field: '" + l.field + "', expected person, organization, place or subject");
+    const auto& values = d.*f->list;
+    if (std::find(values.begin(), values.end(), l.form) == values.end()) {
+      return Error::invalid(path + ".form: '" + l.form + "' is not one of the record's " + std::string(f->json_key));
+    }
+    // An importer's own reference ("frus:<volume>#<person>") until the import maps it to the
+    // archive's authority id (archive/internal/name_linker.h).
+    if (trim(l.authority).empty() || l.authority.size() > 300) {
+      return Error::invalid(path + ".authority: expected the id of a " + l.field + " authority");
+    }
+  }
+  for (std::size_t i = 0; i < d.arrangement.size(); ++i) {
+    const Placement& p = d.arrangement[i];
+    std::string path = "arrangement[" + std::to_string(i) + "]";
+    if (trim(p.unit).empty() || p.unit.size() > 300) return Error::invalid(path + ".unit: expected a unit id of 1 to 300 bytes");
   }
   return Status::success();
 }

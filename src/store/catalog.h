@@ -15,6 +15,7 @@
 
 #include "base/result.h"
 #include "model/document.h"
+#include "model/authority.h"
 #include "model/put_outcome.h"
 
 namespace arkiv::store {
@@ -61,6 +62,24 @@ struct RevisionInfo {
   std::string saved_at;  // UTC, ISO 8601
   std::string saved_by;
   std::string message;
+};
+
+// A record placed in a unit of the arrangement, as tables of contents list it.
+struct UnitMember {
+  std::string id;
+  std::string title;
+  std::string date_display;
+  std::int64_t position = 0;
+  std::string number;
+  bool primary = false;
+};
+
+// A name that matched more than one authority at import: linked to none, listed for review.
+struct NameReview {
+  std::string document_id;
+  std::string field;
+  std::string form;
+  std::vector<std::string> candidates;  // authority ids
 };
 
 class Catalog {
@@ -130,6 +149,45 @@ class Catalog {
   Result<std::int64_t> change_seq() const;
   // With `visible_on`: counts of what readers may see that day only.
   Result<CatalogStats> stats(const std::string& visible_on = "") const;
+
+  // Authorities (docs/authorities.md). put_authority inserts or replaces one, with its name
+  // keys; inside a transaction like put().
+  Status put_authority(const model::Authority& a);
+  Result<std::optional<model::Authority>> authority(const std::string& id) const;
+  // Where a merged authority's id now points, or nullopt.
+  Result<std::optional<std::string>> authority_redirect(const std::string& id) const;
+  Status add_authority_redirect(const std::string& from, const std::string& to);
+  Status remove_authority(const std::string& id);
+  Status for_each_authority(const std::function<bool(const model::Authority&)>& fn) const;
+  // Every name key: (kind, key, authority id); keys of surnames start with "s:".
+  Status for_each_authority_key(const std::function<void(const std::string& kind, const std::string& key, const std::string& id)>& fn) const;
+  // The records whose links name the authority, by id.
+  Result<std::vector<std::string>> documents_linking(const std::string& authority_id) const;
+  // The authority a stored record links `form` of `field` to, or nullopt.
+  Result<std::optional<std::string>> stored_link(const std::string& document_id, const std::string& field, const std::string& form) const;
+  // The forms records use for the authority, most used first.
+  Result<std::vector<std::string>> link_forms(const std::string& authority_id, int limit = 50) const;
+  // Moves every link to `from` onto `into`, in the records' JSON (each a new revision saved
+  // by `save.user`) and in document_links; returns the ids of the records changed.
+  Result<std::vector<std::string>> relink(const std::string& from, const std::string& into, const SaveInfo& save);
+  // Subjects whose broader terms include `id`.
+  Result<std::vector<model::Authority>> narrower(const std::string& id) const;
+
+  // Arrangement. put_unit inserts or replaces one level.
+  Status put_unit(const model::Unit& u);
+  Result<std::optional<model::Unit>> unit(const std::string& id) const;
+  Result<std::vector<model::Unit>> child_units(const std::string& parent) const;  // in order
+  Status for_each_unit(const std::function<bool(const model::Unit&)>& fn) const;  // parents first
+  // The records placed in `unit`, in its order (position, then date, then id). With `visible_on`,
+  // only those readers may see that day.
+  Result<std::vector<UnitMember>> unit_members(const std::string& unit, const std::string& visible_on = "", int limit = 5000) const;
+  // Records placed directly in each unit of a collection (unit id -> count).
+  Result<std::vector<std::pair<std::string, std::int64_t>>> member_counts(const std::string& collection,
+                                                                          const std::string& visible_on = "") const;
+
+  // Names linked to no authority because they matched several (replaced at each put of the record).
+  Status add_name_review(const NameReview& r);
+  Result<std::vector<NameReview>> name_reviews(int limit = 1000) const;
 
  private:
   struct Impl;

@@ -24,7 +24,7 @@ TEST(Catalog, PutGetAndOutcomes) {
   auto cat = Catalog::open(dir.file("catalog.db"));
   ASSERT_TRUE(cat.ok()) << cat.error().message();
   Catalog& c = **cat;
-  EXPECT_EQ(*c.schema_version(), 7);
+  EXPECT_EQ(*c.schema_version(), 8);
   ASSERT_TRUE(c.begin().ok());
   EXPECT_EQ(*c.put(doc("a", "One"), prov()), PutOutcome::kCreated);
   EXPECT_EQ(*c.put(doc("b", "Two"), prov()), PutOutcome::kCreated);

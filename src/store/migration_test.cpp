@@ -95,6 +95,21 @@ TEST_P(Migration, UpgradesAndKeepsEveryRecordLanguageAndChange) {
   EXPECT_EQ(count_of(stats->original_languages, "sq"), 2);
   EXPECT_EQ(count_of(stats->content_languages, "en"), 2);
 
+  // Migration 8: authorities and arrangement start empty, and take their first rows; the old
+  // records are unlinked and placed nowhere until re-imported or edited.
+  std::size_t authorities = 0;
+  ASSERT_TRUE(c.for_each_authority([&](const model::Authority&) { return ++authorities, true; }).ok());
+  EXPECT_EQ(authorities, 0u);
+  ASSERT_TRUE(c.begin().ok());
+  ASSERT_TRUE(c.put_authority({"person/lansing-robert", "person", "Lansing, Robert", {}, "", "", {}, {}}).ok());
+  ASSERT_TRUE(c.put_unit({"frus1918Russiav03", "collection", "", 0, "FRUS 1918, Russia, Volume III", "", ""}).ok());
+  ASSERT_TRUE(c.commit().ok());
+  auto lansing = c.authority("person/lansing-robert");
+  ASSERT_TRUE(lansing.ok() && lansing->has_value());
+  auto roots = c.child_units("");
+  ASSERT_TRUE(roots.ok());
+  EXPECT_EQ(roots->size(), 1u);
+
   // A second open finds nothing left to do and changes nothing.
   opened->reset();
   auto again = Catalog::open(path);

@@ -140,6 +140,61 @@ CREATE TABLE revisions (
 INSERT INTO revisions (document_id, revision, saved_at, saved_by, message, record)
   SELECT id, 1, updated_at, '', 'as stored before revisions were kept', NULL FROM documents;
 )sql"},
+      {8, "authorities and arrangement: authority records and their name keys, merges, records' links; units (collection, series) "
+          "and records' places in them; names to review (docs/catalog-schema.md)", R"sql(
+CREATE TABLE authorities (
+  id     TEXT PRIMARY KEY,     -- "person/lansing-robert"
+  kind   TEXT NOT NULL,        -- person, organization, place, subject
+  name   TEXT NOT NULL,        -- preferred name
+  record TEXT NOT NULL         -- canonical JSON (model/authority.h)
+) STRICT;
+CREATE INDEX authorities_by_kind ON authorities(kind, name);
+CREATE TABLE authority_keys (
+  kind         TEXT NOT NULL,
+  key          TEXT NOT NULL,  -- folded name key; "s:<surname>" for persons' family names
+  authority_id TEXT NOT NULL REFERENCES authorities(id) ON DELETE CASCADE,
+  PRIMARY KEY (kind, key, authority_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX authority_keys_by_authority ON authority_keys(authority_id);
+CREATE TABLE authority_redirects (
+  old_id TEXT PRIMARY KEY,     -- an authority merged into another
+  new_id TEXT NOT NULL
+) STRICT;
+CREATE TABLE document_links (
+  document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  field        TEXT NOT NULL,
+  form         TEXT NOT NULL,  -- the value as the record has it
+  authority_id TEXT NOT NULL,
+  PRIMARY KEY (document_id, field, form)
+) STRICT;
+CREATE INDEX document_links_by_authority ON document_links(authority_id);
+CREATE TABLE units (
+  id        TEXT PRIMARY KEY,
+  level     TEXT NOT NULL,     -- collection, series
+  parent_id TEXT,              -- NULL for a collection
+  position  INTEGER NOT NULL,
+  title     TEXT NOT NULL,
+  record    TEXT NOT NULL      -- canonical JSON (model/authority.h)
+) STRICT;
+CREATE INDEX units_by_parent ON units(parent_id, position, id);
+CREATE TABLE memberships (
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  unit_id     TEXT NOT NULL,
+  position    INTEGER NOT NULL,
+  number      TEXT NOT NULL,
+  is_primary  INTEGER NOT NULL,
+  PRIMARY KEY (document_id, unit_id)
+) STRICT;
+CREATE INDEX memberships_by_unit ON memberships(unit_id, position, document_id);
+CREATE TABLE name_reviews (
+  id          INTEGER PRIMARY KEY,
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  field       TEXT NOT NULL,
+  form        TEXT NOT NULL,
+  candidates  TEXT NOT NULL    -- authority ids, newline-separated
+) STRICT;
+CREATE INDEX name_reviews_by_document ON name_reviews(document_id);
+)sql"},
   };
   return kMigrations;
 }
