@@ -1,5 +1,7 @@
 #include "index/search_index.h"
 
+#include "model/authority.h"
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -40,6 +42,7 @@ struct SearchIndex::Impl {
   std::unique_ptr<Xapian::WritableDatabase> writer;
   Xapian::Database db;  // == *writer when writable
   DocumentTerms terms;
+  AuthorityNames authority_names;
   std::unique_ptr<BackgroundWriter> background;  // writable only; owns all writes to `writer`
   bool facets_in_memory = false;                 // readers that asked for it: count from a FacetTable
   std::shared_ptr<const FacetTable> facet_table;  // of the revision last searched
@@ -92,11 +95,13 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open_readonly(const std::strin
   return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
 }
 
+void SearchIndex::set_authority_names(AuthorityNames names) { impl_->authority_names = std::move(names); }
+
 Status SearchIndex::replace(const model::Document& doc, bool known_new) {
   if (!impl_->writer) return Error::internal("search index opened read-only");
   Xapian::Document xd;
   try {
-    xd = impl_->terms.make(doc);
+    xd = impl_->terms.make(doc, impl_->authority_names ? &impl_->authority_names : nullptr);
   } catch (const Xapian::Error& e) {
     return Error::io("search index: record '" + doc.id + "': " + e.get_description());
   }
@@ -219,6 +224,7 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
   // Undated records last in both directions; the same day ordered by time (docs/dates.md).
   if (q.sort == SortOrder::kDateAscending) enquire.set_sort_by_value_then_relevance(sc::kSlotSortAscending, false);
   if (q.sort == SortOrder::kDateDescending) enquire.set_sort_by_value_then_relevance(sc::kSlotSortDescending, true);
+  if (q.sort == SortOrder::kCollection) enquire.set_sort_by_value_then_relevance(sc::kSlotCollectionOrder, false);
   // Long-lived readers count from the facet table of the revision they search.
   std::shared_ptr<const FacetTable> table;
   if (!q.facets.empty() && facets_in_memory && !writer) {
@@ -344,9 +350,13 @@ RecordTerms record_terms(const Xapian::Database& db, Xapian::docid did) {
       const model::Field* f = model::find_field(name);
       if (f && !f->exact_prefix.empty()) out.push_back({std::string(f->exact_prefix), name});
     }
+    // Records placed in the same series (a FRUS chapter) share it as they shared its head
+    // when chapter heads were subjects.
+    out.push_back({sc::kUnit, "series"});
     return out;
   }();
   RecordTerms out;
+  std::set<std::string> linked_fields;  // fields whose values the record links to authorities
   const double n = std::max<double>(1, db.get_doccount());
   std::vector<std::pair<Xapian::termcount, std::string>> words;
   for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
@@ -365,6 +375,7 @@ RecordTerms record_terms(const Xapian::Database& db, Xapian::docid did) {
       }
       const Xapian::doccount df = t.get_termfreq();
       if (df > 1) out.shared.push_back({term, k.field, similarity::field_factor(k.field) * std::log(1 + n / df), df});  // else nobody else has it
+      if (model::is_authority_id(std::string_view(term).substr(k.prefix.size()))) linked_fields.insert(k.field);
       break;
     }
   }
@@ -372,6 +383,13 @@ RecordTerms record_terms(const Xapian::Database& db, Xapian::docid did) {
   std::partial_sort(words.begin(), words.begin() + static_cast<long>(keep), words.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first; });
   for (std::size_t i = 0; i < keep; ++i) out.words.insert(words[i].second);
+  // A linked value is there twice, as written and as its authority: count the authority (which
+  // records writing the name otherwise share too) and not the written forms.
+  std::erase_if(out.shared, [&](const SharedTerm& s) {
+    if (!linked_fields.count(s.field)) return false;
+    const model::Field* f = model::find_field(s.field);
+    return f && !model::is_authority_id(std::string_view(s.term).substr(f->exact_prefix.size()));
+  });
   if (out.shared.size() > 40) {
     std::partial_sort(out.shared.begin(), out.shared.begin() + 40, out.shared.end(),
                       [](const auto& a, const auto& b) { return a.weight > b.weight; });
@@ -440,7 +458,7 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
         common.push_back(&s);
         continue;
       }
-      const bool named = s.field == "person" || s.field == "subject";
+      const bool named = s.field == "person" || s.field == "subject" || s.field == "series";
       for (auto post = db.postlist_begin(s.term); post != db.postlist_end(s.term); ++post) {
         if (*post == self) continue;
         Sum& sum = sums[*post];
@@ -455,6 +473,16 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
     std::partial_sort(by_shared.begin(), by_shared.begin() + static_cast<long>(keep), by_shared.end(),
                       [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
     for (std::size_t i = 0; i < keep; ++i) candidates[by_shared[i].second];
+    // Records that tie with the last one kept are kept too (up to a bound), so that which of
+    // them are candidates does not depend on docids (the order records were indexed in): a
+    // reindex then finds the same neighbours. Records of one FRUS chapter share it equally.
+    if (keep > 0 && keep < by_shared.size()) {
+      const double boundary = by_shared[keep - 1].first;
+      std::size_t extra = 0;
+      for (std::size_t i = keep; i < by_shared.size() && extra < 4 * kCandidates; ++i) {
+        if (by_shared[i].first == boundary) candidates[by_shared[i].second], ++extra;
+      }
+    }
     for (auto& [did, c] : candidates) {
       if (auto it = sums.find(did); it != sums.end()) {
         c.shared = it->second.weight;
@@ -469,7 +497,7 @@ Result<std::vector<std::string>> SearchIndex::similar(const std::string& id, int
         if (post == db.postlist_end(s->term)) break;
         if (*post != did) continue;
         c.shared += s->weight;
-        if (s->field == "person" || s->field == "subject") c.shares_person_or_subject = true;
+        if (s->field == "person" || s->field == "subject" || s->field == "series") c.shares_person_or_subject = true;
       }
     }
 

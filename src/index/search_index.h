@@ -19,7 +19,9 @@
 
 namespace arkiv::index {
 
-enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+// kCollection: the arrangement's order (a record's primary place: its collection, then its
+// position there, then its date), "collection order".
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending, kCollection };
 
 // How a date filter (from/to, year, decade) meets a record's date range (docs/dates.md).
 enum class DateMode { kOverlaps, kWithin };
@@ -71,6 +73,10 @@ struct SearchResult {
   std::int64_t undated = 0;      // matches of the query without its date filters that are undated
 };
 
+// The names of an authority record (preferred first, then variants), by id; empty when
+// unknown. The index asks for them when it indexes a record's linked values.
+using AuthorityNames = std::function<std::vector<std::string>(const std::string& authority_id)>;
+
 class SearchIndex {
  public:
   static Result<std::unique_ptr<SearchIndex>> open_writable(const std::string& dir);
@@ -82,6 +88,10 @@ class SearchIndex {
   // Writing (open_writable only). Changes become visible to readers at commit().
   // `known_new`: the caller knows the index has no record with this id (faster).
   Status replace(const model::Document& doc, bool known_new = false);
+  // Where replace() finds the names of the authorities a record links to: a linked value is
+  // filtered and counted by its authority's id, and a field query (`person:house`) matches
+  // any of the authority's names. Without it, values count as written.
+  void set_authority_names(AuthorityNames names);
   Status remove(const std::string& id);
   // Commits, recording that catalog `catalog_uuid` is applied up to change `seq`.
   Status commit(std::int64_t seq, const std::string& catalog_uuid);

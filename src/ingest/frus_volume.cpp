@@ -22,6 +22,16 @@ struct Volume {
   std::map<std::string, std::string> persons;  // xml:id -> name in the list of persons
 };
 
+// Where the walk through the volume is: the series (chapters) it is inside, innermost last.
+struct Arrangement {
+  std::vector<std::string> series;      // unit ids
+  std::vector<std::int64_t> positions;  // units: the last position used inside each open unit (the volume first)
+  std::int64_t documents = 0;           // documents so far, in the volume's order
+};
+
+// The local id a record's links use for the person `xml_id` of the volume's list.
+std::string person_key(const Volume& v, std::string_view xml_id) { return "frus:" + v.id + "#" + std::string(xml_id); }
+
 bool has_type(xml_node n, const char* type) { return std::strcmp(n.attribute("type").value(), type) == 0; }
 
 xml_node child(xml_node n, std::string_view name) {
@@ -43,7 +53,7 @@ void add_unique(std::vector<std::string>& list, std::set<std::string>& seen, std
   list.push_back(std::move(value));
 }
 
-Volume read_volume(const XmlSource& xml, const SourceFile& file) {
+Volume read_volume(const XmlSource& xml, const SourceFile& file, ParseOutput& out) {
   Volume v;
   xml_node tei = xml.doc->document_element();
   xml_node file_desc = child(child(tei, "teiHeader"), "fileDesc");
@@ -60,7 +70,23 @@ Volume read_volume(const XmlSource& xml, const SourceFile& file) {
   });
   if (persons) {
     for (pugi::xpath_node pn : persons.select_nodes(".//*[local-name()='persName'][@xml:id]")) {
-      v.persons[pn.node().attribute("xml:id").value()] = tei_plain_text(pn.node());
+      std::string xml_id = pn.node().attribute("xml:id").value();
+      std::string name = collapse_spaces(tei_plain_text(pn.node()));
+      v.persons[xml_id] = name;
+      // "House, Colonel Edward M., the special representative of ..." -> the note is what follows
+      // the name in its item.
+      model::Authority a;
+      a.id = person_key(v, xml_id);
+      a.kind = "person";
+      a.name = name;
+      std::string item = collapse_spaces(tei_plain_text(pn.node().parent()));
+      if (item.starts_with(name)) {
+        std::string_view rest = trim(std::string_view(item).substr(name.size()));
+        while (!rest.empty() && (rest.front() == ',' || rest.front() == ';')) rest = trim(rest.substr(1));
+        a.note = std::string(rest.substr(0, 1000));
+      }
+      a.identifiers.push_back({"frus", v.id + "#" + xml_id});
+      out.authorities.push_back(std::move(a));
     }
   }
   return v;
@@ -72,13 +98,19 @@ void collect_names(xml_node n, const Volume& v, model::Document& doc, std::set<s
     if (c.type() != pugi::node_element) continue;
     std::string_view name = local_name(c);
     if (name == "persName") {
+      // The name as the document writes it ("Colonel House"); the list of persons says whom it
+      // names (persName/@corresp), and the record links the two.
+      std::string form = collapse_spaces(tei_plain_text(c));
       std::string ref = c.attribute("corresp").value();
       auto it = ref.starts_with("#") ? v.persons.find(ref.substr(1)) : v.persons.end();
-      add_unique(doc.people, seen, it != v.persons.end() ? it->second : tei_plain_text(c));
+      if (form.empty() && it != v.persons.end()) form = it->second;
+      if (form.empty() || !seen.insert("person\t" + form).second) continue;
+      doc.people.push_back(form);
+      if (it != v.persons.end()) doc.links.push_back({"person", form, person_key(v, it->first)});
     } else if (name == "placeName") {
-      add_unique(doc.places, seen, tei_plain_text(c));
+      add_unique(doc.places, seen, collapse_spaces(tei_plain_text(c)));
     } else if (name == "orgName") {
-      add_unique(doc.organizations, seen, tei_plain_text(c));
+      add_unique(doc.organizations, seen, collapse_spaces(tei_plain_text(c)));
     } else {
       collect_names(c, v, doc, seen);
     }
@@ -124,7 +156,7 @@ std::string document_type(const std::string& source_notes, xml_node head) {
   return "document";
 }
 
-model::Document read_document(xml_node div, const Volume& v, const std::vector<std::string>& subjects) {
+model::Document read_document(xml_node div, const Volume& v) {
   model::Document doc;
   std::string doc_id = div.attribute("xml:id").value();
   doc.id = v.id + "/" + doc_id;
@@ -186,16 +218,17 @@ model::Document read_document(xml_node div, const Volume& v, const std::vector<s
   }
   std::set<std::string> seen;
   collect_names(div, v, doc, seen);
-  doc.subjects = subjects;
   if (!v.title.empty()) doc.collections.push_back(v.title);
   return doc;
 }
 
-void visit(xml_node n, const XmlSource& xml, const Volume& v, std::vector<std::string>& subjects, ParseOutput& out) {
+// Walks the volume: documents become records placed in the innermost chapter around them
+// (or the volume), in the volume's order; chapters, subchapters and compilations become series.
+void visit(xml_node n, const XmlSource& xml, const Volume& v, Arrangement& arr, ParseOutput& out) {
   for (xml_node c : n.children()) {
     if (c.type() != pugi::node_element) continue;
     if (local_name(c) != "div") {
-      visit(c, xml, v, subjects, out);
+      visit(c, xml, v, arr, out);
       continue;
     }
     if (has_type(c, "document")) {
@@ -206,15 +239,34 @@ void visit(xml_node n, const XmlSource& xml, const Volume& v, std::vector<std::s
         out.errors.push_back(date.error().within(where + ": dateline"));
         continue;
       }
-      model::Document doc = read_document(c, v, subjects);
+      model::Document doc = read_document(c, v);
       doc.date = std::move(date).value();
+      std::string number(trim(c.attribute("n").value()));
+      // Documents are numbered through the whole volume: their position is their place in it.
+      std::int64_t position = ++arr.documents;
+      doc.arrangement.push_back({arr.series.empty() ? v.id : arr.series.back(), position, number});
       add_validated(std::move(doc), where, out);
       continue;
     }
-    bool heading = has_type(c, "chapter") || has_type(c, "subchapter");
-    if (heading) subjects.push_back(tei_plain_text(child(c, "head")));
-    visit(c, xml, v, subjects, out);
-    if (heading) subjects.pop_back();
+    bool series = has_type(c, "chapter") || has_type(c, "subchapter") || has_type(c, "compilation");
+    if (series) {
+      model::Unit u;
+      std::string xml_id = c.attribute("xml:id").value();
+      u.parent = arr.series.empty() ? v.id : arr.series.back();
+      u.position = ++arr.positions.back();
+      u.id = v.id + "/" + (xml_id.empty() ? "s" + std::to_string(xml.line_of(c)) : xml_id);
+      u.level = "series";
+      u.title = collapse_spaces(tei_plain_text(child(c, "head")));
+      if (u.title.empty()) u.title = u.id.substr(v.id.size() + 1);
+      out.units.push_back(u);
+      arr.series.push_back(u.id);
+      arr.positions.push_back(0);
+    }
+    visit(c, xml, v, arr, out);
+    if (series) {
+      arr.series.pop_back();
+      arr.positions.pop_back();
+    }
   }
 }
 
@@ -233,9 +285,15 @@ void parse_frus_volume(const XmlSource& xml, const SourceFile& file, ParseOutput
                                           std::to_string(kMaxRecordsPerFile) + " records per file"));
     return;
   }
-  Volume v = read_volume(xml, file);
-  std::vector<std::string> subjects;
-  visit(child(text, "body"), xml, v, subjects, out);
+  Volume v = read_volume(xml, file, out);
+  model::Unit volume;
+  volume.id = v.id;
+  volume.level = "collection";
+  volume.title = v.title.empty() ? v.id : v.title;
+  out.units.push_back(volume);
+  Arrangement arr;
+  arr.positions.push_back(0);
+  visit(child(text, "body"), xml, v, arr, out);
 }
 
 }  // namespace arkiv::ingest

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "model/authority.h"
 #include "model/document.h"
 
 namespace arkiv::ingest {
@@ -51,6 +52,12 @@ struct ParseOutput {
   // Things a reviewer should check in records that were kept: a version whose detected
   // language is not the declared one, a text no contents entry fits. Each names its line or record.
   std::vector<std::string> warnings;
+  // Authority records and arrangement units the source defines (a FRUS list of persons, its
+  // chapters; an export's "authority" and "unit" lines). An authority the source defines
+  // locally (a FRUS person) has a local id that its records' links use, and the import maps
+  // it to the archive's own (archive/import_link.cpp); an export's keep their ids.
+  std::vector<model::Authority> authorities;
+  std::vector<model::Unit> units;
 };
 
 class Importer {

@@ -42,6 +42,25 @@ json keep_unreadable_lifecycle(const json& j, const std::string& where, ParseOut
 
 void add_record(const json& j, const std::string& where, ParseOutput& out) {
   try {
+    // An export's authority records and arrangement units: one per line, before the records.
+    if (auto type = j.is_object() ? j.find("type") : j.end(); j.is_object() && type != j.end()) {
+      if (*type == "authority") {
+        auto a = model::authority_from_json(j);
+        if (!a) out.errors.push_back(a.error().within(where + " (authority)"));
+        else out.authorities.push_back(std::move(a).value());
+      } else if (*type == "unit") {
+        auto u = model::unit_from_json(j);
+        if (!u) out.errors.push_back(u.error().within(where + " (unit)"));
+        else out.units.push_back(std::move(u).value());
+      } else if (*type != "record") {
+        out.errors.push_back(Error::invalid(where + ": type '" + type->dump() + "': expected record, authority or unit"));
+      } else {
+        json rest = j;
+        rest.erase("type");
+        add_record(rest, where, out);
+      }
+      return;
+    }
     auto doc = model::from_json(keep_unreadable_lifecycle(j, where, out));
     if (!doc) {
       out.errors.push_back(doc.error().within(where));
@@ -133,6 +152,8 @@ void parse_whole(std::string_view text, ParseOutput& out) {
   }
   if (any_line_parsed) {
     for (auto& r : lines.records) out.records.push_back(std::move(r));
+    for (auto& a : lines.authorities) out.authorities.push_back(std::move(a));
+    for (auto& u : lines.units) out.units.push_back(std::move(u));
     for (auto& e : lines.errors) out.errors.push_back(std::move(e));
     return;
   }

@@ -21,6 +21,30 @@ SourceFile read_file(const std::string& path) {
   return {path, ss.str()};
 }
 
+// The names of the list of persons a record's people link to (persName/@corresp), in order;
+// a value without a link stands as written.
+std::vector<std::string> linked_people(const ParseOutput& out, const model::Document& d) {
+  std::vector<std::string> names;
+  for (const std::string& form : d.people) {
+    std::string name = form;
+    for (const model::NameLink& l : d.links) {
+      if (l.field != "person" || l.form != form) continue;
+      for (const model::Authority& a : out.authorities) {
+        if (a.id == l.authority) name = a.name;
+      }
+    }
+    names.push_back(name);
+  }
+  return names;
+}
+
+const model::Unit* unit(const ParseOutput& out, const std::string& id) {
+  for (const model::Unit& u : out.units) {
+    if (u.id == id) return &u;
+  }
+  return nullptr;
+}
+
 const model::Document* find(const ParseOutput& out, const std::string& id) {
   for (const auto& d : out.records) {
     if (d.id == id) return &d;
@@ -91,12 +115,27 @@ TEST_F(FrusVolume, DocumentOne) {
             "Foreign Relations of the United States, Papers Relating to the Foreign Relations of the United States, "
             "1918, Russia, Volume III");
   EXPECT_EQ(d->document_type, "telegram");
-  EXPECT_EQ(d->people, (std::vector<std::string>{"Francis, David R.", "Lansing, Robert"}));
+  EXPECT_EQ(d->people, (std::vector<std::string>{"Francis", "Lansing"})) << "the forms the document writes";
+  EXPECT_EQ(linked_people(*out_, *d), (std::vector<std::string>{"Francis, David R.", "Lansing, Robert"}));
   EXPECT_EQ(d->places, std::vector<std::string>{"Washington"});
-  ASSERT_EQ(d->subjects.size(), 2u);
-  EXPECT_EQ(d->subjects[0], "Chapter I. Loans to the Provisional Government—Soviet Financial Decrees");
-  EXPECT_EQ(d->subjects[1].rfind("Offer of a credit to the Russian Provisional Government, April 3, 1917—", 0), 0u);
-  EXPECT_EQ(d->subjects[1].find("Treasury accounts"), std::string::npos) << "footnote of the head leaked";
+  // Chapter heads are the arrangement, not subjects: volume > chapter > subchapter > document 1.
+  EXPECT_TRUE(d->subjects.empty());
+  ASSERT_EQ(d->arrangement.size(), 1u);
+  EXPECT_EQ(d->arrangement[0].number, "1");
+  EXPECT_EQ(d->arrangement[0].position, 1);
+  const model::Unit* sub = unit(*out_, d->arrangement[0].unit);
+  ASSERT_NE(sub, nullptr);
+  EXPECT_EQ(sub->title.rfind("Offer of a credit to the Russian Provisional Government, April 3, 1917—", 0), 0u) << sub->title;
+  EXPECT_EQ(sub->title.find("Treasury accounts"), std::string::npos) << "footnote of the head leaked";
+  const model::Unit* chapter = unit(*out_, sub->parent);
+  ASSERT_NE(chapter, nullptr);
+  EXPECT_EQ(chapter->title, "Chapter I. Loans to the Provisional Government—Soviet Financial Decrees");
+  EXPECT_EQ(chapter->level, "series");
+  const model::Unit* volume = unit(*out_, chapter->parent);
+  while (volume && volume->level != "collection") volume = unit(*out_, volume->parent);  // compilations between
+  ASSERT_NE(volume, nullptr);
+  EXPECT_EQ(volume->id, "frus1918Russiav03");
+  EXPECT_EQ(volume->level, "collection");
   EXPECT_EQ(d->collections,
             std::vector<std::string>{"Papers Relating to the Foreign Relations of the United States, 1918, Russia, Volume III"});
   const model::Content& c = d->contents.at(0);
@@ -134,7 +173,16 @@ TEST_F(FrusVolume, PersonsResolveThroughTheListOfPersons) {
   const model::Document* d = find(*out_, "frus1918Russiav03/d12");
   ASSERT_NE(d, nullptr);
   // @corresp="#p_OC1" is "Onou" in the text and "Onou, C." in the list of persons.
-  EXPECT_EQ(d->people, (std::vector<std::string>{"Francis, David R.", "Onou, C.", "Bakhmeteff, Boris A."}));
+  EXPECT_EQ(d->people, (std::vector<std::string>{"Francis", "Onou", "Bakhmeteff"}));
+  EXPECT_EQ(linked_people(*out_, *d), (std::vector<std::string>{"Francis, David R.", "Onou, C.", "Bakhmeteff, Boris A."}));
+  // Each entry of the list is an authority with its note and the entry's id.
+  std::size_t listed = 0;
+  for (const model::Authority& a : out_->authorities) {
+    listed += a.kind == "person" && a.identifiers.size() == 1 && a.identifiers[0].scheme == "frus";
+    if (a.name == "Onou, C.") EXPECT_EQ(a.identifiers[0].value, "frus1918Russiav03#p_OC1");
+  }
+  EXPECT_EQ(listed, out_->authorities.size());
+  EXPECT_GT(listed, 50u);
   EXPECT_EQ(d->places, std::vector<std::string>{"Petrograd"});
   EXPECT_EQ(d->date.earliest, "1917-05-15");
 }
@@ -313,7 +361,8 @@ TEST(FrusReviewedVolume, ImportsDocumentsWithSourceNotesInTheHead) {
   EXPECT_EQ(d40->citation.repository, "National Archives and Records Administration");
   EXPECT_EQ(d40->citation.reference, "RG 59, Central Files 1964–66, POL 27–3 VIET S");
   EXPECT_EQ(d40->document_type, "telegram");
-  EXPECT_NE(std::find(d40->people.begin(), d40->people.end(), "Rusk, Dean"), d40->people.end());
+  std::vector<std::string> people40 = linked_people(out, *d40);
+  EXPECT_NE(std::find(people40.begin(), people40.end(), "Rusk, Dean"), people40.end());
   EXPECT_NE(std::find(d40->places.begin(), d40->places.end(), "Washington"), d40->places.end());
   ASSERT_EQ(d40->contents.size(), 1u);
   EXPECT_NE(d40->contents[0].text.find("grave drawbacks"), std::string::npos);
@@ -327,7 +376,8 @@ TEST(FrusReviewedVolume, ImportsDocumentsWithSourceNotesInTheHead) {
   ASSERT_NE(d42, nullptr);
   EXPECT_EQ(d42->document_type, "memorandum of conversation");
   EXPECT_EQ(d42->date.earliest, "1965-05-06");
-  EXPECT_NE(std::find(d42->people.begin(), d42->people.end(), "Brown, Winthrop G."), d42->people.end());
+  std::vector<std::string> people42 = linked_people(out, *d42);
+  EXPECT_NE(std::find(people42.begin(), people42.end(), "Brown, Winthrop G."), people42.end());
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "index/internal/document_terms.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "base/strings.h"
 #include "index/internal/date_terms.h"
 #include "index/internal/stemmers.h"
@@ -40,7 +43,26 @@ void DocumentTerms::index_free(Xapian::Document& xd, const std::string& text, Xa
   });
 }
 
-Xapian::Document DocumentTerms::make(const model::Document& d) {
+// A field's values as the index files them: a value linked to an authority by the
+// authority's id (so every form of a name counts once, as one), others as written.
+std::vector<std::string> filed_values(const model::Field& f, const model::Document& d) {
+  std::vector<std::string> values = f.values(d);
+  if (d.links.empty() || f.kind != model::ValueKind::kName) return values;
+  std::vector<std::string> out;
+  for (std::string& v : values) {
+    std::string filed = std::move(v);
+    for (const model::NameLink& l : d.links) {
+      if (l.field == f.name && l.form == filed) {
+        filed = l.authority;
+        break;
+      }
+    }
+    if (std::find(out.begin(), out.end(), filed) == out.end()) out.push_back(std::move(filed));
+  }
+  return out;
+}
+
+Xapian::Document DocumentTerms::make(const model::Document& d, const std::function<std::vector<std::string>(const std::string&)>* names) {
   Xapian::Document xd;
   tg_.set_document(xd);
   tg_.set_stemmer(stemmer_for("en"));
@@ -82,15 +104,33 @@ Xapian::Document DocumentTerms::make(const model::Document& d) {
 
   // Every field with exact terms: one per value; names also a term per word (field queries)
   // and their words in the free text.
+  // Field queries match words as free text does ("person:lansing" finds "Lansing, Robert"),
+  // and, for a linked value, the words of every name of its authority.
+  auto add_words = [&](const model::Field& f, const std::string& value) {
+    std::string folded = text::fold(value);
+    for (const text::WordSpan& w : text::word_spans(folded)) {
+      xd.add_boolean_term(sc::term(f.word_prefix, folded.substr(w.begin, w.end - w.begin)));
+    }
+  };
   for (const model::Field& f : model::fields()) {
     if (f.exact_prefix.empty()) continue;
     for (const std::string& v : f.values(d)) {
-      xd.add_boolean_term(sc::exact_term(f, v));
-      if (f.kind != model::ValueKind::kName) continue;
-      for (const std::string& w : split(text::fold(collapse_spaces(v)), ' ')) {
-        if (!w.empty()) xd.add_boolean_term(sc::term(f.word_prefix, w));
+      // A linked value is filed under its authority's id too: facets count the authority, and
+      // "more like this" counts a shared person once (record_terms in search_index.cpp).
+      const model::NameLink* link = nullptr;
+      if (f.kind == model::ValueKind::kName) {
+        for (const model::NameLink& l : d.links) {
+          if (l.field == f.name && l.form == v) link = &l;
+        }
       }
+      xd.add_boolean_term(sc::exact_term(f, v));  // filters by the value as written still work
+      if (link) xd.add_boolean_term(sc::exact_term(f, link->authority));
+      if (f.kind != model::ValueKind::kName) continue;
+      add_words(f, v);
       index_free(xd, v, 1);
+      if (link && names) {
+        for (const std::string& n : (*names)(link->authority)) add_words(f, n);
+      }
     }
   }
   // Dates: one rule for filters, facets and sorting (internal/date_terms.h, docs/dates.md).
@@ -104,13 +144,26 @@ Xapian::Document DocumentTerms::make(const model::Document& d) {
   }
   xd.add_value(sc::kSlotSortAscending, dk.sort_ascending);
   xd.add_value(sc::kSlotSortDescending, dk.sort_descending);
+  // Collection order: the primary place's collection (a series' id starts with its
+  // collection's: "frus1919Parisv01/ch3"), the position there, then the date. Records placed
+  // nowhere come last.
+  for (const model::Placement& p : d.arrangement) xd.add_boolean_term(sc::term(sc::kUnit, p.unit));
+  if (!d.arrangement.empty()) {
+    const model::Placement& p = d.arrangement.front();
+    std::string collection = p.unit.starts_with("collection/") ? p.unit : p.unit.substr(0, p.unit.find('/'));
+    char position[16];
+    std::snprintf(position, sizeof position, "%012lld", static_cast<long long>(std::max<std::int64_t>(0, p.position)));
+    xd.add_value(sc::kSlotCollectionOrder, collection + '\x1f' + position + '\x1f' + dk.sort_ascending);
+  } else {
+    xd.add_value(sc::kSlotCollectionOrder, "\xff" + dk.sort_ascending);
+  }
   // The facet slot, in model::facet_fields() order.
   std::string facets;
   bool first = true;
   for (const model::Field* f : model::facet_fields()) {
     if (!first) facets += sc::kFieldSep;
     first = false;
-    facets += joined(f->values(d));
+    facets += joined(filed_values(*f, d));
   }
   xd.add_value(sc::kSlotFacets, facets);
   // Who may see it (model/lifecycle.h): readers' searches keep kVisible records, and kEmbargoed

@@ -6,13 +6,18 @@
 
 #include <xapian.h>
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "model/document.h"
 
 namespace arkiv::index {
 
 class DocumentTerms {
  public:
-  Xapian::Document make(const model::Document& doc);
+  // `names`: the names of the authorities the record links to (SearchIndex::set_authority_names).
+  Xapian::Document make(const model::Document& doc, const std::function<std::vector<std::string>(const std::string&)>* names = nullptr);
   // Lets go of the last document made, so that no other handle to it is left here.
   void release() { tg_.set_document(Xapian::Document()); }
 

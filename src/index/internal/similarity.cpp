@@ -23,7 +23,9 @@ std::optional<double> day_number(std::string_view d) {
 }  // namespace
 
 double field_factor(std::string_view field) {
-  if (field == "person" || field == "subject") return 1.0;
+  // "series": a unit of the arrangement the record is placed in (a FRUS chapter), which counts as
+  // the chapter heads did when they were subjects.
+  if (field == "person" || field == "subject" || field == "series") return 1.0;
   if (field == "organization") return 0.8;
   if (field == "place") return 0.6;
   if (field == "collection") return 0.5;

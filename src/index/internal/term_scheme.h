@@ -17,7 +17,9 @@ namespace arkiv::index::scheme {
 // 3: facets and prefixes from the field registry; 4: position breaks at gaps; 5: Albanian
 // stems, titles also stemmed in the record's languages; 6: dates overlap years and decades,
 // the date slots 3-6 and XDATED/XUNDATED (docs/dates.md); 7: the lifecycle (XPUB, XVIS:,
-// slot 7), so readers' searches leave out what they may not see.
+// slot 7), so readers' searches leave out what they may not see; 8: authority links (a linked
+// value filed under its authority's id; field-query words as free text splits them, and of
+// every name of the authority), the collection-order slot 8.
 const std::string& version();  // "6:language,decade,year,..."
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
@@ -28,6 +30,7 @@ constexpr const char* kUndated = "XUNDATED";  // the record's date has no bounds
 constexpr const char* kPublication = "XPUB";        // XPUB<draft|review|published|withdrawn>
 constexpr const char* kVisible = "XVIS:public";     // published, no embargo: every reader sees it
 constexpr const char* kEmbargoed = "XVIS:embargo";  // published, hidden until the day in kSlotEmbargo
+constexpr const char* kUnit = "XAR";  // + a unit id the record is placed in (collection, series)
 // Every other prefix belongs to a field and is defined in the registry (model/fields.h):
 // Field::exact_prefix (filters, facet queries) and Field::word_prefix (field queries).
 
@@ -44,6 +47,7 @@ constexpr Xapian::valueno kSlotWithinEarliest = 3;  // bounds widened by an appr
 constexpr Xapian::valueno kSlotWithinLatest = 4;
 constexpr Xapian::valueno kSlotSortAscending = 5;   // "YYYY-MM-DD[THH:MM]"; undated "\xff"
 constexpr Xapian::valueno kSlotSortDescending = 6;  // the same; undated ""
+constexpr Xapian::valueno kSlotCollectionOrder = 8;  // collection id, position (12 digits), date sort key
 constexpr Xapian::valueno kSlotEmbargo = 7;         // "YYYY-MM-DD": the day an embargoed record appears
 // Every facet's values in one slot, so counting facets reads one value per match, not one per
 // facet: the fields in model::facet_fields() order separated by kFieldSep, each field's values
