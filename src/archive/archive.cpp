@@ -1,4 +1,6 @@
 #include "archive/archive.h"
+#include "model/authority.h"
+#include "archive/internal/name_linker.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -104,6 +106,7 @@ Status Archive::open_index() {
     auto idx = open_or_recreate_writable(index_path(dir_));
     if (!idx) return idx.error();
     index_ = std::move(idx).value();
+    wire_index();
     return sync_index();
   }
   auto idx = index::SearchIndex::open_readonly(index_path(dir_));
@@ -120,6 +123,7 @@ Status Archive::open_index() {
       auto w = open_or_recreate_writable(index_path(dir_));
       if (w) {
         index_ = std::move(w).value();
+        wire_index();
         // A repair that fails (a full disk) leaves the index as it was: read it as it is,
         // as when a writer holds the lock.
         (void)sync_index();
@@ -297,6 +301,7 @@ index::SearchQuery index_query(const SearchQuery& q, double count_budget_seconds
     case SortOrder::kRelevance: out.sort = index::SortOrder::kRelevance; break;
     case SortOrder::kDateAscending: out.sort = index::SortOrder::kDateAscending; break;
     case SortOrder::kDateDescending: out.sort = index::SortOrder::kDateDescending; break;
+    case SortOrder::kCollection: out.sort = index::SortOrder::kCollection; break;
   }
   out.offset = q.offset;
   out.limit = q.limit;
@@ -381,6 +386,12 @@ Result<SearchPage> Archive::search(const SearchQuery& query) {
     page.total_exact = r->total_exact;
     page.count_stopped = r->count_stopped;
     page.facets = archive_facets(std::move(r->facets));
+    // Values that are authority ids carry the authority's preferred name.
+    for (Facet& f : page.facets) {
+      for (FacetValue& v : f.values) {
+        if (model::is_authority_id(v.value)) v.label = authority_name(v.value);
+      }
+    }
     // Suggest another spelling only when the query as typed finds nothing.
     if (r->total == 0) page.suggestion = std::move(r->suggestion);
     if (cache) {
@@ -426,17 +437,49 @@ bool Archive::hidden_from_readers(const std::string& id) const {
 
 Result<SaveOutcome> Archive::save(model::Document doc, const SaveOptions& options) {
   if (mode_ != Mode::kWrite) return Error::internal("save needs the archive opened for writing");
+  // A link whose value the editor removed goes with it; new values are linked by name.
+  std::erase_if(doc.links, [&](const model::NameLink& l) {
+    const model::Field* f = model::find_field(l.field);
+    return !f || !f->list || std::find((doc.*f->list).begin(), (doc.*f->list).end(), l.form) == (doc.*f->list).end();
+  });
   if (Status v = model::validate(doc); !v) return v.error();
+  internal::LinkPlan plan;
+  {
+    auto linker = internal::NameLinker::load(*catalog_);
+    if (!linker) return linker.error();
+    std::vector<std::string> warnings;
+    if (Status s = linker->link(doc, plan, warnings); !s) return s.error();
+  }
   // The stored JSON is the canonical form; a record that does not survive it is refused.
   model::Provenance prov{"(edited in arkiv by " + (options.user.empty() ? std::string("an operator") : options.user) + ")", "edit",
                          sha256_hex(model::to_json_line(doc)), now_utc()};
   store::SaveInfo info{options.user, options.message, options.expected_revision};
   if (Status s = catalog_->begin(); !s) return s.error();
+  for (const model::Authority& a : plan.authorities) {
+    if (Status s = catalog_->put_authority(a); !s) {
+      catalog_->rollback();
+      return s.error();
+    }
+  }
+  for (const model::Unit& u : plan.units) {
+    if (Status s = catalog_->put_unit(u); !s) {
+      catalog_->rollback();
+      return s.error();
+    }
+  }
   auto outcome = catalog_->put(doc, prov, info);
   if (!outcome) {
     catalog_->rollback();
     return outcome.error();
   }
+  for (const store::NameReview& r : plan.reviews) {
+    if (*outcome == model::PutOutcome::kUnchanged) break;
+    if (Status s = catalog_->add_name_review(r); !s) {
+      catalog_->rollback();
+      return s.error();
+    }
+  }
+  forget_authority_names(plan);
   if (Status s = catalog_->commit(); !s) return s.error();
   SaveOutcome out{*outcome, 0};
   auto rev = catalog_->current_revision(doc.id);
@@ -567,6 +610,20 @@ Status Archive::for_each_document(const std::function<bool(const model::Document
 }
 
 Status Archive::export_jsonl(std::ostream& out, bool history) const {
+  // Authority records and arrangement units first (one per line, with "type"), so that an
+  // import of the file knows them before the records that link to them.
+  if (!history) {
+    Status a = catalog_->for_each_authority([&](const model::Authority& a) {
+      out << model::to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      return static_cast<bool>(out);
+    });
+    if (!a) return a;
+    Status u = catalog_->for_each_unit([&](const model::Unit& u) {
+      out << model::to_json(u).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      return static_cast<bool>(out);
+    });
+    if (!u) return u;
+  }
   Status s = history ? catalog_->for_each_revision([&](const std::string& id, const store::RevisionInfo& r, const model::Document& d) {
     nlohmann::json line = {{"id", id}, {"revision", r.revision}, {"saved_at", r.saved_at}, {"saved_by", r.saved_by},
                            {"message", r.message}, {"record", model::to_json(d)}};
@@ -590,6 +647,7 @@ Result<std::int64_t> Archive::reindex(const std::function<void(std::int64_t, std
   fs::remove_all(fresh, ec);
   auto idx = index::SearchIndex::open_writable(fresh);
   if (!idx) return idx.error();
+  (*idx)->set_authority_names([this](const std::string& id) { return authority_names(id); });
   auto st = catalog_->stats();
   if (!st) return st.error();
   std::int64_t total = st->documents, done = 0;

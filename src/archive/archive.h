@@ -16,6 +16,7 @@
 
 #include "base/lru_cache.h"
 #include "base/result.h"
+#include "archive/arrangement.h"
 #include "archive/search.h"
 #include "archive/search_cache.h"
 #include "ingest/importer.h"
@@ -29,6 +30,9 @@ class Highlighter;
 namespace arkiv::store {
 class Catalog;
 }  // namespace arkiv::store
+namespace arkiv::archive::internal {
+struct LinkPlan;
+}  // namespace arkiv::archive::internal
 
 namespace arkiv::archive {
 
@@ -239,8 +243,30 @@ class Archive {
   // Readers of one process share one search cache (each reader has its own until told).
   void share_search_cache(std::shared_ptr<SearchCache> cache) { search_cache_ = std::move(cache); }
 
+  // Authorities and arrangement (archive/authorities.cpp, docs/authorities.md).
+  // The authority with this id; a merged id answers with the authority it was merged into
+  // (check view.authority.id). nullopt when there is none.
+  Result<std::optional<AuthorityView>> authority(const std::string& id, Audience audience) const;
+  // The preferred name of an authority id ("" if unknown); facet values that are ids show it.
+  std::string authority_name(const std::string& id) const;
+  // Merges authority `from` into `into`: records' links move (each record saved as a revision
+  // by `user`), `from`'s names become variants of `into`, and `from` redirects there.
+  // Refused for the same id, for different kinds, or for an unknown id.
+  Result<MergeReport> merge_authorities(const std::string& from, const std::string& into, const std::string& user);
+  // Adds or replaces authority records (a table of name variants; an archivist's edit).
+  Status put_authorities(const std::vector<model::Authority>& authorities);
+  Status for_each_authority(const std::function<bool(const model::Authority&)>& fn) const;
+  Result<std::optional<UnitView>> unit(const std::string& id, Audience audience) const;
+  Result<std::vector<model::Unit>> collections() const;
+  Result<RecordPlace> place_of(const model::Document& doc, Audience audience) const;
+  Result<std::vector<NameToReview>> names_to_review() const;
+
  private:
   Archive() = default;
+  // The names of an authority for the index (preferred, then variants), cached.
+  std::vector<std::string> authority_names(const std::string& id) const;
+  void forget_authority_names(const internal::LinkPlan& plan);
+  void wire_index();
   Status open_index();
   Status sync_index();  // applies catalog changes the index has not seen
   bool refresh_index();
@@ -270,7 +296,8 @@ class Archive {
   double count_budget_seconds_ = kCountBudgetSeconds;
   std::string revision_;  // the index's catalog uuid and applied change, prefixed to cache keys
   std::shared_ptr<SearchCache> search_cache_ = std::make_shared<SearchCache>();
-  LruCache<std::vector<SearchHit>> similar_cache_{2048};  // live "more like this" (no stored list yet)
+  LruCache<std::vector<SearchHit>> similar_cache_{2048};
+  mutable LruCache<std::vector<std::string>> authority_names_{100000};  // id -> names, for the index  // live "more like this" (no stored list yet)
 };
 
 }  // namespace arkiv::archive

@@ -58,6 +58,8 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
   progress.files_total = collected.inputs.size();
   for (const auto& in : collected.inputs) progress.bytes_total += in.size;
   IndexCadence cadence{0, started};
+  auto linker = internal::NameLinker::load(*catalog_);
+  if (!linker) return linker.error();
 
   for (const internal::ImportInput& input : collected.inputs) {
     FileReport file;
@@ -103,6 +105,11 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
         finish_file();
         return s.error().within(input.path);
       }
+      // Stage "link": names to authorities, collections to units (archive/internal/name_linker.h).
+      internal::LinkPlan plan;
+      std::vector<std::string> link_warnings;
+      if (Status s = linker->link(batch, plan, link_warnings); !s) return s.error().within(input.path);
+      for (const std::string& w : link_warnings) file.warnings.push_back(input.path + ": " + w);
       auto records = internal::pick_records(batch, source_path, options.replace, seen, *catalog_, errors, options.only_new);
       for (const Error& e : errors) file.errors.push_back(e.within(input.path));
       for (const model::Document* d : records) {
@@ -116,7 +123,9 @@ Result<ImportReport> Archive::import(const std::vector<std::string>& paths, cons
         for (RecordOutcome& r : internal::compare_records(records, *catalog_, compare_errors)) file.records.push_back(std::move(r));
         for (const Error& e : compare_errors) file.errors.push_back(e.within(input.path));
       } else {
-        auto outcomes = internal::store_records(records, prov, store::SaveInfo{options.user, "imported from " + source_path, -1}, *catalog_);
+        auto outcomes =
+            internal::store_records(records, prov, store::SaveInfo{options.user, "imported from " + source_path, -1}, *catalog_, plan);
+        forget_authority_names(plan);
         if (!outcomes) {
           // A storage failure (disk full, I/O): this batch is not kept, and the run stops.
           file.errors.push_back(outcomes.error().within(input.path));

@@ -83,10 +83,23 @@ Status apply_lifecycle(std::vector<model::Document>& records, const std::string&
 }
 
 Result<std::vector<RecordOutcome>> store_records(const std::vector<const model::Document*>& records, const model::Provenance& provenance,
-                                                 const store::SaveInfo& save, store::Catalog& catalog) {
+                                                 const store::SaveInfo& save, store::Catalog& catalog, const LinkPlan& plan) {
   std::vector<RecordOutcome> outcomes;
-  if (records.empty()) return outcomes;
+  if (records.empty() && plan.empty()) return outcomes;
   if (Status s = catalog.begin(); !s) return s.error();
+  // The authorities and units the records link to first, in the same transaction.
+  for (const model::Authority& a : plan.authorities) {
+    if (Status s = catalog.put_authority(a); !s) {
+      catalog.rollback();
+      return s.error();
+    }
+  }
+  for (const model::Unit& u : plan.units) {
+    if (Status s = catalog.put_unit(u); !s) {
+      catalog.rollback();
+      return s.error();
+    }
+  }
   for (const model::Document* d : records) {
     auto outcome = catalog.put(*d, provenance, save);
     if (!outcome) {
@@ -95,6 +108,16 @@ Result<std::vector<RecordOutcome>> store_records(const std::vector<const model::
       return outcome.error();
     }
     outcomes.push_back({d->id, d->title, *outcome});
+  }
+  // Names to review, for the records written now (an unchanged record keeps its list).
+  for (const store::NameReview& r : plan.reviews) {
+    bool written = false;
+    for (const RecordOutcome& o : outcomes) written = written || (o.id == r.document_id && o.outcome != model::PutOutcome::kUnchanged);
+    if (!written) continue;
+    if (Status s = catalog.add_name_review(r); !s) {
+      catalog.rollback();
+      return s.error();
+    }
   }
   if (Status s = catalog.commit(); !s) return s.error();
   return outcomes;

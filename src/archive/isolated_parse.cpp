@@ -1,5 +1,7 @@
 #include "archive/isolated_parse.h"
 
+#include "model/authority.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -40,6 +42,15 @@ bool write_all(int fd, const std::string& data) {
       if (!write_all(fd, buf)) ::_exit(3);
       buf.clear();
     }
+  }
+  // Authorities and units the source defines ({"a": ...}, {"u": ...}), then errors and warnings.
+  for (const auto& a : out.authorities) {
+    buf += nlohmann::json{{"a", model::to_json(a)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    buf += '\n';
+  }
+  for (const auto& u : out.units) {
+    buf += nlohmann::json{{"u", model::to_json(u)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    buf += '\n';
   }
   for (const auto& e : out.errors) {
     buf += nlohmann::json{{"e", {static_cast<int>(e.code()), e.message()}}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -134,6 +145,14 @@ ingest::ParseOutput parse_isolated(const ingest::Importer& importer, const inges
       else out.errors.push_back(doc.error());
     } else if (j.contains("e") && j["e"].is_array() && j["e"].size() == 2) {
       out.errors.emplace_back(static_cast<ErrorCode>(j["e"][0].get<int>()), j["e"][1].get<std::string>());
+    } else if (j.contains("a")) {
+      auto a = model::authority_from_json(j["a"], /*check=*/false);
+      if (a) out.authorities.push_back(std::move(a).value());
+      else out.errors.push_back(a.error());
+    } else if (j.contains("u")) {
+      auto u = model::unit_from_json(j["u"]);
+      if (u) out.units.push_back(std::move(u).value());
+      else out.errors.push_back(u.error());
     } else if (j.contains("w") && j["w"].is_string()) {
       out.warnings.push_back(j["w"].get<std::string>());
     }

@@ -13,7 +13,9 @@
 
 namespace arkiv::archive {
 
-enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+// kCollection: the arrangement's order (a record's primary place: its collection, then its
+// position there, then its date), "collection order".
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending, kCollection };
 // How a date filter (from/to, year, decade) meets a record's date range (docs/dates.md).
 enum class DateMode { kOverlaps, kWithin };
 // Undated records with a date filter: by default left out; kInclude adds them. Without a date
@@ -51,6 +53,7 @@ inline constexpr double kCountBudgetSeconds = 1.0;
 struct FacetValue {
   std::string value;
   std::int64_t count = 0;
+  std::string label;  // an authority id's preferred name; "" for other values
 };
 
 struct Facet {

@@ -38,6 +38,12 @@ class LruCache {
     }
   }
 
+  void erase(const std::string& key) {
+    if (auto it = index_.find(key); it != index_.end()) {
+      entries_.erase(it->second);
+      index_.erase(it);
+    }
+  }
   void clear() {
     entries_.clear();
     index_.clear();

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "archive/archive.h"
+#include "archive/internal/name_linker.h"
 #include "base/result.h"
 #include "ingest/importer.h"
 #include "store/catalog.h"
@@ -92,6 +93,6 @@ std::vector<RecordOutcome> compare_records(const std::vector<const model::Docume
                                            std::vector<Error>& errors);
 // Stores `records` in one catalog transaction: all of them or, on a storage error, none.
 Result<std::vector<RecordOutcome>> store_records(const std::vector<const model::Document*>& records, const model::Provenance& provenance,
-                                                 const store::SaveInfo& save, store::Catalog& catalog);
+                                                 const store::SaveInfo& save, store::Catalog& catalog, const LinkPlan& plan = {});
 
 }  // namespace arkiv::archive::internal

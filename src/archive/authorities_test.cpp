@@ -1,0 +1,300 @@
+// Authorities and arrangement through the archive (issue 12): a FRUS volume's list of persons
+// becomes authority records its documents link to, whatever form they write; its chapters
+// become series, in order, with documents numbered inside; names that match two authorities
+// are linked to neither and listed for review; merges move links and redirect; collections of
+// other formats become collection units; export and import keep all of it byte for byte.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "archive/archive.h"
+#include "base/temp_dir.h"
+#include "model/authority.h"
+#include "model/record_json.h"
+
+namespace arkiv::archive {
+namespace {
+
+const std::string kFrus = std::string(ARKIV_SOURCE_DIR) + "/tests/fixtures/frus/";
+
+std::unique_ptr<Archive> open_writer(const std::string& dir) {
+  auto a = Archive::open(dir, Archive::Mode::kWrite);
+  if (!a) throw std::runtime_error("cannot open the archive for writing: " + a.error().message());
+  return std::move(a).value();
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::size_t count_matches(const std::string& text, const std::string& pattern) {
+  std::regex re(pattern);
+  return static_cast<std::size_t>(std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
+}
+
+std::int64_t total(Archive& a, const std::vector<std::pair<std::string, std::string>>& filters, const std::string& text = "") {
+  SearchQuery q;
+  q.text = text;
+  q.filters = filters;
+  q.limit = 0;
+  auto page = a.search(q);
+  if (!page) throw std::runtime_error(page.error().message());
+  return page->total;
+}
+
+std::vector<std::string> authority_ids(Archive& a, const std::string& kind) {
+  std::vector<std::string> ids;
+  EXPECT_TRUE(a.for_each_authority([&](const model::Authority& au) {
+    if (au.kind == kind) ids.push_back(au.id);
+    return true;
+  }));
+  return ids;
+}
+
+class FrusVolume : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    a_ = open_writer(dir_.file("data"));
+    auto r = a_->import({kFrus + "frus1919Parisv01-excerpt.xml"}, {});
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    ASSERT_GT(r->created, 0);
+  }
+  TempDir dir_;
+  std::unique_ptr<Archive> a_;
+};
+
+TEST_F(FrusVolume, EveryPersonOfTheListIsOneAuthority) {
+  const std::string tei = slurp(kFrus + "frus1919Parisv01-excerpt.xml");
+  const std::size_t listed = count_matches(tei, R"(<persName xml:id=")");
+  ASSERT_GT(listed, 100u);
+  std::size_t from_list = 0;
+  ASSERT_TRUE(a_->for_each_authority([&](const model::Authority& au) {
+    for (const auto& i : au.identifiers) from_list += i.scheme == "frus" && i.value.starts_with("frus1919Parisv01#p_");
+    return true;
+  }));
+  EXPECT_EQ(from_list, listed);
+  // House is written "Colonel House", "House" ... and linked through @corresp: one authority.
+  auto house = a_->authority("person/house-colonel-edward-m", Audience::kReaders);
+  ASSERT_TRUE(house.ok());
+  ASSERT_TRUE(house->has_value()) << "the list's House, Colonel Edward M.";
+  EXPECT_EQ((*house)->authority.name, "House, Colonel Edward M.");
+  EXPECT_NE((*house)->authority.note.find("special representative"), std::string::npos) << (*house)->authority.note;
+}
+
+TEST_F(FrusVolume, LinkedNamesCountOnceUnderTheirAuthority) {
+  SearchQuery q;
+  q.limit = 0;
+  q.facets = {"person"};
+  q.facet_limit = 10000;
+  auto page = a_->search(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->facets.size(), 1u);
+  std::set<std::string> labels;
+  for (const FacetValue& v : page->facets[0].values) {
+    if (!model::is_authority_id(v.value)) continue;
+    EXPECT_FALSE(v.label.empty()) << v.value;
+    EXPECT_TRUE(labels.insert(v.label).second) << "listed twice: " << v.label;
+  }
+  // Wilson, written "Wilson" and "the President" in the excerpt, is one entry with every document.
+  auto wilson = a_->authority("person/wilson-woodrow", Audience::kReaders);
+  ASSERT_TRUE(wilson.ok());
+  ASSERT_TRUE(wilson->has_value());
+  EXPECT_GT(total(*a_, {{"person", "person/wilson-woodrow"}}), 0);
+}
+
+TEST_F(FrusVolume, FieldQueriesMatchWordsOfEveryNameFolded) {
+  // "person:lansing" used to need the comma ("lansing,"): words are split as in free text, and
+  // a linked value also answers to its authority's names ("Lansing, Robert").
+  EXPECT_GT(total(*a_, {}, "person:lansing"), 0);
+  EXPECT_EQ(total(*a_, {}, "person:lansing"), total(*a_, {}, "person:robert person:lansing"));
+  EXPECT_GT(total(*a_, {}, "collection:paris"), 0);
+  EXPECT_EQ(total(*a_, {}, "collection:paris"), total(*a_, {}));
+}
+
+TEST_F(FrusVolume, ChaptersAreSeriesAndDocumentsKeepTheirNumbersInOrder) {
+  const std::string tei = slurp(kFrus + "frus1919Parisv01-excerpt.xml");
+  const std::size_t chapters = count_matches(tei, R"re(<div type="(chapter|subchapter|compilation)")re");
+  auto volume = a_->unit("frus1919Parisv01", Audience::kReaders);
+  ASSERT_TRUE(volume.ok());
+  ASSERT_TRUE(volume->has_value());
+  EXPECT_EQ((*volume)->unit.level, "collection");
+  std::size_t series = 0;
+  std::function<void(const UnitNode&)> walk = [&](const UnitNode& n) {
+    for (const UnitNode& c : n.children) {
+      ++series;
+      EXPECT_EQ(c.unit.level, "series");
+      walk(c);
+    }
+  };
+  walk((*volume)->tree);
+  EXPECT_EQ(series, chapters);
+  const std::size_t documents = count_matches(tei, R"(<div type="document")");
+  EXPECT_EQ((*volume)->tree.documents, static_cast<std::int64_t>(documents));
+  // Chapter heads are no longer subjects.
+  EXPECT_EQ(total(*a_, {}, "subject:conference"), 0);
+  // Document 2 sits between 1 and 3, in its chapter, under the volume.
+  auto d2 = a_->document("frus1919Parisv01/d2", Audience::kReaders);
+  ASSERT_TRUE(d2.ok());
+  auto place = a_->place_of(*d2, Audience::kReaders);
+  ASSERT_TRUE(place.ok());
+  ASSERT_GE(place->trail.size(), 2u);
+  EXPECT_EQ(place->trail.front().id, "frus1919Parisv01");
+  EXPECT_EQ(place->number, "2");
+  ASSERT_TRUE(place->previous.has_value());
+  ASSERT_TRUE(place->next.has_value());
+  EXPECT_EQ(place->previous->number, "1");
+  EXPECT_EQ(place->next->number, "3");
+  // "Collection order" reads the volume in its order.
+  SearchQuery q;
+  q.sort = SortOrder::kCollection;
+  q.limit = 5;
+  auto page = a_->search(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_GE(page->hits.size(), 3u);
+  EXPECT_EQ(page->hits[0].id, "frus1919Parisv01/d1");
+  EXPECT_EQ(page->hits[1].id, "frus1919Parisv01/d2");
+  EXPECT_EQ(page->hits[2].id, "frus1919Parisv01/d3");
+}
+
+TEST_F(FrusVolume, ReimportChangesNothing) {
+  auto again = a_->import({kFrus + "frus1919Parisv01-excerpt.xml"}, {});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->created, 0);
+  EXPECT_EQ(again->updated, 0);
+}
+
+std::string line(const nlohmann::json& j) { return j.dump() + "\n"; }
+
+nlohmann::json record(const std::string& id, std::vector<std::string> people, std::vector<std::string> collections = {}) {
+  return {{"id", id},
+          {"title", "Record " + id},
+          {"date", "4 March 1966"},
+          {"people", people},
+          {"collections", collections},
+          {"contents", nlohmann::json::array({{{"kind", "original"}, {"language", "en"}, {"text", "Text of " + id}}})}};
+}
+
+TEST(Authorities, ANameMatchingTwoIsLinkedToNeitherAndListedWithBoth) {
+  TempDir dir;
+  auto a = open_writer(dir.file("data"));
+  std::ofstream(dir.file("in.jsonl")) << line(model::to_json(model::Authority{"person/baker-newton-d", "person", "Baker, Newton D.", {}, "", "", {}, {}}))
+                                      << line(model::to_json(model::Authority{"person/baker-ray-stannard", "person", "Baker, Ray Stannard", {}, "", "", {}, {}}))
+                                      << line(record("r1", {"Baker"})) << line(record("r2", {"Newton D. Baker"}));
+  auto r = a->import({dir.file("in.jsonl")}, {});
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->created, 2);
+  auto r1 = a->document("r1", Audience::kStaff);
+  ASSERT_TRUE(r1.ok());
+  EXPECT_TRUE(r1->links.empty());
+  auto review = a->names_to_review();
+  ASSERT_TRUE(review.ok());
+  ASSERT_EQ(review->size(), 1u);
+  EXPECT_EQ((*review)[0].document_id, "r1");
+  EXPECT_EQ((*review)[0].form, "Baker");
+  ASSERT_EQ((*review)[0].candidates.size(), 2u);
+  EXPECT_EQ((*review)[0].candidates[0].id, "person/baker-newton-d");
+  EXPECT_EQ((*review)[0].candidates[1].id, "person/baker-ray-stannard");
+  auto r2 = a->document("r2", Audience::kStaff);
+  ASSERT_TRUE(r2.ok());
+  ASSERT_EQ(r2->links.size(), 1u);
+  EXPECT_EQ(r2->links[0].authority, "person/baker-newton-d");
+  EXPECT_EQ(r2->links[0].form, "Newton D. Baker") << "the link keeps the form the source used";
+}
+
+TEST(Authorities, MergeMovesLinksRedirectsAndRefusesTheImpossible) {
+  TempDir dir;
+  auto a = open_writer(dir.file("data"));
+  std::ofstream(dir.file("in.jsonl")) << line(model::to_json(model::Authority{"place/pyongyang", "place", "Pyongyang", {}, "", "", {}, {}}))
+                                      << line(record("r1", {"Kim Il Sung"})) << line(record("r2", {"Kim Ir Sen"}));
+  ASSERT_TRUE(a->import({dir.file("in.jsonl")}, {}).ok());
+  auto r1 = a->document("r1", Audience::kStaff);
+  auto r2 = a->document("r2", Audience::kStaff);
+  ASSERT_TRUE(r1.ok() && r2.ok());
+  ASSERT_EQ(r1->links.size(), 1u);
+  ASSERT_EQ(r2->links.size(), 1u);
+  const std::string kim = r1->links[0].authority, ir_sen = r2->links[0].authority;
+  ASSERT_NE(kim, ir_sen);
+  EXPECT_FALSE(a->merge_authorities(kim, kim, "tester").ok()) << "into itself";
+  EXPECT_FALSE(a->merge_authorities(ir_sen, "place/pyongyang", "tester").ok()) << "a person into a place";
+  EXPECT_FALSE(a->merge_authorities("person/nobody", kim, "tester").ok());
+  auto merged = a->merge_authorities(ir_sen, kim, "tester");
+  ASSERT_TRUE(merged.ok()) << merged.error().message();
+  EXPECT_EQ(merged->records, 1);
+  r2 = a->document("r2", Audience::kStaff);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_EQ(r2->links[0].authority, kim);
+  EXPECT_EQ(r2->people[0], "Kim Ir Sen") << "the record keeps its own form";
+  EXPECT_EQ(total(*a, {{"person", kim}}), 2);
+  auto old = a->authority(ir_sen, Audience::kReaders);
+  ASSERT_TRUE(old.ok());
+  ASSERT_TRUE(old->has_value()) << "the old id redirects";
+  EXPECT_EQ((*old)->authority.id, kim);
+  bool variant = false;
+  for (const auto& v : (*old)->authority.variants) variant = variant || v.name == "Kim Ir Sen";
+  EXPECT_TRUE(variant) << "the merged name is a variant";
+  // A later record naming "Kim Ir Sen" now links to the merged authority.
+  std::ofstream(dir.file("more.jsonl")) << line(record("r3", {"Kim Ir Sen"}));
+  ASSERT_TRUE(a->import({dir.file("more.jsonl")}, {}).ok());
+  auto r3 = a->document("r3", Audience::kStaff);
+  ASSERT_TRUE(r3.ok());
+  ASSERT_EQ(r3->links.size(), 1u);
+  EXPECT_EQ(r3->links[0].authority, kim);
+  auto history = a->history("r2");
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(history->size(), 2u) << "the merge saved a revision of r2";
+}
+
+TEST(Arrangement, CollectionsOfOtherFormatsBecomeUnitsWithAPrimaryPlace) {
+  TempDir dir;
+  auto a = open_writer(dir.file("data"));
+  std::ofstream(dir.file("in.jsonl")) << line(record("w1", {}, {"Albania-North Korea Relations", "Cold War History"}))
+                                      << line(record("w2", {}, {"Albania-North Korea Relations"}));
+  ASSERT_TRUE(a->import({dir.file("in.jsonl")}, {}).ok());
+  auto w1 = a->document("w1", Audience::kReaders);
+  ASSERT_TRUE(w1.ok());
+  ASSERT_EQ(w1->arrangement.size(), 2u);
+  EXPECT_EQ(w1->arrangement[0].unit, "collection/albania-north-korea-relations");
+  auto place = a->place_of(*w1, Audience::kReaders);
+  ASSERT_TRUE(place.ok());
+  ASSERT_EQ(place->trail.size(), 1u);
+  EXPECT_EQ(place->trail[0].name, "Albania-North Korea Relations");
+  ASSERT_TRUE(place->next.has_value());
+  EXPECT_EQ(place->next->id, "w2");
+  auto collections = a->collections();
+  ASSERT_TRUE(collections.ok());
+  EXPECT_EQ(collections->size(), 2u);
+}
+
+TEST(Arrangement, ExportImportRoundTripIsByteIdentical) {
+  TempDir dir;
+  {
+    auto a = open_writer(dir.file("one"));
+    ASSERT_TRUE(a->import({kFrus + "frus1919Parisv01-excerpt.xml"}, {}).ok());
+    std::ofstream(dir.file("in.jsonl")) << line(record("w1", {"Baker"}, {"Albania-North Korea Relations"}));
+    ASSERT_TRUE(a->import({dir.file("in.jsonl")}, {}).ok());
+    std::ofstream out(dir.file("one.jsonl"), std::ios::binary);
+    ASSERT_TRUE(a->export_jsonl(out));
+  }
+  const std::string first = slurp(dir.file("one.jsonl"));
+  ASSERT_NE(first.find("\"type\":\"authority\""), std::string::npos);
+  ASSERT_NE(first.find("\"type\":\"unit\""), std::string::npos);
+  {
+    auto b = open_writer(dir.file("two"));
+    auto r = b->import({dir.file("one.jsonl")}, {});
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    EXPECT_EQ(r->errors, 0);
+    std::ofstream out(dir.file("two.jsonl"), std::ios::binary);
+    ASSERT_TRUE(b->export_jsonl(out));
+  }
+  EXPECT_TRUE(first == slurp(dir.file("two.jsonl"))) << "export -> import -> export differs";
+}
+
+}  // namespace
+}  // namespace arkiv::archive

@@ -1,0 +1,61 @@
+// Stage "link" of the import (and of a save): names to authority records, collections to
+// arrangement units. For each batch it maps the authorities a source defines (a FRUS list of
+// persons) to the archive's own, matching by identifier, then by name key, or creating them;
+// links each name value of a record that has no link yet by its name key (one match: linked;
+// none: a new authority; several: linked to none and listed for review, with the candidates);
+// and turns a record's collection names into collection units it is placed in. What it
+// decides is written with the batch, in its transaction (LinkPlan). Not thread-safe.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "ingest/importer.h"
+#include "store/catalog.h"
+
+namespace arkiv::archive::internal {
+
+struct LinkPlan {
+  std::vector<model::Authority> authorities;  // to insert or update
+  std::vector<model::Unit> units;             // to insert or update
+  std::vector<store::NameReview> reviews;     // to add after the records
+  bool empty() const { return authorities.empty() && units.empty() && reviews.empty(); }
+};
+
+class NameLinker {
+ public:
+  // Reads every authority's name keys and every collection's title from the catalog.
+  static Result<NameLinker> load(const store::Catalog& catalog);
+
+  // Resolves `batch` in place (records' links and placements) and adds what must be written
+  // to `plan`. Warnings name the record and the name.
+  Status link(ingest::ParseOutput& batch, LinkPlan& plan, std::vector<std::string>& warnings);
+  // The same for one record (a save from the editor).
+  Status link(model::Document& doc, LinkPlan& plan, std::vector<std::string>& warnings);
+
+ private:
+  explicit NameLinker(const store::Catalog& catalog) : catalog_(&catalog) {}
+  void add_keys(const model::Authority& a);
+  bool taken(const std::string& id) const;
+  // The authority ids whose keys match `name` of `kind`: by the whole name, or for a one-word
+  // person's name by the family name.
+  std::set<std::string> candidates(const std::string& kind, const std::string& name) const;
+  // Among several candidates, the one that has exactly this name (folded), if only one has.
+  std::optional<std::string> same_name(const std::set<std::string>& candidates, const std::string& name) const;
+  Result<std::string> adopt(const model::Authority& proposed, LinkPlan& plan);
+  Status link_record(model::Document& doc, LinkPlan& plan, std::vector<std::string>& warnings);
+
+  const store::Catalog* catalog_;
+  std::map<std::string, std::set<std::string>> keys_;  // "<kind>\t<key>" -> ids
+  std::set<std::string> ids_;                           // authorities known to exist
+  std::map<std::string, std::string> local_;            // a source's local authority id -> the archive's
+  std::map<std::string, std::string> collections_;      // collection title -> unit id
+  std::set<std::string> units_;                         // unit ids known to exist
+  std::map<std::string, std::set<std::string>> names_;  // folded name or variant -> ids (for same_name)
+};
+
+}  // namespace arkiv::archive::internal
