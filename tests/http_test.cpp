@@ -176,7 +176,8 @@ TEST_F(HttpTest, NoResultsPageIsHelpful) {
 
 TEST_F(HttpTest, FacetLinksRoundTrip) {
   std::string b = page("/search").body;
-  std::string link = first_link(b, "place=Pyongyang");
+  // Linked names are filtered by their authority's id, and shown by its name.
+  std::string link = first_link(b, "place=place%2Fpyongyang");
   ASSERT_FALSE(link.empty());
   std::string filtered = page(link).body;
   EXPECT_TRUE(has(filtered, "2 documents"));
@@ -189,12 +190,16 @@ TEST_F(HttpTest, FacetLinksRoundTrip) {
   EXPECT_TRUE(has(back, "6 documents"));
   EXPECT_FALSE(has(back, "class=\"chip\""));
   // Non-ASCII values survive the round trip, and the API agrees with the page.
-  std::string tirane = first_link(b, "place=Tiran%C3%AB");
+  std::string tirane = first_link(b, "place=place%2Ftirane");
   ASSERT_FALSE(tirane.empty());
   EXPECT_TRUE(has(page(tirane).body, "1 document"));
   EXPECT_EQ(api("/api/v1" + tirane)["total"], 1);
-  // Browse lists lead to the same filtered searches.
-  EXPECT_FALSE(first_link(page("/browse/place").body, "/search?place=Pyongyang").empty());
+  // Browse lists of names lead to the authority's page, which lists the same documents.
+  std::string authority = first_link(page("/browse/place").body, "/authorities/place/pyongyang");
+  ASSERT_FALSE(authority.empty());
+  std::string ap = page(authority).body;
+  EXPECT_TRUE(has(ap, "<h1>Pyongyang</h1>"));
+  EXPECT_TRUE(has(ap, "Documents (2)"));
   EXPECT_FALSE(first_link(page("/browse/decade").body, "/search?decade=1960s").empty());
   EXPECT_TRUE(has(page("/search?decade=1960s").body, "Decade: 1960s"));
 }

@@ -1,6 +1,8 @@
 #include "model/fields.h"
 #include "api/endpoints.h"
 
+#include "http/url.h"
+
 #include <filesystem>
 #include <limits>
 
@@ -116,6 +118,18 @@ http::Response document_endpoint(const http::Request& req, archive::Archive& arc
   auto similar = archive.similar(id, archive::Archive::kSimilarShown, audience);
   if (!similar) return error_response(similar.error());
   body["similar"] = similar_json(*similar, req.base_url);
+  // Where it sits in the arrangement: the collection and series above it, its neighbours.
+  auto place = archive.place_of(*doc, audience);
+  if (!place) return error_response(place.error());
+  if (!place->trail.empty()) {
+    json trail = json::array();
+    for (const auto& t : place->trail) trail.push_back({{"id", t.id}, {"title", t.name}});
+    auto entry = [](const std::optional<archive::UnitEntry>& e) -> json {
+      if (!e) return nullptr;
+      return {{"id", e->id}, {"title", e->title}, {"date", e->date}, {"number", e->number}};
+    };
+    body["place"] = {{"trail", trail}, {"number", place->number}, {"previous", entry(place->previous)}, {"next", entry(place->next)}};
+  }
   http::Response r = json_response(body);
   auto revision = archive.current_revision(id);
   if (!revision) return error_response(revision.error());
@@ -128,6 +142,76 @@ http::Response document_endpoint(const http::Request& req, archive::Archive& arc
   r.set_header("ETag", etag);
   r.set_header("Cache-Control", "no-cache");
   return r;
+}
+
+namespace {
+
+json unit_node_json(const archive::UnitNode& n) {
+  json children = json::array();
+  for (const archive::UnitNode& c : n.children) children.push_back(unit_node_json(c));
+  return {{"id", n.unit.id},       {"level", n.unit.level}, {"title", n.unit.title}, {"scope_note", n.unit.scope_note},
+          {"dates", n.unit.dates}, {"position", n.unit.position}, {"documents", n.documents}, {"children", children}};
+}
+
+}  // namespace
+
+http::Response authority_endpoint(const http::Request& req, archive::Archive& archive) {
+  const std::string& id = req.path_param("authority");
+  if (Status known = only_search_params(req.query, {}); !known) return error_response(known.error());
+  auto found = archive.authority(id, audience_of(req));
+  if (!found) return error_response(found.error());
+  if (!*found) return error_response(404, "no authority with id '" + id + "'");
+  const archive::AuthorityView& v = **found;
+  json body = model::to_json(v.authority);
+  body.erase("type");
+  if (v.authority.id != id) body["merged_from"] = id;
+  json narrower = json::array();
+  for (const auto& n : v.narrower) narrower.push_back({{"id", n.id}, {"name", n.name}});
+  body["narrower"] = narrower;
+  body["forms"] = v.forms;
+  // The records that name it, as the search API counts them for this caller.
+  archive::SearchQuery q;
+  q.filters = {{v.authority.kind, v.authority.id}};
+  q.limit = 0;
+  q.audience = audience_of(req);
+  auto page = archive.search(q);
+  if (!page) return error_response(page.error());
+  body["documents"] = page->total;
+  body["search"] = "/api/v1/search?" + http::build_query({{v.authority.kind, v.authority.id}});
+  return json_response(body);
+}
+
+http::Response collections_endpoint(const http::Request& req, archive::Archive& archive) {
+  if (Status known = only_search_params(req.query, {}); !known) return error_response(known.error());
+  auto list = archive.collections();
+  if (!list) return error_response(list.error());
+  json out = json::array();
+  for (const model::Unit& u : *list) {
+    auto view = archive.unit(u.id, audience_of(req));
+    if (!view) return error_response(view.error());
+    std::int64_t n = *view ? (*view)->tree.documents : 0;
+    if (n == 0 && audience_of(req) == archive::Audience::kReaders) continue;
+    out.push_back({{"id", u.id}, {"title", u.title}, {"documents", n}});
+  }
+  return json_response(json{{"collections", out}});
+}
+
+http::Response collection_endpoint(const http::Request& req, archive::Archive& archive) {
+  const std::string& id = req.path_param("unit");
+  if (Status known = only_search_params(req.query, {}); !known) return error_response(known.error());
+  auto found = archive.unit(id, audience_of(req));
+  if (!found) return error_response(found.error());
+  if (!*found) return error_response(404, "no collection or series with id '" + id + "'");
+  const archive::UnitView& v = **found;
+  json trail = json::array();
+  for (const auto& t : v.trail) trail.push_back({{"id", t.id}, {"title", t.name}});
+  json docs = json::array();
+  for (const auto& d : v.documents) docs.push_back({{"id", d.id}, {"title", d.title}, {"date", d.date}, {"number", d.number}});
+  json body = unit_node_json(v.tree);
+  body["parent"] = v.unit.parent;
+  body["trail"] = trail;
+  body["items"] = docs;
+  return json_response(body);
 }
 
 http::Response facet_endpoint(const http::Request& req, archive::Archive& archive) {

@@ -18,6 +18,12 @@ http::Response search_endpoint(const http::Request& req, archive::Archive& archi
 // Sends an ETag and answers If-None-Match with 304.
 http::Response document_endpoint(const http::Request& req, archive::Archive& archive);
 http::Response facet_endpoint(const http::Request& req, archive::Archive& archive);
+// /api/v1/authorities/{id}: an authority record, its narrower terms, the forms records use,
+// and how many records name it. /api/v1/collections: the collections; /api/v1/collections/{id}:
+// a collection or series, its tree of series with counts, and the records placed in it.
+http::Response authority_endpoint(const http::Request& req, archive::Archive& archive);
+http::Response collections_endpoint(const http::Request& req, archive::Archive& archive);
+http::Response collection_endpoint(const http::Request& req, archive::Archive& archive);
 http::Response stats_endpoint(const http::Request& req, archive::Archive& archive);
 // CORS preflight (If-None-Match is not a simple header).
 http::Response preflight_endpoint(const http::Request& req, archive::Archive& archive);

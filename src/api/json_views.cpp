@@ -36,6 +36,7 @@ json facets_json(const std::vector<archive::Facet>& facets) {
     for (const auto& v : f.values) {
       json item = {{"value", v.value}, {"count", v.count}};
       if (f.field == "language") item["label"] = text::language_name(v.value);
+      if (!v.label.empty()) item["label"] = v.label;  // an authority's preferred name
       values.push_back(item);
     }
     out[f.field] = values;
@@ -144,7 +145,8 @@ Result<archive::SortOrder> parse_sort(const std::string& value, const std::strin
   if (value.empty() || value == "relevance") return archive::SortOrder::kRelevance;
   if (value == "date" || value == "date-asc") return archive::SortOrder::kDateAscending;
   if (value == "date-desc" || value == "-date") return archive::SortOrder::kDateDescending;
-  return Error::invalid(param + " '" + value + "': expected relevance, date or date-desc");
+  if (value == "collection") return archive::SortOrder::kCollection;
+  return Error::invalid(param + " '" + value + "': expected relevance, date, date-desc or collection");
 }
 
 }  // namespace arkiv::api

@@ -52,7 +52,7 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
   q.offset = (p.page - 1) * q.limit;
   p.sort = first(params, "sort");
   auto sort = parse_sort(p.sort, "sort");
-  if (!sort) return bad("sort", "expected relevance, date or date-desc");
+  if (!sort) return bad("sort", "expected relevance, date, date-desc or collection");
   q.sort = *sort;
   p.from_raw = first(params, "from");
   p.to_raw = first(params, "to");

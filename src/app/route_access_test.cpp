@@ -29,7 +29,8 @@ const std::string kLoginToken(43, 'A');  // a well-formed pre-sign-in CSRF token
 std::string path_for(const std::string& pattern) {
   std::string p = pattern;
   const std::pair<const char*, const char*> values[] = {
-      {"{id+}", "test/sq-1"}, {"{field}", "year"}, {"{name}", "target"}, {"{path+}", "search"}};
+      {"{id+}", "test/sq-1"}, {"{field}", "year"}, {"{name}", "target"}, {"{path+}", "search"},
+      {"{authority+}", "place/pyongyang"}, {"{unit+}", "collection/albania-korea-relations"}};
   for (const auto& [param, value] : values) {
     if (auto at = p.find(param); at != std::string::npos) p.replace(at, std::string(param).size(), value);
   }

@@ -40,6 +40,9 @@ Routes make_routes(std::shared_ptr<auth::Accounts> accounts) {
   r.get("/upload", writes(web::upload_page), Action::kCreateDraft);
   r.post("/upload", writes(web::upload_submit), Action::kCreateDraft);
   r.get("/documents/{id+}", web::document_page);
+  r.get("/authorities/{authority+}", web::authority_page);
+  r.get("/collections", web::collections_page);
+  r.get("/collections/{unit+}", web::unit_page);
   r.get("/browse", web::browse_index_page);
   r.get("/browse/{field}", web::browse_page);
   r.get("/static/arkiv.css", web::stylesheet);
@@ -58,6 +61,9 @@ Routes make_routes(std::shared_ptr<auth::Accounts> accounts) {
   r.add("PUT", "/api/v1/documents/{id+}", writes(api::replace_document_endpoint), Action::kEditOwnDraft);
   r.add("PATCH", "/api/v1/documents/{id+}", writes(api::patch_document_endpoint), Action::kEditOwnDraft);
   r.get("/api/v1/facets/{field}", api::facet_endpoint);
+  r.get("/api/v1/authorities/{authority+}", api::authority_endpoint);
+  r.get("/api/v1/collections", api::collections_endpoint);
+  r.get("/api/v1/collections/{unit+}", api::collection_endpoint);
   r.get("/api/v1/stats", api::stats_endpoint);
   r.get("/api/v1/me", [](const Request& req, archive::Archive&) { return api::me_endpoint(req); }, Action::kAccount);
   r.get("/api/v1/audit", with(api::audit_endpoint), Action::kViewAudit);

@@ -51,6 +51,7 @@ int run(int argc, char** argv, const Services& services) {
   reg(add_stats_command);
   reg([&services](CLI::App& a, const GlobalOptions& opts) { return add_serve_command(a, opts, services); });
   reg(add_review_command);
+  reg(add_authority_command);
   reg(add_user_command);
   reg(add_audit_command);
   reg(add_check_command);

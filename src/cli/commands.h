@@ -27,6 +27,7 @@ Action add_reindex_command(CLI::App& app, const GlobalOptions& g);
 Action add_stats_command(CLI::App& app, const GlobalOptions& g);
 Action add_serve_command(CLI::App& app, const GlobalOptions& g, const Services& services);
 Action add_review_command(CLI::App& app, const GlobalOptions& g);
+Action add_authority_command(CLI::App& app, const GlobalOptions& g);
 Action add_user_command(CLI::App& app, const GlobalOptions& g);
 Action add_audit_command(CLI::App& app, const GlobalOptions& g);
 Action add_check_command(CLI::App& app, const GlobalOptions& g);

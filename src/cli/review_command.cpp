@@ -72,6 +72,31 @@ int run_review_dates(const GlobalOptions& g, const ReviewArgs& args) {
   return 0;
 }
 
+int run_review_names(const GlobalOptions& g, const ReviewArgs& args) {
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
+  if (!a) return fail(a.error());
+  auto rows = (*a)->names_to_review();
+  if (!rows) return fail(rows.error());
+  if (args.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : *rows) {
+      nlohmann::json candidates = nlohmann::json::array();
+      for (const auto& c : r.candidates) candidates.push_back({{"id", c.id}, {"name", c.name}});
+      out.push_back({{"id", r.document_id}, {"field", r.field}, {"form", r.form}, {"candidates", candidates}});
+    }
+    std::cout << nlohmann::json{{"names_to_review", out}, {"count", rows->size()}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
+    return 0;
+  }
+  for (const auto& r : *rows) {
+    std::cout << r.document_id << "\t" << r.field << "\t" << r.form << "\tcandidates:";
+    for (const auto& c : r.candidates) std::cout << " " << c.id << " (" << c.name << ")";
+    std::cout << "\n";
+  }
+  std::cout << rows->size() << (rows->size() == 1 ? " name" : " names") << " to review\n";
+  return 0;
+}
+
 }  // namespace
 
 Action add_review_command(CLI::App& app, const GlobalOptions& g) {
@@ -82,7 +107,12 @@ Action add_review_command(CLI::App& app, const GlobalOptions& g) {
   languages->add_flag("--json", args->json, "Machine-readable output");
   CLI::App* dates = cmd->add_subcommand("dates", "Records whose date arkiv could not read (kept as written)");
   dates->add_flag("--json", args->json, "Machine-readable output");
-  return [&g, args, dates] { return dates->parsed() ? run_review_dates(g, *args) : run_review_languages(g, *args); };
+  CLI::App* names = cmd->add_subcommand("names", "Names that matched several authority records, linked to none (with the candidates)");
+  names->add_flag("--json", args->json, "Machine-readable output");
+  return [&g, args, dates, names] {
+    if (names->parsed()) return run_review_names(g, *args);
+    return dates->parsed() ? run_review_dates(g, *args) : run_review_languages(g, *args);
+  };
 }
 
 }  // namespace arkiv::cli

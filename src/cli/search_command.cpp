@@ -99,7 +99,7 @@ Action add_search_command(CLI::App& app, const GlobalOptions& g) {
   cmd->add_option("--to", args->to, "Latest year, YYYY-MM or YYYY-MM-DD");
   cmd->add_option("--date-mode", args->date_mode, "overlaps (default): dates that touch the range; within: dates inside it");
   cmd->add_option("--undated", args->undated, "include or exclude undated records (default: out when a date filter is set)");
-  cmd->add_option("--sort", args->sort, "relevance, date or date-desc")->capture_default_str();
+  cmd->add_option("--sort", args->sort, "relevance, date, date-desc or collection (the arrangement's order)")->capture_default_str();
   cmd->add_option("--limit", args->limit, "Hits per page")->check(CLI::Range(0, 1000))->capture_default_str();
   cmd->add_option("--offset", args->offset, "Hits to skip")->check(CLI::Range(0, 1000000))->capture_default_str();
   return [&g, args] { return run_search(g, *args); };

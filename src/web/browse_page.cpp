@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "api/search_params.h"
+#include "model/authority.h"
 #include "model/fields.h"
 #include "text/fold.h"
 #include "web/links.h"
@@ -55,14 +56,15 @@ Page browse_view(const http::Request& req, archive::Archive& archive) {
   const model::Field* f = model::find_field(field);
   if (f->order != model::FacetOrder::kByValue) {
     std::vector<std::pair<std::string, archive::FacetValue>> keyed;
-    for (auto& v : values) keyed.emplace_back(text::fold(facet_value_label(field, v.value)), v);
+    for (auto& v : values) keyed.emplace_back(text::fold(facet_value_label(archive, field, v.value)), v);
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     values.clear();
     for (auto& [k, v] : keyed) values.push_back(v);
   }
   mstch::array items;
   for (const auto& v : values) {
-    items.push_back(mstch::map{{"href", filter_url(field, v.value)}, {"label", facet_value_label(field, v.value)},
+    // An authority's entry leads to its page (its names and its documents).
+    items.push_back(mstch::map{{"href", model::is_authority_id(v.value) ? authority_url(v.value) : filter_url(field, v.value)}, {"label", facet_value_label(archive, field, v.value)},
                                {"count", count_text(v.count)}});
   }
   mstch::map ctx = page_context(facet_title(field), "browse");

@@ -198,7 +198,7 @@ void structured_rows(const model::Field& f, const model::Document& doc, mstch::a
 
 // One row per field the page shows (model/fields.h): values that are facets link to their
 // search, record ids to their page; lists of names take the plural label.
-mstch::array metadata_rows(const model::Document& doc) {
+mstch::array metadata_rows(const model::Document& doc, const archive::Archive& archive) {
   mstch::array rows;
   for (const model::Field& f : model::fields()) {
     if (!f.is(model::kShown)) continue;
@@ -213,6 +213,20 @@ mstch::array metadata_rows(const model::Document& doc) {
     std::string facet(f.link.empty() ? f.name : f.link);
     if (f.kind == model::ValueKind::kRecordId) {
       for (const auto& v : values) cells.push_back(mstch::map{{"text", v}, {"href", document_url(v)}});
+    } else if (f.kind == model::ValueKind::kName && !doc.links.empty()) {
+      // A linked name leads to its authority record (all its forms, all its documents); the
+      // text stays the form this record uses.
+      for (const auto& v : values) {
+        auto l = std::find_if(doc.links.begin(), doc.links.end(), [&](const model::NameLink& n) { return n.field == f.name && n.form == v; });
+        if (l == doc.links.end()) {
+          cells.push_back(mstch::map{{"text", v}, {"href", filter_url(facet, v)}});
+          continue;
+        }
+        std::string name = archive.authority_name(l->authority);
+        mstch::map cell{{"text", v}, {"href", authority_url(l->authority)}};
+        if (!name.empty() && name != v) cell["authority_name"] = name;
+        cells.push_back(std::move(cell));
+      }
     } else if (model::has_role(facet, model::kFilter)) {
       cells = linked(values, facet);
     } else {
@@ -224,6 +238,25 @@ mstch::array metadata_rows(const model::Document& doc) {
 }
 
 std::string doc_id_param(const http::Request& req) { return req.path_param("id"); }
+
+// Stage: where the record sits in the arrangement: the breadcrumb (collection › series ›
+// document) and the previous and next records there.
+void add_place(mstch::map& ctx, const model::Document& doc, const archive::Archive& archive, archive::Audience audience) {
+  auto place = archive.place_of(doc, audience);
+  if (!place || place->trail.empty()) return;
+  mstch::array crumbs;
+  for (const archive::AuthorityRef& u : place->trail) crumbs.push_back(mstch::map{{"href", unit_url(u.id)}, {"label", u.name}});
+  ctx["crumbs"] = crumbs;
+  ctx["has_crumbs"] = true;
+  ctx["doc_number"] = place->number;
+  auto neighbour = [](const archive::UnitEntry& e) {
+    std::string label = (e.number.empty() ? "" : e.number + ". ") + e.title;
+    return mstch::map{{"href", document_url(e.id)}, {"label", label}};
+  };
+  if (place->previous) ctx["previous"] = neighbour(*place->previous);
+  if (place->next) ctx["next"] = neighbour(*place->next);
+  ctx["has_neighbours"] = place->previous.has_value() || place->next.has_value();
+}
 
 
 
@@ -425,7 +458,8 @@ Page document_view(const http::Request& req, archive::Archive& archive) {
   ctx["permalink"] = url;
   ctx["self"] = self;
   add_versions(ctx, doc, reading, self);
-  ctx["fields"] = metadata_rows(doc);  // every field the record has, in the registry's order
+  ctx["fields"] = metadata_rows(doc, archive);  // every field the record has, in the registry's order
+  add_place(ctx, doc, archive, audience);
   add_citations(ctx, doc, url, self);
   add_related(ctx, id, archive, audience);
   if (audience == archive::Audience::kStaff) add_staff_box(ctx, req, doc, archive);

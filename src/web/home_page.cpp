@@ -115,7 +115,7 @@ Page home_view(const http::Request& req, archive::Archive& archive) {
     if (f.values.empty()) continue;
     mstch::array values;
     for (const auto& v : f.values) {
-      values.push_back(mstch::map{{"href", filter_url(f.field, v.value)}, {"label", facet_value_label(f.field, v.value)},
+      values.push_back(mstch::map{{"href", filter_url(f.field, v.value)}, {"label", facet_value_label(archive, f.field, v.value)},
                                   {"count", count_text(v.count)}});
     }
     std::string title = facet_title(f.field);

@@ -9,6 +9,9 @@ namespace arkiv::web {
 
 std::string document_url(const std::string& id) { return "/documents/" + http::encode_path(id); }
 
+std::string authority_url(const std::string& id) { return "/authorities/" + http::encode_path(id); }
+std::string unit_url(const std::string& id) { return "/collections/" + http::encode_path(id); }
+
 std::string filter_url(const std::string& field, const std::string& value) {
   return "/search?" + http::build_query({{field, value}});
 }

@@ -10,6 +10,9 @@
 namespace arkiv::web {
 
 std::string document_url(const std::string& id);
+// "/authorities/person/lansing-robert"; "/collections/frus1919Parisv01/ch3".
+std::string authority_url(const std::string& id);
+std::string unit_url(const std::string& id);
 // "/search?field=value"
 std::string filter_url(const std::string& field, const std::string& value);
 // The server's public address (http::Request::base_url, from serve --base-url), else

@@ -34,7 +34,7 @@ namespace {
 const Template& page_template(const std::string& name) {
   static const std::map<std::string, Template> templates = [] {
     std::map<std::string, Template> t;
-    for (const char* page : {"home", "search", "document", "browse", "error", "login", "edit", "history", "upload"}) {
+    for (const char* page : {"home", "search", "document", "browse", "authority", "collection", "error", "login", "edit", "history", "upload"}) {
       t.emplace(page, Template::compile(file(std::string(page) + ".mustache"), page_partials()));
     }
     return t;
@@ -48,9 +48,9 @@ const Template& page_template(const std::string& name) {
 
 mstch::map page_context(const std::string& title, const std::string& section) {
   mstch::array nav;
-  const std::pair<const char*, const char*> items[] = {{"home", "/"}, {"search", "/search"}, {"browse", "/browse"}};
-  const char* labels[] = {"Home", "Search", "Browse"};
-  for (std::size_t i = 0; i < 3; ++i) {
+  const std::pair<const char*, const char*> items[] = {{"home", "/"}, {"search", "/search"}, {"browse", "/browse"}, {"collections", "/collections"}};
+  const char* labels[] = {"Home", "Search", "Browse", "Collections"};
+  for (std::size_t i = 0; i < 4; ++i) {
     nav.push_back(mstch::map{{"href", std::string(items[i].second)},
                              {"label", std::string(labels[i])},
                              {"current", section == items[i].first}});

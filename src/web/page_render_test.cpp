@@ -83,6 +83,22 @@ TEST_F(PageRender, HomeAndBrowse) {
   }
 }
 
+// Authority and collection pages render the same both ways, with every value escaped.
+TEST_F(PageRender, AuthoritiesAndCollections) {
+  expect_same(authority_view, request("/authorities/place/pyongyang", {}, {{"authority", "place/pyongyang"}}));
+  expect_same(authority_view, request("/authorities/person/nobody", {}, {{"authority", "person/nobody"}}), 404);
+  expect_same(collections_view, request("/collections"));
+  expect_same(unit_view, request("/collections/frus1964-68v29p1", {}, {{"unit", "frus1964-68v29p1"}}));
+  expect_same(unit_view, request("/collections/collection/albania-korea-relations", {}, {{"unit", "collection/albania-korea-relations"}}));
+  expect_same(unit_view, request("/collections/none", {}, {{"unit", "none"}}), 404);
+  std::string volume = render_page(unit_view(request("/collections/frus1964-68v29p1", {}, {{"unit", "frus1964-68v29p1"}}), *archive_)).body;
+  EXPECT_NE(volume.find("<h2 id=\"toc-heading\">Contents</h2>"), std::string::npos);
+  EXPECT_NE(volume.find("href=\"/collections/frus1964-68v29p1/ch1\""), std::string::npos) << volume;
+  std::string chapter = render_page(unit_view(request("/collections/frus1964-68v29p1/ch1", {}, {{"unit", "frus1964-68v29p1/ch1"}}), *archive_)).body;
+  EXPECT_LT(chapter.find("/documents/frus1964-68v29p1/d40"), chapter.find("/documents/frus1964-68v29p1/d41")) << "in the volume's order";
+  EXPECT_LT(chapter.find("/documents/frus1964-68v29p1/d41"), chapter.find("/documents/frus1964-68v29p1/d42"));
+}
+
 // Undated records are in no year or decade; the browse lists of years and decades say how many
 // there are (issue 11: "12 undated"), and the other lists do not.
 TEST(BrowsePage, YearsAndDecadesSayHowManyRecordsAreUndated) {

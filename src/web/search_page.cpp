@@ -36,18 +36,19 @@ mstch::array sort_links(const std::string& requested, const SearchLinks& links) 
   if (sort == "date-asc") sort = "date";
   if (sort == "-date") sort = "date-desc";
   mstch::array sorts;
-  for (const auto& [value, label] : {std::pair<std::string, std::string>{"", "Relevance"}, {"date", "Oldest first"}, {"date-desc", "Newest first"}}) {
+  for (const auto& [value, label] : {std::pair<std::string, std::string>{"", "Relevance"}, {"date", "Oldest first"}, {"date-desc", "Newest first"},
+                                    {"collection", "Collection order"}}) {
     sorts.push_back(mstch::map{{"label", label}, {"href", links.with("sort", value)}, {"current", value == sort}});
   }
   return sorts;
 }
 
 // Stage: active filters as removable chips.
-mstch::array filter_chips(const api::SearchParams& params, const SearchLinks& links) {
+mstch::array filter_chips(const api::SearchParams& params, const SearchLinks& links, const archive::Archive& archive) {
   mstch::array chips;
   for (const auto& [k, v] : links.state()) {
     if (!model::has_role(k, model::kFilter)) continue;
-    chips.push_back(mstch::map{{"label", facet_label(k) + ": " + facet_value_label(k, v)}, {"href", links.without_filter(k, v)}});
+    chips.push_back(mstch::map{{"label", facet_label(k) + ": " + facet_value_label(archive, k, v)}, {"href", links.without_filter(k, v)}});
   }
   if (!params.from_raw.empty()) chips.push_back(mstch::map{{"label", "From: " + params.from_raw}, {"href", links.without("from")}});
   if (!params.to_raw.empty()) chips.push_back(mstch::map{{"label", "To: " + params.to_raw}, {"href", links.without("to")}});
@@ -55,7 +56,8 @@ mstch::array filter_chips(const api::SearchParams& params, const SearchLinks& li
 }
 
 // Stage: each facet's values, linked to add or remove its filter.
-mstch::array facet_lists(const archive::SearchPage& page, const archive::SearchQuery& q, const SearchLinks& links) {
+mstch::array facet_lists(const archive::SearchPage& page, const archive::SearchQuery& q, const SearchLinks& links,
+                         const archive::Archive& archive) {
   mstch::array facets;
   for (const auto& f : page.facets) {
     if (f.values.empty()) continue;
@@ -64,7 +66,7 @@ mstch::array facet_lists(const archive::SearchPage& page, const archive::SearchQ
     for (const auto& v : f.values) {
       bool active = false;
       for (const auto& [k, val] : q.filters) active = active || (k == f.field && val == v.value);
-      values.push_back(mstch::map{{"label", facet_value_label(f.field, v.value)}, {"count", count_text(v.count)},
+      values.push_back(mstch::map{{"label", facet_value_label(archive, f.field, v.value)}, {"count", count_text(v.count)},
                                   {"href", active ? links.without_filter(f.field, v.value) : links.with_filter(f.field, v.value)},
                                   {"active", active}});
     }
@@ -155,11 +157,11 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
   ctx["undated_count"] = page->undated > 0 ? count_text(page->undated) : std::string();
   ctx["start"] = std::to_string(q.offset + 1);
   ctx["sorts"] = sort_links(params->sort, links);
-  mstch::array chips = filter_chips(*params, links);
+  mstch::array chips = filter_chips(*params, links, archive);
   ctx["has_chips"] = !chips.empty();
   ctx["chips"] = chips;
   ctx["clear_href"] = q.text.empty() ? std::string("/search") : "/search?" + http::build_query({{"q", q.text}});
-  ctx["facets"] = facet_lists(*page, q, links);
+  ctx["facets"] = facet_lists(*page, q, links, archive);
   ctx["hits"] = hit_list(*page);
   if (!page->suggestion.empty()) {
     ctx["suggestion"] = mstch::map{{"text", page->suggestion}, {"href", links.with("q", page->suggestion)}};
@@ -171,7 +173,7 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
     auto none = api::filters_matching_nothing(archive, q);
     if (!none) return error_view(req, none.error());
     for (const auto& [field, value] : *none) {
-      unmatched.push_back(mstch::map{{"label", text::lower(facet_label(field))}, {"value", facet_value_label(field, value)}});
+      unmatched.push_back(mstch::map{{"label", text::lower(facet_label(field))}, {"value", facet_value_label(archive, field, value)}});
     }
   }
   ctx["unmatched"] = unmatched;

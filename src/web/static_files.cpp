@@ -1,5 +1,6 @@
 #include "web/embedded_files.h"
 #include "web/pages.h"
+#include "model/authority.h"
 #include "model/fields.h"
 #include "text/language.h"
 
@@ -16,6 +17,14 @@ std::string facet_value_label(const std::string& field, const std::string& value
   const model::Field* f = model::find_field(field);
   if (f && f->kind == model::ValueKind::kLanguage) return text::language_name(value);
   return value;
+}
+
+std::string facet_value_label(const archive::Archive& archive, const std::string& field, const std::string& value) {
+  if (model::is_authority_id(value)) {
+    std::string name = archive.authority_name(value);
+    if (!name.empty()) return name;
+  }
+  return facet_value_label(field, value);
 }
 
 }  // namespace arkiv::web

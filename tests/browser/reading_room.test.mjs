@@ -104,7 +104,7 @@ test('apply and remove a facet', async () => {
   const everything = await page.locator('.total').innerText();
   assert.match(everything, /^[\d,]+ documents for pyongyang$/);
   await page.locator('aside.refine').getByRole('link', { name: 'Pyongyang' }).click();
-  await page.waitForURL(/place=Pyongyang/);
+  await page.waitForURL(/place=place%2Fpyongyang/);
   assert.match(await page.locator('.total').innerText(), /2 documents/);
   const chip = page.locator('a.chip', { hasText: 'Place: Pyongyang' });
   assert.equal(await chip.isVisible(), true);
@@ -113,6 +113,31 @@ test('apply and remove a facet', async () => {
   await page.waitForURL((u) => !u.search.includes('place='));
   assert.equal(await page.locator('.total').innerText(), everything);
   assert.equal(await page.locator('a.chip').count(), 0);
+  await page.close();
+});
+
+test('read a FRUS volume in order: its contents, a breadcrumb, previous and next', async () => {
+  const page = await context.newPage();
+  await page.goto(base + '/collections');
+  await page.getByRole('link', { name: /Paris Peace Conference, 1919, Volume I/ }).click();
+  await page.waitForURL(/\/collections\/frus1919Parisv01$/);
+  // The table of contents lists the chapters with their counts.
+  const chapters = page.locator('ol.toc-tree > li');
+  assert.ok(await chapters.count() >= 1);
+  // Down to the first chapter that holds documents (compilation > chapter).
+  await page.locator('ol.toc-tree li:not(:has(ol)) > a').first().click();
+  await page.waitForURL(/\/collections\/frus1919Parisv01\/ch1$/);
+  await page.locator('ol.unit-documents a').first().click();
+  await page.waitForURL(/\/documents\/frus1919Parisv01\/d1$/);
+  const crumbs = page.getByRole('navigation', { name: 'Place in the collection' });
+  assert.match(await crumbs.innerText(), /Paris Peace Conference[\s\S]*Document 1/);
+  await page.locator('a[rel="next"]').click();
+  await page.waitForURL(/\/documents\/frus1919Parisv01\/d2$/);
+  assert.match(await page.locator('a[rel="prev"]').innerText(), /^Previous: 1\./);
+  // A person's name leads to the authority, which lists the volume's other names for him.
+  await page.goto(base + '/authorities/person/lansing-robert');
+  assert.equal(await page.locator('h1').innerText(), 'Lansing, Robert');
+  assert.match(await page.locator('#docs-heading').innerText(), /Documents \(\d+\)/);
   await page.close();
 });
 
@@ -185,6 +210,10 @@ const pageTypes = [
   ['document-frus-1930', '/documents/frus1930v01/d1'],
   ['parallel', '/documents/test/ru-1?view=parallel'],
   ['browse', '/browse/subject'],
+  ['browse-person', '/browse/person'],
+  ['authority', '/authorities/person/lansing-robert'],
+  ['collections', '/collections'],
+  ['collection', '/collections/frus1918Russiav03'],
   ['browse-index', '/browse'],
   ['error', '/documents/no/such/record'],
 ];

@@ -15,6 +15,9 @@ Page search_view(const http::Request& req, archive::Archive& archive);
 Page document_view(const http::Request& req, archive::Archive& archive);
 Page browse_index_view(const http::Request& req, archive::Archive& archive);
 Page browse_view(const http::Request& req, archive::Archive& archive);
+Page authority_view(const http::Request& req, archive::Archive& archive);
+Page collections_view(const http::Request& req, archive::Archive& archive);
+Page unit_view(const http::Request& req, archive::Archive& archive);
 Page error_view(const http::Request& req, int status, const std::string& message);
 // The sign-in form, or signed in, the account box with the sign-out button (account_pages.h).
 struct LoginForm {

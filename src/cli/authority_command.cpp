@@ -1,0 +1,131 @@
+// `arkiv authority`: the archive's authority records (docs/authorities.md).
+//   authority list [--kind K] [--json]    every authority: id, kind, preferred name
+//   authority show ID [--json]            one, with its variants, identifiers and the forms records use
+//   authority merge FROM INTO             FROM's records link to INTO; FROM's id redirects there
+//   authority load FILE                   authority records from JSON Lines (one per line); the
+//                                         whole file is refused, naming its line, if one is wrong
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "archive/archive.h"
+#include "cli/commands.h"
+
+namespace arkiv::cli {
+
+namespace {
+
+struct AuthorityArgs {
+  std::string kind, id, from, into, file;
+  bool json = false;
+  CLI::App *list = nullptr, *show = nullptr, *merge = nullptr, *load = nullptr;
+};
+
+std::string cli_user() {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user && *user ? user : "operator");
+}
+
+int run_list(const GlobalOptions& g, const AuthorityArgs& args) {
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
+  if (!a) return fail(a.error());
+  nlohmann::json out = nlohmann::json::array();
+  std::size_t n = 0;
+  Status s = (*a)->for_each_authority([&](const model::Authority& au) {
+    if (!args.kind.empty() && au.kind != args.kind) return true;
+    ++n;
+    if (args.json) out.push_back(model::to_json(au));
+    else std::cout << au.id << "\t" << au.kind << "\t" << au.name << "\n";
+    return true;
+  });
+  if (!s) return fail(s.error());
+  if (args.json) std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  else std::cerr << n << (n == 1 ? " authority\n" : " authorities\n");
+  return 0;
+}
+
+int run_show(const GlobalOptions& g, const AuthorityArgs& args) {
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
+  if (!a) return fail(a.error());
+  auto v = (*a)->authority(args.id, archive::Audience::kStaff);
+  if (!v) return fail(v.error());
+  if (!*v) return fail(Error::not_found("no authority with id '" + args.id + "'"));
+  const model::Authority& au = (*v)->authority;
+  if (args.json) {
+    nlohmann::json j = model::to_json(au);
+    j["forms"] = (*v)->forms;
+    if (au.id != args.id) j["merged_from"] = args.id;
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  if (au.id != args.id) std::cout << args.id << " was merged into " << au.id << "\n";
+  std::cout << au.id << "\t" << au.kind << "\n" << au.name << "\n";
+  if (!au.dates.empty()) std::cout << "dates: " << au.dates << "\n";
+  if (!au.note.empty()) std::cout << "note: " << au.note << "\n";
+  for (const auto& var : au.variants) {
+    std::cout << "variant: " << var.name << (var.script.empty() ? "" : " [" + var.script + "]") << (var.scheme.empty() ? "" : " (" + var.scheme + ")")
+              << "\n";
+  }
+  for (const auto& i : au.identifiers) std::cout << "identifier: " << i.scheme << " " << i.value << "\n";
+  for (const auto& f : (*v)->forms) std::cout << "written as: " << f << "\n";
+  return 0;
+}
+
+int run_merge(const GlobalOptions& g, const AuthorityArgs& args) {
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kWrite);
+  if (!a) return fail(a.error());
+  auto r = (*a)->merge_authorities(args.from, args.into, cli_user());
+  if (!r) return fail(r.error());
+  std::cout << "merged " << r->from << " into " << r->into << ": " << r->records << (r->records == 1 ? " record" : " records")
+            << " now link to " << r->into << "; " << r->from << " redirects there\n";
+  return 0;
+}
+
+int run_load(const GlobalOptions& g, const AuthorityArgs& args) {
+  std::ifstream in(args.file, std::ios::binary);
+  if (!in) return fail(Error::io("cannot read " + args.file));
+  std::vector<model::Authority> list;
+  std::string line;
+  for (std::size_t n = 1; std::getline(in, line); ++n) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) return fail(Error::invalid(args.file + ", line " + std::to_string(n) + ": expected one JSON object per line; nothing was loaded"));
+    auto au = model::authority_from_json(j);
+    if (!au) return fail(au.error().within(args.file + ", line " + std::to_string(n) + " (nothing was loaded)"));
+    list.push_back(std::move(au).value());
+  }
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kWrite);
+  if (!a) return fail(a.error());
+  if (Status s = (*a)->put_authorities(list); !s) return fail(s.error());
+  std::cout << "loaded " << list.size() << (list.size() == 1 ? " authority" : " authorities") << " from " << args.file << "\n";
+  return 0;
+}
+
+}  // namespace
+
+Action add_authority_command(CLI::App& app, const GlobalOptions& g) {
+  auto args = std::make_shared<AuthorityArgs>();
+  CLI::App* cmd = app.add_subcommand("authority", "Authority records: people, organisations, places, subjects");
+  cmd->require_subcommand(1);
+  args->list = cmd->add_subcommand("list", "Every authority record");
+  args->list->add_option("--kind", args->kind, "Only this kind")->check(CLI::IsMember({"person", "organization", "place", "subject"}));
+  args->list->add_flag("--json", args->json, "Machine-readable output");
+  args->show = cmd->add_subcommand("show", "One authority record");
+  args->show->add_option("id", args->id, "Authority id, e.g. person/lansing-robert")->required();
+  args->show->add_flag("--json", args->json, "Machine-readable output");
+  args->merge = cmd->add_subcommand("merge", "Merge authority FROM into INTO: links follow, FROM's id redirects");
+  args->merge->add_option("from", args->from, "The authority to merge away")->required();
+  args->merge->add_option("into", args->into, "The authority that stays")->required();
+  args->load = cmd->add_subcommand("load", "Add or replace authority records from a JSON Lines file (one record per line)");
+  args->load->add_option("file", args->file, "The file")->required();
+  return [&g, args] {
+    if (args->show->parsed()) return run_show(g, *args);
+    if (args->merge->parsed()) return run_merge(g, *args);
+    if (args->load->parsed()) return run_load(g, *args);
+    return run_list(g, *args);
+  };
+}
+
+}  // namespace arkiv::cli
