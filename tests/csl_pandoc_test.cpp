@@ -2,6 +2,8 @@
 // the Chicago full-note style of Debian's citation-style-language-styles, and the note it makes
 // is compared with arkiv's own Chicago note field by field: title, sender, volume, imprint
 // (place, publisher, year), pages, translator, archive, archive location, document number, URL.
+// Where the style does not print a variable for the item's type (the document number; the
+// archive of a chapter) the test checks that arkiv's note has it and that pandoc read it.
 // The records are read by arkiv's own importers from a FRUS volume and a Wilson Center record
 // written here (not the repository's fixtures), plus the fixture's frus1919Parisv01/d10.
 //
@@ -54,8 +56,8 @@ const std::string kFrusVolume = R"(<?xml version="1.0" encoding="UTF-8"?>
       <pb n="301" xml:id="pg_301"/>
       <div type="document" xml:id="d211" n="211">
         <note rend="inline" type="source">893.00/8410: Telegram</note>
-        <head><hi rend="italic">The Minister in China</hi> (<persName type="from"><hi rend="italic">MacMurray</hi></persName>)
-          <hi rend="italic">to the <gloss type="to">Secretary of State</gloss></hi></head>
+        <head><hi rend="italic">The Minister in China</hi> (<persName type="from"><hi rend="italic">MacMurray</hi></persName>),
+          temporarily at Shanghai, <hi rend="italic">to the <gloss type="to">Secretary of State</gloss></hi></head>
         <dateline><placeName>Peking</placeName>, <date when="1927-03-24">March 24, 1927</date>.</dateline>
         <p>The situation at Nanking remains grave; the consulate reports that foreign residents
           have taken <pb n="302" xml:id="pg_302"/>refuge on the hill, and that the warships stand by.</p>
@@ -203,7 +205,19 @@ class CslPandoc : public ::testing::Test {
     const nlohmann::json& j = c.item;
     const bool chapter = j["type"] == "chapter";
     SCOPED_TRACE(c.doc.id + "\n  arkiv:  " + c.arkiv_note + "\n  pandoc: " + c.csl_note);
-    in_both(c, "title", "\u201c" + j["title"].get<std::string>());
+    // The title as the source gives it; the style sets English titles in headline capitals
+    // (CMOS 8.159: "temporarily at" -> "Temporarily At"), so pandoc's agrees but for case.
+    // The whole title: in quotation marks, followed by the closing mark (",”" or "”").
+    auto whole_title = [&](std::string note) {
+      const std::string open = to_lower_ascii("\u201c" + j["title"].get<std::string>());
+      note = to_lower_ascii(note);
+      std::size_t at = note.find(open);
+      if (at == std::string::npos) return false;
+      std::string_view rest = std::string_view(note).substr(at + open.size());
+      return rest.starts_with("\u201d") || rest.starts_with(",\u201d");
+    };
+    EXPECT_NE(c.arkiv_note.find("\u201c" + j["title"].get<std::string>() + ",\u201d"), std::string::npos) << c.doc.id << " title not in arkiv's note";
+    EXPECT_TRUE(whole_title(c.csl_note)) << c.doc.id << " title not in pandoc's note";
     if (j.contains("author")) in_both(c, "author", j["author"][0]["literal"].get<std::string>() + ", \u201c");
     if (j.contains("container-title")) in_both(c, "volume", "in " + j["container-title"].get<std::string>());
     if (chapter) {
