@@ -211,6 +211,15 @@ std::string chicago_text(const model::Document& doc, const std::string& url) {
   if (!doc.citation.text.empty()) out += "\nAs given by the source:\n" + doc.citation.text + "\n";
   out += "\nHolding archive: " + (doc.citation.repository.empty() ? std::string("unknown") : doc.citation.repository) + "\n";
   if (!doc.citation.reference.empty()) out += "Reference: " + doc.citation.reference + "\n";
+  const model::Citation& c = doc.citation;
+  if (!c.volume.empty()) {
+    std::string printed = std::string(trim(c.volume));
+    if (std::string i = imprint(c); !i.empty()) printed += " (" + i + ")";
+    if (!trim(c.pages).empty()) printed += (page_range(c.pages) ? ", pp. " : ", p. ") + std::string(trim(c.pages));
+    if (!trim(c.number).empty()) printed += ", document " + std::string(trim(c.number));
+    out += "Printed in: " + printed + "\n";
+  }
+  if (!trim(c.author).empty()) out += "Sender: " + std::string(trim(c.author)) + "\n";
   out += "Permalink: " + url + "\n";
   return out;
 }

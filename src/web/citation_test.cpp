@@ -123,6 +123,11 @@ TEST(CitationTest, FrusChicagoNamesTheVolumeOnceWithItsImprint) {
             "https://history.state.gov/historicaldocuments/frus1919Parisv01/d10.");
   std::string note = chicago_note(d, kUrl);
   EXPECT_EQ(note.find("Foreign Relations of the United States"), note.rfind("Foreign Relations of the United States"));
+  EXPECT_NE(chicago_text(d, kUrl).find("Printed in: Foreign Relations of the United States, 1919, The Paris Peace Conference, Volume I "
+                                       "(Washington: United States Government Printing Office, 1942), pp. 4\u20135, document 10\n"),
+            std::string::npos)
+      << chicago_text(d, kUrl);
+  EXPECT_EQ(chicago_text(d, kUrl).find("Sender:"), std::string::npos);
   d.citation.author = "Lansing, Robert";
   d.citation.translator = "A. Translator";
   d.citation.pages = "5";
