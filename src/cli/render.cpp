@@ -30,7 +30,13 @@ std::string record_as_text(const model::Document& d, const std::vector<model::Pr
   list("Original lang: ", langs);
   line("Summary:       ", d.summary);
   line("Citation:      ", d.citation.text);
+  line("  Sender:      ", d.citation.author);
+  line("  Volume:      ", d.citation.volume);
+  line("  Document:    ", d.citation.number);
+  line("  Pages:       ", d.citation.pages);
   line("  Publisher:   ", d.citation.publisher);
+  line("  Place:       ", d.citation.place);
+  line("  Year:        ", d.citation.year);
   line("  Archive:     ", d.citation.repository);
   line("  Reference:   ", d.citation.reference);
   line("  URL:         ", d.citation.url);

@@ -1,10 +1,12 @@
 #include "ingest/frus_volume.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <regex>
 #include <set>
+#include <utility>
 
 #include "base/strings.h"
 #include "ingest/tei_text.h"
@@ -19,7 +21,11 @@ using pugi::xml_node;
 struct Volume {
   std::string id;     // "frus1918Russiav03"
   std::string title;  // titleStmt/title[@type='complete']
+  std::string citation_title;  // as the Office of the Historian cites it (volume_citation_title)
+  std::string place, publisher, year;  // the imprint, from publicationStmt
   std::map<std::string, std::string> persons;  // xml:id -> name in the list of persons
+  // Each document div's pages ("5", "5–7"), found in one pass over the volume (PageWalker).
+  std::map<const void*, std::string> pages;
 };
 
 // Where the walk through the volume is: the series (chapters) it is inside, innermost last.
@@ -53,6 +59,102 @@ void add_unique(std::vector<std::string>& list, std::set<std::string>& seen, std
   list.push_back(std::move(value));
 }
 
+// The volume as the Office of the Historian cites it (history.state.gov/historicaldocuments/
+// citing-frus): series, subseries (the years), then the volume's title and number in the order
+// its complete title gives them, the series named once. From the titleStmt's typed titles:
+//   series "Papers Relating to the Foreign Relations of the United States, 1919",
+//   volume "The Paris Peace Conference, 1919", volumenumber "Volume I"
+//   -> "Foreign Relations of the United States, 1919, The Paris Peace Conference, Volume I".
+// Old volumes' "Papers relating to the" is dropped and the series' capitals restored; a year the
+// subseries already gives is not repeated after the volume title. Without typed titles, the
+// complete title with the same clean-up.
+std::string volume_citation_title(xml_node title_stmt) {
+  std::map<std::string, std::string> titles;  // type without '-' -> text ("subseries", "volumenumber")
+  for (xml_node t : title_stmt.children()) {
+    if (local_name(t) != "title") continue;
+    std::string type = t.attribute("type").value();
+    type.erase(std::remove(type.begin(), type.end(), '-'), type.end());
+    if (std::string text = tei_plain_text(t); !text.empty() && !titles.count(type)) titles[type] = text;
+  }
+  static const std::string kSeries = "Foreign Relations of the United States";
+  auto clean_series = [](std::string t) {
+    static const std::regex re_papers(R"(^\s*Papers\s+relating\s+to\s+the\s+)", std::regex::icase);
+    t = std::regex_replace(t, re_papers, "");
+    if (to_lower_ascii(t.substr(0, kSeries.size())) == to_lower_ascii(kSeries)) t = kSeries + t.substr(kSeries.size());
+    return t;
+  };
+  const std::string& series = titles["series"];
+  if (series.empty()) return titles.count("complete") ? clean_series(titles["complete"]) : "";
+  std::string out = clean_series(series);
+  if (const std::string& sub = titles["subseries"]; !sub.empty() && out.find(sub) == std::string::npos) out += ", " + sub;
+  std::string volume = titles["volume"];
+  // "The Paris Peace Conference, 1919" after "…, 1919": the year once.
+  static const std::regex re_trailing_years(R"(,\s*(\d{4}(?:(?:–|-)\d{2,4})?)\s*$)");
+  if (std::smatch m; std::regex_search(volume, m, re_trailing_years) && out.find(m[1].str()) != std::string::npos) {
+    volume = m.prefix().str();
+  }
+  const std::string& number = titles["volumenumber"];
+  const std::string& complete = titles["complete"];
+  std::size_t at_volume = volume.empty() ? std::string::npos : complete.find(volume);
+  std::size_t at_number = number.empty() ? std::string::npos : complete.find(number);
+  bool number_first = at_number != std::string::npos && at_volume != std::string::npos && at_number < at_volume;
+  for (const std::string* part : number_first ? std::array<const std::string*, 2>{&number, &volume} : std::array<const std::string*, 2>{&volume, &number}) {
+    if (!part->empty()) out += ", " + *part;
+  }
+  return out;
+}
+
+// The pages of every document div, from the <pb n="…"/> page beginnings in text order: a
+// document starts on the page of the last pb before it, unless it opens with a pb of its own
+// (no text of it before that pb), and runs to the last page on which it has text (a pb at its
+// very end begins the next document's page, not one of its own). "5", or "5–7".
+class PageWalker {
+ public:
+  explicit PageWalker(std::map<const void*, std::string>& out) : out_(out) {}
+
+  void walk(xml_node n) {
+    for (xml_node c : n.children()) {
+      if (c.type() != pugi::node_element) continue;
+      if (local_name(c) == "pb") {
+        if (const char* p = c.attribute("n").value(); *p) page_ = p;
+      } else if (local_name(c) == "div" && has_type(c, "document")) {
+        Range r{page_, page_, "", false};
+        inside(c, r);
+        if (!r.first.empty()) out_[c.internal_object()] = r.first == r.last ? r.first : r.first + "\u2013" + r.last;
+      } else {
+        walk(c);
+      }
+    }
+  }
+
+ private:
+  struct Range {
+    std::string first, last, pending;
+    bool text_seen;
+  };
+
+  void inside(xml_node n, Range& r) {
+    for (xml_node c : n.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        if (trim(c.value()).empty()) continue;
+        if (!r.pending.empty()) r.last = std::exchange(r.pending, "");
+        r.text_seen = true;
+      } else if (c.type() == pugi::node_element && local_name(c) == "pb") {
+        const char* p = c.attribute("n").value();
+        if (!*p) continue;
+        page_ = p;
+        if (!r.text_seen) r.first = r.last = p;
+        else r.pending = p;
+      } else if (c.type() == pugi::node_element) {
+        inside(c, r);
+      }
+    }
+  }
+
+  std::map<const void*, std::string>& out_;
+  std::string page_;
+};
+
 Volume read_volume(const XmlSource& xml, const SourceFile& file, ParseOutput& out) {
   Volume v;
   xml_node tei = xml.doc->document_element();
@@ -65,6 +167,14 @@ Volume read_volume(const XmlSource& xml, const SourceFile& file, ParseOutput& ou
   for (xml_node t : child(file_desc, "titleStmt").children()) {
     if (local_name(t) == "title" && has_type(t, "complete")) v.title = tei_plain_text(t);
   }
+  v.citation_title = volume_citation_title(child(file_desc, "titleStmt"));
+  xml_node publication = child(file_desc, "publicationStmt");
+  v.place = tei_plain_text(child(publication, "pubPlace"));
+  v.publisher = tei_plain_text(child(publication, "publisher"));
+  xml_node date = child(publication, "date");
+  v.year = std::string(date.attribute("when").value()).substr(0, 4);  // @when="1942-05-01": the year
+  if (v.year.empty()) v.year = tei_plain_text(date);
+  PageWalker(v.pages).walk(child(tei, "text"));
   xml_node persons = child(tei, "text").find_node([](xml_node n) {
     return local_name(n) == "div" && std::strcmp(n.attribute("xml:id").value(), "persons") == 0;
   });
@@ -156,6 +266,18 @@ std::string document_type(const std::string& source_notes, xml_node head) {
   return "document";
 }
 
+// The sender, only when the head names a person (<persName type="from">): the volume's list
+// of persons gives the full name ("Francis, David R."), else the head's own form ("Stimson").
+// An office (<gloss type="from">Secretary of State</gloss>) names no one and gives no sender.
+std::string sender(xml_node head, const Volume& v) {
+  if (!head) return "";
+  xml_node from = head.find_node([](xml_node n) { return local_name(n) == "persName" && has_type(n, "from"); });
+  if (!from) return "";
+  std::string ref = from.attribute("corresp").value();
+  if (auto it = ref.starts_with("#") ? v.persons.find(ref.substr(1)) : v.persons.end(); it != v.persons.end()) return it->second;
+  return tei_plain_text(from);
+}
+
 model::Document read_document(xml_node div, const Volume& v) {
   model::Document doc;
   std::string doc_id = div.attribute("xml:id").value();
@@ -188,7 +310,13 @@ model::Document read_document(xml_node div, const Volume& v) {
       doc.citation.reference = m[1].str();
     }
   }
-  doc.citation.publisher = "Foreign Relations of the United States" + (v.title.empty() ? "" : ", " + v.title);
+  doc.citation.volume = v.citation_title;
+  doc.citation.publisher = v.publisher;
+  doc.citation.place = v.place;
+  doc.citation.year = v.year;
+  doc.citation.number = trim(div.attribute("n").value());
+  if (auto it = v.pages.find(div.internal_object()); it != v.pages.end()) doc.citation.pages = it->second;
+  doc.citation.author = sender(head, v);
   doc.citation.url = "https://history.state.gov/historicaldocuments/" + v.id + "/" + doc_id;
   doc.document_type = document_type(doc.citation.text, head);
   if (doc.citation.text.find("Extract") != std::string::npos) doc.document_state = "excerpt";

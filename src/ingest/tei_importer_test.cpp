@@ -111,9 +111,10 @@ TEST_F(FrusVolume, DocumentOne) {
   EXPECT_EQ(d->citation.text, "File No. 861.51/131 [Telegram]");
   EXPECT_EQ(d->citation.reference, "861.51/131");
   EXPECT_EQ(d->citation.url, "https://history.state.gov/historicaldocuments/frus1918Russiav03/d1");
-  EXPECT_EQ(d->citation.publisher,
-            "Foreign Relations of the United States, Papers Relating to the Foreign Relations of the United States, "
-            "1918, Russia, Volume III");
+  // The series named once (it used to be "Foreign Relations of the United States, Papers Relating
+  // to the Foreign Relations of the United States, 1918, …" as the publisher); the publisher is GPO.
+  EXPECT_EQ(d->citation.volume, "Foreign Relations of the United States, 1918, Russia, Volume III");
+  EXPECT_EQ(d->citation.publisher, "United States Government Printing Office");
   EXPECT_EQ(d->document_type, "telegram");
   EXPECT_EQ(d->people, (std::vector<std::string>{"Francis", "Lansing"})) << "the forms the document writes";
   EXPECT_EQ(linked_people(*out_, *d), (std::vector<std::string>{"Francis, David R.", "Lansing, Robert"}));

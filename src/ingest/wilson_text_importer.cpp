@@ -59,9 +59,18 @@ void parse_citation(std::string_view body, model::Citation& c) {
   std::vector<std::string> parts;
   for (const std::string& p : split(rest, ',')) parts.emplace_back(trim(p));
   if (!parts.empty() && !parts.back().empty() && parts.back().back() == '.') parts.back().pop_back();
-  // parts: [date, publisher..., reference...]; the publisher is the part naming an archive.
+  // parts: [date, publisher..., reference...]; the publisher is the part naming an archive. The
+  // date may itself hold a comma ("June 12, 1962" -> "June 12", "1962"): every leading part that
+  // is a date or a piece of one is the date, so the reference starts at the archive.
+  static const std::regex re_year(R"(\d{4}|\[date\]|undated)");
+  static const std::regex re_month_day(
+      R"(^(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?$)", std::regex::icase);
   std::size_t i = 0;
-  if (i < parts.size() && std::regex_search(parts[i], std::regex(R"(\d{4}|\[date\]|undated)"))) ++i;
+  while (i < parts.size() && (std::regex_search(parts[i], re_year) || std::regex_match(parts[i], re_month_day))) {
+    const bool year = std::regex_search(parts[i], re_year);
+    ++i;
+    if (year) break;  // the year ends the date
+  }
   if (i < parts.size() && (parts[i].find("Archive") != std::string::npos || parts[i].find("Library") != std::string::npos)) {
     c.publisher = parts[i++];
   }

@@ -60,6 +60,31 @@ TEST(WilsonTextImporter, RecoversEveryField) {
   EXPECT_EQ(d.contents[0].title, "Albanian-Korean Joint Declaration");
 }
 
+// The archival citation verbatim, whatever form the citation's date takes: a full date holds a
+// comma of its own ("June 12, 1962") and is not part of the reference.
+TEST(WilsonTextImporter, ArchivalReferenceAfterAFullDate) {
+  auto cite = [](const std::string& citation) {
+    std::string text = "\n\n**1962****Record of a Conversation****Citation:**\n\n" + citation +
+                       "  \n<https://digitalarchive.wilsoncenter.org/document/300417>\n\n**Contents:**\n\nTranslation - English\n\nText.\n";
+    ParseOutput out = WilsonTextImporter().parse({"record.txt", text});
+    EXPECT_EQ(out.records.size(), 1u);
+    return out.records.empty() ? model::Citation{} : out.records[0].citation;
+  };
+  for (const std::string date : {"June 12, 1962", "12 June 1962", "Jun. 12, 1962", "1962", "[date]"}) {
+    model::Citation c = cite("\"Record of a Conversation\", " + date +
+                             ", Wilson Center Digital Archive, AVPRF, f. 0102, op. 18, p. 93, d. 5. Translated by Sergey Radchenko.");
+    EXPECT_EQ(c.publisher, "Wilson Center Digital Archive") << date;
+    EXPECT_EQ(c.reference, "AVPRF, f. 0102, op. 18, p. 93, d. 5") << date;
+    EXPECT_EQ(c.repository, "AVPRF") << date;
+    EXPECT_EQ(c.translator, "Sergey Radchenko") << date;
+    EXPECT_EQ(c.url, "https://digitalarchive.wilsoncenter.org/document/300417") << date;
+  }
+  // Without a publisher the reference still starts after the date.
+  model::Citation c = cite("\"Record of a Conversation\", March 04, 1966, AQPPSH, MPP Korese, V. 1966, D 9.");
+  EXPECT_EQ(c.reference, "AQPPSH, MPP Korese, V. 1966, D 9");
+  EXPECT_EQ(c.repository, "AQPPSH");
+}
+
 TEST(WilsonTextImporter, JoinsBothPageBreaksAndKeepsTrueParagraphs) {
   const std::string text = parse_seed().contents.at(0).text;
   EXPECT_NE(text.find("always on the rise as a result of its anti-imperialist, anti-revisionist, and peaceful policies."), std::string::npos);

@@ -21,7 +21,26 @@ struct Citation {
   std::string url;         // the source's own address for the record
   std::string publisher;   // who published the record, e.g. "Wilson Center Digital Archive"
   std::string translator;  // "Translated by ..." when the citation names one
+  // Where a published edition prints the document (FRUS), and who sent it. Empty when the
+  // source does not say; in the JSON form only when set.
+  std::string author;  // the sender, only when the source names a person: "Francis, David R."
+  std::string volume;  // the volume that prints it: "Foreign Relations of the United States, 1919, ..."
+  std::string number;  // its number in that volume: "10"
+  std::string pages;   // the page or pages it takes there: "5", "5–7"
+  std::string place;   // the volume's place of publication: "Washington"
+  std::string year;    // the volume's year of publication: "1942"
 };
+
+// The parts of a Citation with their JSON keys (inside "citation") and edit-form labels, in
+// the order the JSON form writes them. The first six are always written; the optional ones
+// only when set, so that records without them keep their JSON byte for byte.
+struct CitationPart {
+  const char* key;
+  const char* label;
+  std::string Citation::*member;
+  bool optional;
+};
+const std::vector<CitationPart>& citation_parts();
 
 // A note the source attaches at a place in a version's text (a footnote).
 struct Note {

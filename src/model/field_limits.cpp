@@ -31,12 +31,6 @@ Status check_field_sizes(const Document& d) {
       {"title", d.title, kMaxTitleBytes},
       {"date.display", d.date.display, kMaxDateBytes},
       {"summary", d.summary, kMaxSummaryBytes},
-      {"citation.text", d.citation.text, kMaxShortFieldBytes},
-      {"citation.repository", d.citation.repository, kMaxShortFieldBytes},
-      {"citation.reference", d.citation.reference, kMaxShortFieldBytes},
-      {"citation.url", d.citation.url, kMaxShortFieldBytes},
-      {"citation.publisher", d.citation.publisher, kMaxShortFieldBytes},
-      {"citation.translator", d.citation.translator, kMaxShortFieldBytes},
       {"document_type", d.document_type, kMaxShortFieldBytes},
       {"document_state", d.document_state, kMaxShortFieldBytes},
       {"publication", d.publication, kMaxShortFieldBytes},
@@ -45,6 +39,9 @@ Status check_field_sizes(const Document& d) {
   };
   for (const Field& f : fields) {
     if (Status s = check_field_size(f.name, f.value, f.limit); !s) return s;
+  }
+  for (const CitationPart& p : citation_parts()) {
+    if (Status s = check_field_size(std::string("citation.") + p.key, d.citation.*p.member, kMaxShortFieldBytes); !s) return s;
   }
   const std::pair<const char*, const std::vector<std::string>*> lists[] = {
       {"credits", &d.credits},   {"subjects", &d.subjects},           {"places", &d.places},

@@ -153,8 +153,11 @@ json arrangement_json(const Document& d) {
 }
 
 json citation_json(const Citation& c) {
-  return {{"text", c.text},           {"repository", c.repository}, {"reference", c.reference},
-          {"url", c.url},             {"publisher", c.publisher},   {"translator", c.translator}};
+  json out = json::object();
+  for (const CitationPart& p : citation_parts()) {
+    if (!p.optional || !(c.*p.member).empty()) out[p.key] = c.*p.member;
+  }
+  return out;
 }
 
 // The structured fields' JSON, by key; simple fields come from the registry.
@@ -171,6 +174,24 @@ json structured_json(const Document& d, std::string_view key) {
 }
 
 }  // namespace
+
+const std::vector<CitationPart>& citation_parts() {
+  static const std::vector<CitationPart> parts = {
+      {"text", "Citation as written", &Citation::text, false},
+      {"repository", "Repository", &Citation::repository, false},
+      {"reference", "Archival reference", &Citation::reference, false},
+      {"url", "Source address", &Citation::url, false},
+      {"publisher", "Publisher", &Citation::publisher, false},
+      {"translator", "Translator", &Citation::translator, false},
+      {"author", "Author (sender)", &Citation::author, true},
+      {"volume", "Published in (volume)", &Citation::volume, true},
+      {"number", "Document number", &Citation::number, true},
+      {"pages", "Pages", &Citation::pages, true},
+      {"place", "Place of publication", &Citation::place, true},
+      {"year", "Year of publication", &Citation::year, true},
+  };
+  return parts;
+}
 
 json to_json(const Document& d) {
   json out = json::object();
@@ -233,13 +254,10 @@ Status read_citation(Reader& r, const json& j, Citation& c) {
   const json* cj = r.object(j, "citation");
   if (!cj) return Status::success();
   Reader cr("citation");
-  cr.object_keys(*cj, {"text", "repository", "reference", "url", "publisher", "translator"});
-  cr.str(*cj, "text", c.text);
-  cr.str(*cj, "repository", c.repository);
-  cr.str(*cj, "reference", c.reference);
-  cr.str(*cj, "url", c.url);
-  cr.str(*cj, "publisher", c.publisher);
-  cr.str(*cj, "translator", c.translator);
+  std::vector<std::string> keys;
+  for (const CitationPart& p : citation_parts()) keys.emplace_back(p.key);
+  cr.object_keys(*cj, keys);
+  for (const CitationPart& p : citation_parts()) cr.str(*cj, p.key, c.*p.member);
   if (cr.failed()) return cr.error();
   return Status::success();
 }

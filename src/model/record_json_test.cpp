@@ -1,4 +1,5 @@
 #include "model/record_json.h"
+#include "model/field_limits.h"
 
 #include <gtest/gtest.h>
 
@@ -120,6 +121,51 @@ TEST(RecordJson, AcceptsLanguageNamesAndStoresCodes) {
   auto r = from_json(j);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->original_languages, std::vector<std::string>{"sq"});
+}
+
+// The parts a printed volume adds to a citation (FRUS): written only when set, so a record
+// without them keeps its JSON byte for byte; read back; an unknown citation key is refused.
+TEST(RecordJson, CitationVolumePartsOnlyWhenSet) {
+  Document d = sample();
+  const std::string before = to_json_line(d);
+  auto plain = to_json(d)["citation"];
+  EXPECT_EQ(plain.size(), 6u) << plain.dump();
+  for (const char* k : {"author", "volume", "number", "pages", "place", "year"}) EXPECT_FALSE(plain.contains(k)) << k;
+
+  d.citation.author = "Francis, David R.";
+  d.citation.volume = "Foreign Relations of the United States, 1919, The Paris Peace Conference, Volume I";
+  d.citation.number = "10";
+  d.citation.pages = "5\u20137";
+  d.citation.place = "Washington";
+  d.citation.year = "1942";
+  const std::string line = to_json_line(d);
+  auto j = nlohmann::json::parse(line);
+  EXPECT_EQ(j["citation"]["volume"], d.citation.volume);
+  EXPECT_EQ(j["citation"]["pages"], "5\u20137");
+  auto back = from_json(j);
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(back->citation.author, "Francis, David R.");
+  EXPECT_EQ(back->citation.number, "10");
+  EXPECT_EQ(back->citation.place, "Washington");
+  EXPECT_EQ(back->citation.year, "1942");
+  EXPECT_EQ(to_json_line(*back), line);
+
+  back->citation.author = back->citation.volume = back->citation.number = back->citation.pages = "";
+  back->citation.place = back->citation.year = "";
+  EXPECT_EQ(to_json_line(*back), before);
+
+  j["citation"]["volumen"] = "typo";
+  auto bad = from_json(j);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message().find("volumen"), std::string::npos) << bad.error().message();
+}
+
+TEST(RecordJson, CitationVolumePartsAreBounded) {
+  Document d = sample();
+  d.citation.volume = std::string(kMaxShortFieldBytes + 1, 'v');
+  Status s = check_field_sizes(d);
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message().find("citation.volume"), std::string::npos) << s.error().message();
 }
 
 }  // namespace

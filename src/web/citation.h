@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,11 @@ std::string chicago_bibliography(const model::Document& doc, const std::string& 
 std::string chicago_text(const model::Document& doc, const std::string& url);
 std::string bibtex(const model::Document& doc, const std::string& url);
 std::string ris(const model::Document& doc, const std::string& url);
+// A page range as Chicago writes it: "301–303" -> "301–3", "321–328" -> "321–28" (CMOS 9.64, the
+// rule citeproc applies for the Chicago styles); a single page or non-numeric pages as they are.
+std::string chicago_pages(const std::string& pages);
+// The record's translators, each once: the citation's, then each version's.
+std::vector<std::string> translators(const model::Document& doc);
 // A CSL-JSON array with one item.
 nlohmann::json csl_json(const model::Document& doc, const std::string& url);
 

@@ -187,7 +187,16 @@ void structured_rows(const model::Field& f, const model::Document& doc, mstch::a
     const model::Citation& c = doc.citation;
     if (!c.repository.empty()) rows.push_back(field("Holding archive", plain(c.repository)));
     if (!c.reference.empty()) rows.push_back(field("Archival reference", plain(c.reference)));
-    if (!c.publisher.empty()) rows.push_back(field("Published by", plain(c.publisher)));
+    if (!c.author.empty()) rows.push_back(field("Sender", plain(c.author)));
+    if (!c.volume.empty()) rows.push_back(field("Printed in", plain(c.volume)));
+    if (!c.number.empty()) rows.push_back(field("Document number", plain(c.number)));
+    if (!c.pages.empty()) rows.push_back(field(c.pages.find("\u2013") != std::string::npos ? "Pages" : "Page", plain(c.pages)));
+    if (!c.publisher.empty()) {
+      std::string by = c.publisher;
+      if (!c.place.empty()) by = c.place + ": " + by;
+      if (!c.year.empty()) by += ", " + c.year;
+      rows.push_back(field("Published by", plain(by)));
+    }
     if (!c.translator.empty()) rows.push_back(field("Translator", plain(c.translator)));
     if (!c.url.empty()) {
       bool web = c.url.rfind("https://", 0) == 0 || c.url.rfind("http://", 0) == 0;
@@ -398,7 +407,15 @@ void add_related(mstch::map& ctx, const std::string& id, archive::Archive& archi
 // Stage: Highwire Press and Dublin Core tags, for Zotero and friends, and the page's links.
 void add_meta(mstch::map& ctx, const model::Document& doc, const std::string& url) {
   mstch::array m;
+  const model::Citation& c = doc.citation;
   meta(m, "citation_title", doc.title);
+  meta(m, "citation_author", c.author);  // the sender, only when the source names one
+  meta(m, "citation_inbook_title", c.volume);
+  if (!c.pages.empty()) {
+    std::size_t dash = c.pages.find("\u2013");
+    meta(m, "citation_firstpage", c.pages.substr(0, dash));
+    if (dash != std::string::npos) meta(m, "citation_lastpage", c.pages.substr(dash + 3));
+  }
   meta(m, "citation_publication_date", highwire_date(doc.date));
   meta(m, "citation_date", highwire_date(doc.date));
   meta(m, "citation_publisher", doc.citation.publisher.empty() ? doc.citation.repository : doc.citation.publisher);
@@ -410,7 +427,9 @@ void add_meta(mstch::map& ctx, const model::Document& doc, const std::string& ur
   meta(m, "citation_archive_location", doc.citation.reference);
   meta(m, "DC.title", doc.title);
   meta(m, "DC.date", doc.date.known() ? (doc.date.precision == model::DatePrecision::kDay ? doc.date.earliest : doc.date.earliest.substr(0, 4)) : "");
+  meta(m, "DC.creator", c.author);
   meta(m, "DC.publisher", doc.citation.publisher);
+  for (const std::string& t : translators(doc)) meta(m, "DC.contributor", t);
   for (const auto& l : doc.original_languages) meta(m, "DC.language", l);
   meta(m, "DC.identifier", url);
   meta(m, "DC.type", "Text");

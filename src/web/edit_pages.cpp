@@ -125,10 +125,9 @@ Page edit_view(const http::Request& req, const EditForm& f) {
       control(f, "date.precision", "Precision", Control::kSelect,
               same({"time", "day", "month", "season", "year", "decade", "century", "range", "unknown"}))};
   mstch::array citation;
-  for (const auto& [key, label] : std::vector<std::pair<std::string, std::string>>{
-           {"text", "Citation as written"}, {"repository", "Repository"}, {"reference", "Archival reference"},
-           {"url", "Source address"}, {"publisher", "Publisher"}, {"translator", "Translator"}}) {
-    citation.push_back(control(f, "citation." + key, label, key == "text" ? Control::kTextarea : Control::kText, {}, "", 2));
+  for (const model::CitationPart& p : model::citation_parts()) {
+    const std::string key = p.key;
+    citation.push_back(control(f, "citation." + key, p.label, key == "text" ? Control::kTextarea : Control::kText, {}, "", 2));
   }
   ctx["citation_fields"] = citation;
   auto kinds = same({"original", "transcript", "translation"});

@@ -201,6 +201,58 @@ TEST_F(PageRender, PartsGapsNotesAndVersionsNotInTheExport) {
   EXPECT_EQ(fb.find("Not in this export"), std::string::npos);
 }
 
+// A document printed in a volume: its sender (only when known) and translator in the meta tags,
+// its volume, number, pages and imprint as rows; every value escaped.
+TEST(DocumentPage, CitationMetaTagsAndRowsAreEscaped) {
+  TempDir dir;
+  {
+    std::ofstream out(dir.file("records.jsonl"));
+    out << R"({"id":"frusX/d7","title":"The <Minister> to the Secretary","date":"1927-03-24","original_languages":["en"],)"
+        << R"("citation":{"text":"893.00/8410","repository":"","reference":"893.00/8410","url":"","publisher":"GPO & Sons","translator":"Ann \"Q\" <Smith>",)"
+        << R"("author":"MacMurray, John <V. A.>","volume":"Foreign Relations & <Volume II>","number":"7","pages":"301–303","place":"Washington","year":"1942"},)"
+        << R"("contents":[{"kind":"translation","language":"en","translator":"Ann \"Q\" <Smith>","text":"A telegram."},)"
+        << R"({"kind":"translation","language":"en","translator":"Second Translator","text":"Another."}]})" << "\n";
+    out << R"({"id":"frusX/d8","title":"The Secretary to the Minister","date":"1927-03-25","original_languages":["en"],)"
+        << R"("citation":{"text":"","repository":"","reference":"","url":"","publisher":"GPO","translator":"","volume":"V","pages":"5"},)"
+        << R"("contents":[{"kind":"original","language":"en","text":"A reply."}]})" << "\n";
+  }
+  {
+    auto w = archive::Archive::open(dir.file("data"), archive::Archive::Mode::kWrite);
+    ASSERT_TRUE(w.ok()) << w.error().message();
+    auto r = (*w)->import({dir.file("records.jsonl")}, {});
+    ASSERT_TRUE(r.ok());
+    for (const auto& f : r->files) {
+      for (const Error& e : f.errors) ADD_FAILURE() << e.message();
+    }
+    ASSERT_EQ(r->created, 2);
+  }
+  auto a = archive::Archive::open(dir.file("data"), archive::Archive::Mode::kRead);
+  ASSERT_TRUE(a.ok());
+  std::string b = document_page(request("/documents/frusX/d7", {}, {{"id", "frusX/d7"}}), **a).body;
+  auto has = [&](const std::string& s) { return b.find(s) != std::string::npos; };
+  EXPECT_TRUE(has("<meta name=\"citation_author\" content=\"MacMurray, John &lt;V. A.&gt;\">")) << b;
+  EXPECT_TRUE(has("<meta name=\"DC.creator\" content=\"MacMurray, John &lt;V. A.&gt;\">"));
+  EXPECT_TRUE(has("<meta name=\"DC.contributor\" content=\"Ann &quot;Q&quot; &lt;Smith&gt;\">"));
+  EXPECT_TRUE(has("<meta name=\"DC.contributor\" content=\"Second Translator\">"));
+  EXPECT_TRUE(has("<meta name=\"citation_inbook_title\" content=\"Foreign Relations &amp; &lt;Volume II&gt;\">"));
+  EXPECT_TRUE(has("<meta name=\"citation_firstpage\" content=\"301\">"));
+  EXPECT_TRUE(has("<meta name=\"citation_lastpage\" content=\"303\">"));
+  EXPECT_TRUE(has("Foreign Relations &amp; &lt;Volume II&gt;"));
+  EXPECT_TRUE(has("Washington: GPO &amp; Sons, 1942"));
+  EXPECT_TRUE(has("301–303"));
+  EXPECT_FALSE(has("<Minister>"));
+  EXPECT_FALSE(has("<Smith>"));
+  EXPECT_FALSE(has("<Volume II>"));
+  EXPECT_FALSE(has("<V. A.>"));
+  // No sender named: no citation_author, no DC.creator; one page, no last page.
+  std::string d8 = document_page(request("/documents/frusX/d8", {}, {{"id", "frusX/d8"}}), **a).body;
+  EXPECT_EQ(d8.find("citation_author"), std::string::npos);
+  EXPECT_EQ(d8.find("DC.creator"), std::string::npos);
+  EXPECT_EQ(d8.find("DC.contributor"), std::string::npos);
+  EXPECT_NE(d8.find("<meta name=\"citation_firstpage\" content=\"5\">"), std::string::npos);
+  EXPECT_EQ(d8.find("citation_lastpage"), std::string::npos);
+}
+
 TEST_F(PageRender, ErrorPages) {
   expect_same([](const http::Request& r, archive::Archive&) { return error_view(r, 404, "There is no <such> page."); }, request("/nope"), 404);
   expect_same(document_view, request("/documents/no/such", {}, {{"id", "no/such"}}), 404);

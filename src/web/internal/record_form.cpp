@@ -13,7 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kCitationKeys[] = {"text", "repository", "reference", "url", "publisher", "translator"};
 constexpr const char* kContentKeys[] = {"kind", "language", "translator", "title", "label", "text"};
 constexpr std::size_t kMaxRows = 1000;  // versions or gaps a form may carry
 
@@ -119,7 +118,7 @@ FormValues form_values(const model::Document& doc) {
   if (v["publication"].empty()) v["publication"] = "published";
   json j = model::to_json(doc);
   for (const char* k : {"display", "earliest", "latest", "time", "precision"}) v[std::string("date.") + k] = j["date"][k].get<std::string>();
-  for (const char* k : kCitationKeys) v[std::string("citation.") + k] = j["citation"][k].get<std::string>();
+  for (const model::CitationPart& p : model::citation_parts()) v[std::string("citation.") + p.key] = doc.citation.*p.member;
   v["contents.count"] = std::to_string(doc.contents.size());
   for (std::size_t i = 0; i < doc.contents.size(); ++i) {
     for (const char* k : kContentKeys) v["contents." + std::to_string(i) + "." + k] = j["contents"][i][k].get<std::string>();
@@ -161,8 +160,12 @@ Result<json> record_json_from_form(const FormValues& v, const json& base_in) {
   }
   j["date"] = date_from_form(v, j);
   json citation = object_or_empty(j, "citation");
-  for (const char* k : kCitationKeys) {
-    if (const std::string* s = find(v, std::string("citation.") + k)) citation[k] = unix_lines(*s);
+  for (const model::CitationPart& p : model::citation_parts()) {
+    const std::string* s = find(v, std::string("citation.") + p.key);
+    if (!s) continue;
+    // An optional part left empty is no part: the record's JSON stays as it was.
+    if (p.optional && std::string(trim(*s)).empty()) citation.erase(p.key);
+    else citation[p.key] = unix_lines(*s);
   }
   j["citation"] = citation;
 
@@ -277,7 +280,7 @@ std::vector<std::pair<std::string, std::string>> readable_fields(const model::Do
     else if (key == "date") {
       for (const char* k : {"display", "earliest", "latest", "time", "precision", "edtf"}) out.emplace_back(std::string("Date: ") + k, j["date"][k].get<std::string>());
     } else if (key == "citation") {
-      for (const char* k : kCitationKeys) out.emplace_back(std::string("Citation: ") + k, j["citation"][k].get<std::string>());
+      for (const model::CitationPart& p : model::citation_parts()) out.emplace_back(std::string("Citation: ") + p.key, d.citation.*p.member);
     } else if (key == "contents") {
       for (std::size_t i = 0; i < d.contents.size(); ++i) {
         const std::string p = "Version " + std::to_string(i + 1) + ": ";
