@@ -226,6 +226,21 @@ TEST_F(NameVariantsSearch, AnArchivistsTableReplacesTheShippedOne) {
   EXPECT_EQ(ids("Tirana", true), (std::set<std::string>{"tir-en", "tir-sq", "tir-ru"}));
 }
 
+TEST_F(NameVariantsSearch, ANameTypedAsWordsFindsAtLeastWhatItsWordsFind) {
+  // "evening train" is a form of a group (in this table); its words stand apart in two
+  // records ("The train reached Tirana in the evening"): found as they are without variants,
+  // and the group's other form ("Panmunjom") adds nothing here.
+  auto table = model::parse_name_variants("subject\tEvening train\tevening train\ten\nsubject\tEvening train\tPanmunjom\ten\n", "test");
+  ASSERT_TRUE(table) << table.error().message();
+  archive_->set_name_variants(std::make_shared<const model::NameVariants>(std::move(table).value()));
+  SearchPage page;
+  EXPECT_EQ(ids("evening train", true, &page), (std::set<std::string>{"tir-en", "pyo-en1"}));
+  EXPECT_EQ(page.variants.size(), 1u);
+  EXPECT_EQ(ids("evening train", false), (std::set<std::string>{"tir-en", "pyo-en1"}));
+  // Quoted, it is the phrase: nowhere.
+  EXPECT_EQ(ids("\"evening train\"", true), std::set<std::string>{});
+}
+
 TEST_F(NameVariantsSearch, FieldQueriesExpandWithinTheirKind) {
   // No record has person or place fields here: a field query finds nothing, and says which
   // forms it tried.

@@ -35,11 +35,13 @@ TEST(NameExpansion, RunsOfWordsBecomePlaceholdersLongestFirst) {
   EXPECT_EQ(p.used[1].matched, "Peking");
   EXPECT_EQ(p.used[1].forms, (std::vector<std::string>{"Beijing", "北京"}));
   ASSERT_EQ(p.queries.size(), 2u);
+  EXPECT_EQ(p.runs, (std::vector<std::string>{"Kim Il-sung", "Peking"}));  // unquoted: the caller adds their words
   EXPECT_NE(p.queries[0].get_description().find("PHRASE"), std::string::npos) << p.queries[0].get_description();
 }
 
 TEST(NameExpansion, AQuotedPhraseThatIsTheNameIsReplacedWhole) {
   EXPECT_EQ(plan("\"Kim Il Sung\" OR -Peking").text, "ph:0  OR -ph:1 ");
+  EXPECT_EQ(plan("\"Kim Il Sung\" OR -Peking").runs, (std::vector<std::string>{"", "Peking"}));
   // Inside a longer phrase, a field, a hyphenated word or a wildcard: left as typed.
   for (const char* q : {"\"by Kim Il Sung\"", "person:\"Kim Il Sung\"", "place:Peking", "Peking-Moscow", "Peking*", "Tiranë's"}) {
     NamePlan p = plan(q);

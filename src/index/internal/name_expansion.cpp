@@ -114,6 +114,7 @@ NamePlan plan_name_expansion(std::string_view stripped, std::string_view origina
   struct Match {
     std::size_t begin, end;  // bytes of `stripped` replaced (quotes included for a phrase)
     std::size_t first, last;  // spans
+    bool quoted;
     std::vector<std::string> forms;
   };
   std::vector<Match> matches;
@@ -144,7 +145,8 @@ NamePlan plan_name_expansion(std::string_view stripped, std::string_view origina
       if (!cjk_right && is_word_at(stripped, e)) continue;
       if ((before == '-' || before == '\'' || before == 0x2019) && is_word_before(stripped, b - 1)) continue;
       if ((after == '-' || after == '\'' || after == 0x2019) && e + 1 < stripped.size() && is_word_at(stripped, e + 1)) continue;
-      if (quotes_before(b) % 2 == 1) {
+      bool quoted = quotes_before(b) % 2 == 1;
+      if (quoted) {
         // Inside a phrase: only a phrase that is exactly the name.
         std::size_t open = stripped.rfind('"', b), close = stripped.find('"', e);
         if (open == std::string_view::npos || close == std::string_view::npos) continue;
@@ -157,7 +159,7 @@ NamePlan plan_name_expansion(std::string_view stripped, std::string_view origina
       }
       if (phrases + forms.size() > kMaxPhrases) continue;
       phrases += forms.size();
-      matches.push_back({b, e, i, j, std::move(forms)});
+      matches.push_back({b, e, i, j, quoted, std::move(forms)});
       i = j + 1;
       found = true;
     }
@@ -174,6 +176,7 @@ NamePlan plan_name_expansion(std::string_view stripped, std::string_view origina
       if (!p.empty()) phrases_of.push_back(std::move(p));
     }
     plan.queries.emplace_back(Xapian::Query::OP_OR, phrases_of.begin(), phrases_of.end());
+    plan.runs.push_back(match.quoted ? std::string() : std::string(stripped.substr(match.begin, match.end - match.begin)));
     out.append(stripped.substr(at, match.begin - at));
     // Spaces keep the placeholder a word of its own (after a CJK character, say), except after
     // a + or - the reader put before the name.

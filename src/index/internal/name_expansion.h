@@ -31,6 +31,10 @@ struct NamePlan {
   // puts each expansion where its run stood, operators and all.
   std::string text;
   std::vector<Xapian::Query> queries;
+  // Per expansion, the run as typed when it was not quoted ("Communist Party of the Soviet
+  // Union"): the caller ORs in its own parse of it, so the words anywhere in a record still
+  // match as they did without variants; "" for a quoted phrase.
+  std::vector<std::string> runs;
   std::vector<NameExpansion> used;  // what the answer reports
 };
 

@@ -271,6 +271,23 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
     if (q.name_variants && !q.name_variants->empty()) {
       std::string field = placeholder_field(stripped);
       names = plan_name_expansion(stripped, out.text, *q.name_variants, field);
+      // An unquoted run also matches as its words did without variants (all of them, anywhere,
+      // stemmed), so a name typed as words never finds less than it would as typed.
+      for (std::size_t m = 0; m < names.queries.size(); ++m) {
+        if (names.runs[m].empty()) continue;
+        Xapian::QueryParser words;
+        words.set_database(db);
+        words.set_stemmer(stemmer_for(language));
+        words.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        words.set_default_op(Xapian::Query::OP_AND);
+        try {
+          Xapian::Query typed = words.parse_query(names.runs[m], Xapian::QueryParser::FLAG_CJK_NGRAM);
+          if (!typed.empty()) names.queries[m] = Xapian::Query(Xapian::Query::OP_OR, typed, names.queries[m]);
+        } catch (const Xapian::QueryParserError&) {
+          // The run is words and the punctuation between them; should the parser refuse it,
+          // the phrases of the forms stand alone.
+        }
+      }
       if (!names.queries.empty()) qp.add_prefix(field, (new ExpansionProcessor(names.queries))->release());
     }
     out.variants = names.used;  // field queries (person:...) add theirs as they are parsed
