@@ -115,6 +115,7 @@ NamePlan plan_name_expansion(std::string_view stripped, std::string_view origina
     std::size_t begin, end;  // bytes of `stripped` replaced (quotes included for a phrase)
     std::size_t first, last;  // spans
     bool quoted;
+    std::string key;
     std::vector<std::string> forms;
   };
   std::vector<Match> matches;
@@ -159,7 +160,7 @@ NamePlan plan_name_expansion(std::string_view stripped, std::string_view origina
       }
       if (phrases + forms.size() > kMaxPhrases) continue;
       phrases += forms.size();
-      matches.push_back({b, e, i, j, quoted, std::move(forms)});
+      matches.push_back({b, e, i, j, quoted, key, std::move(forms)});
       i = j + 1;
       found = true;
     }
@@ -170,12 +171,15 @@ NamePlan plan_name_expansion(std::string_view stripped, std::string_view origina
   std::size_t at = 0;
   for (std::size_t m = 0; m < matches.size(); ++m) {
     const Match& match = matches[m];
-    std::vector<Xapian::Query> phrases_of;
+    std::vector<Xapian::Query> phrases_of, others;
     for (const std::string& f : match.forms) {
       Xapian::Query p = phrase_as_indexed(f);
-      if (!p.empty()) phrases_of.push_back(std::move(p));
+      if (p.empty()) continue;
+      if (model::name_key(f) != match.key) others.push_back(p);
+      phrases_of.push_back(std::move(p));
     }
     plan.queries.emplace_back(Xapian::Query::OP_OR, phrases_of.begin(), phrases_of.end());
+    plan.other_forms.emplace_back(Xapian::Query::OP_OR, others.begin(), others.end());
     plan.runs.push_back(match.quoted ? std::string() : std::string(stripped.substr(match.begin, match.end - match.begin)));
     out.append(stripped.substr(at, match.begin - at));
     // Spaces keep the placeholder a word of its own (after a CJK character, say), except after

@@ -35,6 +35,10 @@ struct NamePlan {
   // Union"): the caller ORs in its own parse of it, so the words anywhere in a record still
   // match as they did without variants; "" for a quoted phrase.
   std::vector<std::string> runs;
+  // Per expansion, the phrases of the forms other than the one typed (another name_key): what
+  // the caller ORs with its parse of an unquoted run (the typed form's phrase adds nothing to
+  // its words, and costs a position check of every record that has them).
+  std::vector<Xapian::Query> other_forms;
   std::vector<NameExpansion> used;  // what the answer reports
 };
 

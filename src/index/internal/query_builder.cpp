@@ -282,7 +282,12 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
         words.set_default_op(Xapian::Query::OP_AND);
         try {
           Xapian::Query typed = words.parse_query(names.runs[m], Xapian::QueryParser::FLAG_CJK_NGRAM);
-          if (!typed.empty()) names.queries[m] = Xapian::Query(Xapian::Query::OP_OR, typed, names.queries[m]);
+          // And stemmed in each language of the texts, as the whole query is below.
+          LanguageParses in_languages = parse_in_languages(words, names.runs[m], Xapian::QueryParser::FLAG_CJK_NGRAM, text_languages);
+          if (!in_languages.query.empty() && in_languages.query.get_description() != typed.get_description()) {
+            typed = Xapian::Query(Xapian::Query::OP_OR, typed, in_languages.query);
+          }
+          if (!typed.empty()) names.queries[m] = Xapian::Query(Xapian::Query::OP_OR, typed, names.other_forms[m]);
         } catch (const Xapian::QueryParserError&) {
           // The run is words and the punctuation between them; should the parser refuse it,
           // the phrases of the forms stand alone.
