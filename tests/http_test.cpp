@@ -493,7 +493,7 @@ TEST_F(HttpTest, ApiErrorsNameTheParameterAndHideInternals) {
   EXPECT_TRUE(has(message("/api/v1/search?q=%FF", 400), "'q'"));
   EXPECT_TRUE(has(message("/api/v1/search?q=" + std::string(1001, 'a'), 400), "parameter 'q'"));
   // A parameter the API does not know is refused, not ignored (pages ignore it, as pages do).
-  EXPECT_EQ(message("/api/v1/search?q=korea&offset=20", 400).rfind("parameter 'offset': unknown; expected q, page, limit, sort, from, to, date_mode, undated, exact, facet_limit or a facet field (language, ", 0), 0u);
+  EXPECT_EQ(message("/api/v1/search?q=korea&offset=20", 400).rfind("parameter 'offset': unknown; expected q, page, limit, sort, from, to, date_mode, undated, exact, variants, facet_limit or a facet field (language, ", 0), 0u);
   EXPECT_TRUE(has(message("/api/v1/facets/language?facet_limit=3", 400), "parameter 'facet_limit': unknown"));
   EXPECT_TRUE(has(message("/api/v1/search?" + std::string(100, 'k') + "=1", 400), "parameter '" + std::string(64, 'k') + "...'"));
   EXPECT_TRUE(has(message("/api/v1/search?%C3%A9%C3%A9=1", 400), "parameter '\u00e9\u00e9'"));

@@ -194,6 +194,11 @@ TEST(RegistryDocs, OpenApiAgrees) {
   for (const std::string& f : model::field_names(model::kFilter)) {
     EXPECT_NE(search.find("{name: " + f + ", in: query"), std::string::npos) << "/search lacks parameter " << f;
   }
+  // And every search parameter the API takes besides the filters (api/search_params.cpp).
+  for (const char* p : {"q", "page", "limit", "sort", "from", "to", "date_mode", "undated", "exact", "variants"}) {
+    EXPECT_TRUE(api::only_search_params({{p, "x"}}, {}).ok()) << p;
+    EXPECT_NE(search.find(std::string("{name: ") + p + ", in: query"), std::string::npos) << "/search lacks parameter " << p;
+  }
   // Record: a property per JSON key.
   std::string record = spec.substr(spec.find("    Record:"));
   for (const model::Field& f : model::fields()) {

@@ -57,6 +57,8 @@ json search_page_json(const archive::SearchPage& page, const archive::SearchQuer
   for (const auto& h : page.hits) hits.push_back(hit_json(h, base_url));
   json filters = json::array();
   for (const auto& [field, value] : q.filters) filters.push_back({{"field", field}, {"value", value}});
+  json variants = json::array();
+  for (const auto& v : page.variants) variants.push_back({{"matched", v.matched}, {"forms", v.forms}});
   return {{"query", q.text},
           {"total", page.total},
           {"total_exact", page.total_exact},
@@ -70,7 +72,9 @@ json search_page_json(const archive::SearchPage& page, const archive::SearchQuer
           {"undated", page.undated},
           {"hits", hits},
           {"facets", facets_json(page.facets)},
-          {"suggestion", page.suggestion}};
+          {"suggestion", page.suggestion},
+          {"variants", variants},
+          {"variants_on", q.name_variants}};
 }
 
 json record_json(const model::Document& doc, const std::vector<model::Provenance>* provenance, bool staff) {

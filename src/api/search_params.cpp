@@ -74,6 +74,11 @@ Result<SearchParams> parse_search_params(const http::Params& params, int default
   const std::string exact = first(params, "exact");
   if (exact != "" && exact != "0" && exact != "1") return bad("exact", "expected 1 (count every match) or 0");
   p.exact = q.exact_counts = exact == "1";
+  const std::string variants = first(params, "variants");
+  if (variants != "" && variants != "on" && variants != "off") {
+    return bad("variants", "expected off (the words as typed) or on (also other spellings and scripts of a name, the default)");
+  }
+  p.variants = q.name_variants = variants != "off";
   for (const auto& [k, v] : params) {
     if (!model::has_role(k, model::kFilter) || v.empty()) continue;
     if (v.size() > 200) return bad(k, "expected at most 200 bytes");
@@ -105,12 +110,12 @@ Result<std::vector<std::pair<std::string, std::string>>> filters_matching_nothin
 }
 
 Status only_search_params(const http::Params& params, std::initializer_list<std::string_view> extra) {
-  static const std::string_view kKnown[] = {"q", "page", "limit", "sort", "from", "to", "date_mode", "undated", "exact"};
+  static const std::string_view kKnown[] = {"q", "page", "limit", "sort", "from", "to", "date_mode", "undated", "exact", "variants"};
   for (const auto& [k, v] : params) {
     bool known = model::has_role(k, model::kFilter) || std::find(std::begin(kKnown), std::end(kKnown), k) != std::end(kKnown) ||
                  std::find(extra.begin(), extra.end(), k) != extra.end();
     if (known) continue;
-    std::string expected = "q, page, limit, sort, from, to, date_mode, undated, exact";
+    std::string expected = "q, page, limit, sort, from, to, date_mode, undated, exact, variants";
     for (std::string_view e : extra) expected += ", " + std::string(e);
     expected += " or a facet field (";
     bool first_field = true;

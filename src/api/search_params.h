@@ -1,5 +1,5 @@
 // The search state as the URL carries it, shared by the pages (/search) and the API
-// (/api/v1/search): q, page, limit, sort, from, to, date_mode, undated, exact, and one parameter per facet field
+// (/api/v1/search): q, page, limit, sort, from, to, date_mode, undated, exact, variants, and one parameter per facet field
 // (language=sq&place=Tirana; repeated keys are ORed within a field). Every value is bounded;
 // errors are kInvalidInput naming the parameter: "parameter 'limit': expected an integer 0-100".
 // A `language` value must be an ISO 639 code or an English language name ("sq", "sqi",
@@ -26,6 +26,7 @@ struct SearchParams {
   std::string date_mode;  // as given: "", "overlaps", "within"
   std::string undated;    // as given: "", "include", "exclude"
   bool exact = false;     // exact=1: count every match, past the count budget
+  bool variants = true;   // variants=off: no name variants (SearchQuery::name_variants)
 };
 
 constexpr int kMaxLimit = 100;

@@ -16,6 +16,7 @@ Result<archive::Archive*> ReaderPool::get(std::size_t i) {
     slot.archive->share_search_cache(cache_);
     slot.archive->keep_facets_in_memory(true);
     slot.archive->set_count_budget(count_budget_seconds_);
+    if (name_variants_) slot.archive->set_name_variants(name_variants_);
     slot.refreshed = now;
   } else if (now - slot.refreshed >= std::chrono::seconds(1)) {
     slot.archive->refresh();

@@ -23,6 +23,8 @@ class ReaderPool {
   Result<archive::Archive*> get(std::size_t i);
   // The count budget of every reader (Archive::set_count_budget); call before serving.
   void set_count_budget(double seconds) { count_budget_seconds_ = seconds; }
+  // The name variants of every reader (Archive::set_name_variants); call before serving.
+  void set_name_variants(std::shared_ptr<const model::NameVariants> v) { name_variants_ = std::move(v); }
 
  private:
   struct Slot {
@@ -33,6 +35,7 @@ class ReaderPool {
   std::vector<Slot> slots_;
   std::shared_ptr<archive::SearchCache> cache_ = std::make_shared<archive::SearchCache>();
   double count_budget_seconds_ = archive::kCountBudgetSeconds;
+  std::shared_ptr<const model::NameVariants> name_variants_;  // null: the archive's default
 };
 
 }  // namespace arkiv::app

@@ -24,6 +24,8 @@ class ArchiveHandler : public http::RequestHandler {
   ArchiveHandler(std::string data_dir, std::size_t workers, std::shared_ptr<auth::Accounts> accounts);
   // The count budget of the readers' searches (archive::Archive::set_count_budget).
   void set_count_budget(double seconds) { readers_.set_count_budget(seconds); }
+  // The name variants of the readers' searches (archive::Archive::set_name_variants).
+  void set_name_variants(std::shared_ptr<const model::NameVariants> v) { readers_.set_name_variants(std::move(v)); }
   http::Response handle(http::Request& req, std::size_t worker) override;
   http::Response error(const http::Request& req, int status, const std::string& message) override;
   // Saves take whole records: up to kRecordBodyLimit for the write API and the edit forms.

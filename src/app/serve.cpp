@@ -20,6 +20,7 @@ int serve(const cli::ServeSettings& settings) {
   auto handler = std::make_shared<ArchiveHandler>(settings.data_dir, static_cast<std::size_t>(std::max(1, settings.threads)),
                                                   std::shared_ptr<auth::Accounts>(std::move(accounts).value()));
   if (settings.count_budget_seconds >= 0) handler->set_count_budget(settings.count_budget_seconds);
+  if (settings.name_variants) handler->set_name_variants(settings.name_variants);
   http::Server server(options, handler);
   auto port = server.listen();
   if (!port) return cli::fail(port.error());

@@ -285,8 +285,10 @@ void add_key_part(std::string& k, const std::string& s) {
 }
 
 // The index's form of a reader's query.
-index::SearchQuery index_query(const SearchQuery& q, double count_budget_seconds) {
+index::SearchQuery index_query(const SearchQuery& q, double count_budget_seconds,
+                               const std::shared_ptr<const model::NameVariants>& variants) {
   index::SearchQuery out;
+  if (q.name_variants) out.name_variants = variants;
   out.text = q.text;
   out.filters = q.filters;
   out.from = q.from;
@@ -325,7 +327,7 @@ std::vector<Facet> archive_facets(std::vector<index::Facet>&& facets) {
 }
 
 // What the summary of a query depends on: everything but the page and the order.
-std::string summary_key(const SearchQuery& q, double count_budget_seconds) {
+std::string summary_key(const SearchQuery& q, double count_budget_seconds, const model::NameVariants& variants) {
   // Readers' answers change on the day an embargo ends.
   std::string k = q.audience == Audience::kReaders ? "R" + model::today_utc() : std::string("S");
   add_key_part(k, q.text);
@@ -336,11 +338,12 @@ std::string summary_key(const SearchQuery& q, double count_budget_seconds) {
   add_key_part(k, std::to_string(q.facet_limit));
   for (const auto& f : q.facets) add_key_part(k, f);
   add_key_part(k, q.exact_counts || count_budget_seconds <= 0 ? "exact" : "budget " + std::to_string(count_budget_seconds));
+  add_key_part(k, q.name_variants ? "names " + variants.digest() : "names off");
   return k;
 }
 
-std::string page_key(const SearchQuery& q, double count_budget_seconds) {
-  std::string k = summary_key(q, count_budget_seconds);
+std::string page_key(const SearchQuery& q, double count_budget_seconds, const model::NameVariants& variants) {
+  std::string k = summary_key(q, count_budget_seconds, variants);
   add_key_part(k, std::to_string(static_cast<int>(q.sort)) + "/" + std::to_string(q.offset) + "/" + std::to_string(q.limit));
   return k;
 }
@@ -359,11 +362,11 @@ Result<SearchPage> Archive::search(const SearchQuery& query) {
   const bool cache = mode_ == Mode::kRead && caching_;
   std::string key, skey;
   std::shared_ptr<const SearchSummary> summary;
-  index::SearchQuery q = index_query(query, count_budget_seconds_);
+  index::SearchQuery q = index_query(query, count_budget_seconds_, name_variants_);
   if (cache) {
-    key = revision_ + page_key(query, count_budget_seconds_);
+    key = revision_ + page_key(query, count_budget_seconds_, *name_variants_);
     if (auto hit = search_cache_->page(key)) return *hit;
-    skey = revision_ + summary_key(query, count_budget_seconds_);
+    skey = revision_ + summary_key(query, count_budget_seconds_, *name_variants_);
     summary = search_cache_->summary(skey);
     // The counts are known: ask the index for this page of hits only.
     if (summary) {
@@ -375,6 +378,7 @@ Result<SearchPage> Archive::search(const SearchQuery& query) {
   if (!r) return r.error();
   SearchPage page;
   page.undated = r->undated;
+  for (index::NameExpansion& e : r->variants) page.variants.push_back(NameVariantUse{std::move(e.matched), std::move(e.forms)});
   if (summary) {
     page.total = summary->total;
     page.total_exact = summary->total_exact;

@@ -18,6 +18,7 @@
 #include "base/result.h"
 #include "archive/arrangement.h"
 #include "archive/search.h"
+#include "model/name_variants.h"
 #include "archive/search_cache.h"
 #include "ingest/importer.h"
 #include "model/document.h"
@@ -242,6 +243,14 @@ class Archive {
   void set_count_budget(double seconds) { count_budget_seconds_ = seconds; }
   // Readers of one process share one search cache (each reader has its own until told).
   void share_search_cache(std::shared_ptr<SearchCache> cache) { search_cache_ = std::move(cache); }
+  // The name variants searches expand names with (SearchQuery::name_variants): the table
+  // shipped with arkiv (model::shipped_name_variants) unless set; an archivist's table
+  // (model::load_name_variants) or groups made from authority records may replace it. Cached
+  // answers are keyed by the table's digest, so a new table is never answered from the old.
+  void set_name_variants(std::shared_ptr<const model::NameVariants> variants) {
+    name_variants_ = variants ? std::move(variants) : std::make_shared<const model::NameVariants>();
+  }
+  const std::shared_ptr<const model::NameVariants>& name_variants() const { return name_variants_; }
 
   // Authorities and arrangement (archive/authorities.cpp, docs/authorities.md).
   // The authority with this id; a merged id answers with the authority it was merged into
@@ -296,8 +305,9 @@ class Archive {
   double count_budget_seconds_ = kCountBudgetSeconds;
   std::string revision_;  // the index's catalog uuid and applied change, prefixed to cache keys
   std::shared_ptr<SearchCache> search_cache_ = std::make_shared<SearchCache>();
-  LruCache<std::vector<SearchHit>> similar_cache_{2048};
-  mutable LruCache<std::vector<std::string>> authority_names_{100000};  // id -> names, for the index  // live "more like this" (no stored list yet)
+  std::shared_ptr<const model::NameVariants> name_variants_ = model::shipped_name_variants();
+  LruCache<std::vector<SearchHit>> similar_cache_{2048};  // live "more like this" (no stored list yet)
+  mutable LruCache<std::vector<std::string>> authority_names_{100000};  // id -> names, for the index
 };
 
 }  // namespace arkiv::archive

@@ -42,6 +42,10 @@ struct SearchQuery {
   // (Archive::set_count_budget, kCountBudgetSeconds) and the answer says so; true: count every
   // match however long it takes.
   bool exact_counts = false;
+  // Names across spellings and scripts: a run of words that is a form of a name (the archive's
+  // name variants, Archive::set_name_variants) also finds every other form of it ("Kim Il
+  // Sung" finds "김일성"). false: the words as typed (`variants=off`, `--no-variants`).
+  bool name_variants = true;
 };
 
 // How long a search may spend counting its matches before it answers without the exact count
@@ -75,6 +79,12 @@ struct SearchHit {
   std::string document_type;
 };
 
+// A name the search expanded: the words as typed and the other forms it looked for too.
+struct NameVariantUse {
+  std::string matched;             // "Kim Il Sung"
+  std::vector<std::string> forms;  // "Kim Il-sung", "Kim Ir Sen", "김일성", "金日成"
+};
+
 struct SearchPage {
   std::int64_t total = 0;
   bool total_exact = true;     // false only when counting stopped at the budget
@@ -84,6 +94,7 @@ struct SearchPage {
   std::vector<Facet> facets;
   std::string suggestion;
   std::int64_t undated = 0;  // undated records among the matches of the query without its date filters
+  std::vector<NameVariantUse> variants;  // names expanded into their other forms, in query order
 };
 
 }  // namespace arkiv::archive

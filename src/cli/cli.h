@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/result.h"
+#include "model/name_variants.h"
 
 namespace arkiv::cli {
 
@@ -21,6 +22,10 @@ struct ServeSettings {
   // How long a search may count its matches before answering without the exact count; < 0:
   // the archive's default (archive::kCountBudgetSeconds), 0: no budget.
   double count_budget_seconds = -1;
+  // `--name-variants FILE`: an archivist's variant table, read before serving; null: the table
+  // shipped with arkiv (model::shipped_name_variants).
+  std::string name_variants_path;
+  std::shared_ptr<const model::NameVariants> name_variants;
 };
 
 struct Services {

@@ -22,6 +22,8 @@ struct SearchArgs {
   std::string from, to, sort = "relevance", date_mode, undated;
   int limit = 10, offset = 0;
   bool exact = false;
+  bool no_variants = false;
+  std::string name_variants;  // an archivist's variant table instead of the shipped one
 };
 
 int run_search(const GlobalOptions& g, const SearchArgs& args) {
@@ -31,6 +33,7 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
   q.limit = args.limit;
   q.offset = args.offset;
   q.exact_counts = args.exact;
+  q.name_variants = !args.no_variants;
   for (const std::string& f : args.filters) {
     auto eq = f.find('=');
     if (eq == std::string::npos || eq == 0) return fail(Error::invalid("--filter '" + f + "': expected FIELD=VALUE"));
@@ -61,8 +64,15 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
   q.sort = *sort;
   if (args.json) q.facets = model::field_names(model::kFacet);
 
+  std::shared_ptr<const model::NameVariants> variants;
+  if (!args.name_variants.empty()) {
+    auto table = model::load_name_variants(args.name_variants);
+    if (!table) return fail(table.error());
+    variants = std::make_shared<const model::NameVariants>(std::move(table).value());
+  }
   auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kRead);
   if (!a) return fail(a.error());
+  if (variants) (*a)->set_name_variants(variants);
   auto page = (*a)->search(q);
   if (!page) return fail(page.error());
   if (args.json) {
@@ -76,6 +86,9 @@ int run_search(const GlobalOptions& g, const SearchArgs& args) {
   if (page->count_stopped) std::cout << "; counting stopped after " << archive::kCountBudgetSeconds << " s (--exact counts every match)";
   std::cout << "\n";
   if (!page->suggestion.empty()) std::cout << "Did you mean: " << page->suggestion << "\n";
+  for (const auto& v : page->variants) {
+    if (!v.forms.empty()) std::cout << "Also searched for: " << join(v.forms, ", ") << " (for \"" << v.matched << "\"; --no-variants: only as typed)\n";
+  }
   for (const auto& h : page->hits) {
     std::cout << "\n" << h.id << "  " << (h.date.display.empty() ? "[undated]" : h.date.display) << "  " << h.title << "\n";
     if (h.snippet.empty()) continue;
@@ -93,6 +106,8 @@ Action add_search_command(CLI::App& app, const GlobalOptions& g) {
   CLI::App* cmd = app.add_subcommand("search", "Search the archive");
   cmd->add_option("query", args->query, "Query: words, \"phrases\", AND/OR/NOT, title:, place:, person:, lang:, collection:");
   cmd->add_flag("--json", args->json, "JSON output with hits and facets");
+  cmd->add_flag("--no-variants", args->no_variants, "Only the spelling typed: no other spellings or scripts of names (\"Kim Il Sung\" also finds \"김일성\" unless given)");
+  cmd->add_option("--name-variants", args->name_variants, "A name variant table (TSV, as data/name-variants.tsv) to use instead of the one shipped");
   cmd->add_flag("--exact", args->exact, "Count every match however long it takes (else counting stops after a budget, and says so)");
   cmd->add_option("--filter", args->filters, "FIELD=VALUE facet filter (repeatable)");
   cmd->add_option("--from", args->from, "Earliest year, YYYY-MM or YYYY-MM-DD");

@@ -30,6 +30,11 @@ int run_serve(const GlobalOptions& g, const ServeSettings& args, const Services&
   if (!services.serve) return fail(Error::internal("this build of arkiv has no HTTP server"));
   ServeSettings settings = args;
   settings.data_dir = g.data_dir;
+  if (!settings.name_variants_path.empty()) {
+    auto table = model::load_name_variants(settings.name_variants_path);
+    if (!table) return fail(table.error());
+    settings.name_variants = std::make_shared<const model::NameVariants>(std::move(table).value());
+  }
   if (!settings.base_url.empty()) {
     auto checked = check_base_url(settings.base_url);
     if (!checked) return fail(checked.error());
@@ -50,6 +55,8 @@ Action add_serve_command(CLI::App& app, const GlobalOptions& g, const Services& 
   cmd->add_option("--count-budget", args->count_budget_seconds,
                   "Seconds a search may count its matches before answering without the exact count (default 1; 0: no limit)")
       ->check(CLI::Range(0.0, 3600.0));
+  cmd->add_option("--name-variants", args->name_variants_path,
+                  "A name variant table (TSV, as data/name-variants.tsv) to search with instead of the one shipped");
   cmd->add_option("--base-url", args->base_url,
                   "Public address for permalinks, citations and meta tags (e.g. https://archive.example.org); "
                   "https also marks the session cookie Secure. Default: http://HOST:PORT");

@@ -273,6 +273,7 @@ Result<SearchResult> SearchIndex::Impl::search_once(const SearchQuery& q) {
     r.undated = undated.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
   }
   for (auto it = mset.begin(); it != mset.end(); ++it) r.ids.push_back(it.get_document().get_data());
+  r.variants = std::move(built->variants);
   r.highlighter = Highlighter(std::move(built->words), std::move(built->stems), std::move(built->stem_languages));
   if (r.total == 0 && !built->text.empty()) {
     // Xapian's spelling data holds the words of every record, hidden ones too: a suggestion

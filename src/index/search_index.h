@@ -16,6 +16,7 @@
 #include "base/result.h"
 #include "index/highlighter.h"
 #include "model/document.h"
+#include "model/name_variants.h"
 
 namespace arkiv::index {
 
@@ -28,6 +29,13 @@ enum class DateMode { kOverlaps, kWithin };
 // Undated records with a date filter: by default left out; kInclude adds them. Without a date
 // filter they are in by default; kExclude leaves them out.
 enum class UndatedChoice { kDefault, kInclude, kExclude };
+
+// A run of query words that names a group of name variants, and the group's other forms the
+// search looked for too (internal/name_expansion.h).
+struct NameExpansion {
+  std::string matched;             // as typed: "Kim Il Sung"
+  std::vector<std::string> forms;  // "Kim Il-sung", "Kim Ir Sen", "김일성", "金日成"
+};
 
 struct SearchQuery {
   std::string text;  // Xapian query syntax: words, "phrases", AND/OR/NOT, title:, place:...
@@ -50,6 +58,9 @@ struct SearchQuery {
   // result says so (SearchResult::count_stopped).
   bool count_matches = true;
   double count_budget_seconds = 0;
+  // Name variants to expand the query with (internal/name_expansion.h); null: none, the words
+  // as typed (transliterated forms are still found: they are terms of the index).
+  std::shared_ptr<const model::NameVariants> name_variants;
 };
 
 struct FacetValue {
@@ -71,6 +82,7 @@ struct SearchResult {
   Highlighter highlighter;       // marks the query's words in snippets
   std::string suggestion;        // a spelling-corrected query, when there is one
   std::int64_t undated = 0;      // matches of the query without its date filters that are undated
+  std::vector<NameExpansion> variants;  // the names expanded, in query order
 };
 
 // The names of an authority record (preferred first, then variants), by id; empty when

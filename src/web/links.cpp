@@ -24,7 +24,7 @@ std::string base_url(const http::Request& req) {
 SearchLinks::SearchLinks(const http::Params& params) {
   for (const auto& [k, v] : params) {
     bool keep = k == "q" || k == "sort" || k == "from" || k == "to" || k == "limit" || k == "date_mode" || k == "undated" ||
-                k == "exact" || model::has_role(k, model::kFacet);
+                k == "exact" || k == "variants" || model::has_role(k, model::kFacet);
     if (keep && !v.empty()) state_.emplace_back(k, v);
   }
 }

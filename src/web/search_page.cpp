@@ -2,6 +2,7 @@
 
 #include "model/fields.h"
 #include "api/search_params.h"
+#include "base/strings.h"
 #include "text/fold.h"
 #include "http/url.h"
 #include "text/language.h"
@@ -148,7 +149,19 @@ Page search_view(const http::Request& req, archive::Archive& archive) {
   ctx["first_page_href"] = links.page(1);
   ctx["from"] = params->from_raw;
   ctx["to"] = params->to_raw;
-  ctx["search_hidden"] = hidden_fields(links.state(), {"q"});
+  ctx["search_hidden"] = hidden_fields(links.state(), {"q", "variants"});
+  // Names across spellings and scripts: which other forms were searched for, and a link (and
+  // the form's checkbox) to search the spelling typed only, or to turn the variants back on.
+  mstch::array variants;
+  for (const archive::NameVariantUse& v : page->variants) {
+    if (v.forms.empty()) continue;
+    variants.push_back(mstch::map{{"matched", v.matched}, {"forms", join(v.forms, ", ")}});
+  }
+  ctx["variants"] = variants;
+  ctx["has_variants"] = !variants.empty();
+  ctx["variants_off"] = !q.name_variants;
+  if (!variants.empty()) ctx["variants_off_href"] = links.with("variants", "off");
+  if (!q.name_variants) ctx["variants_on_href"] = links.with("variants", "");
   ctx["date_hidden"] = hidden_fields(links.state(), {"from", "to", "date_mode", "undated"});
   ctx["date_within"] = q.date_mode == archive::DateMode::kWithin;
   ctx["undated_default"] = q.undated == archive::UndatedChoice::kDefault;

@@ -11,6 +11,7 @@
 #include "model/lifecycle.h"
 #include "model/fields.h"
 #include "text/fold.h"
+#include "text/transliterate.h"
 
 namespace arkiv::index {
 
@@ -34,6 +35,14 @@ void DocumentTerms::index_free(Xapian::Document& xd, const std::string& text, Xa
   if (text.empty()) return;
   tg_.index_text(text::fold(text), weight, prefix);
   tg_.increase_termpos();
+  // Words in other scripts also under their Latin-ASCII form (text/transliterate.h: "Тирана"
+  // as "tirana", "평양" as "pyeongyang"): each run of them a positional run of its own after the
+  // text, so a phrase of Latin forms matches where the words stand together and never across
+  // a Latin word or a number between them.
+  text::for_each_non_latin_run(text, [&](const std::string& latin) {
+    tg_.index_text(text::fold(latin), weight, prefix);
+    tg_.increase_termpos();
+  });
   text::for_each_non_ascii_word(text, [&](std::string_view w) {
     std::string lower = text::lower(w), folded = text::fold(w);
     if (lower != folded) {

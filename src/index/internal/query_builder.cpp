@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "base/strings.h"
 #include "index/internal/date_terms.h"
+#include "index/internal/name_expansion.h"
 #include "index/internal/query_languages.h"
 #include "index/internal/stemmers.h"
 #include "index/internal/title_boost.h"
@@ -14,6 +16,7 @@
 #include "model/fields.h"
 #include "text/fold.h"
 #include "text/language.h"
+#include "text/transliterate.h"
 #include "text/words.h"
 
 namespace arkiv::index {
@@ -22,11 +25,32 @@ namespace sc = scheme;
 
 namespace {
 
-// `field:value` for a name field: the exact value, or all of its words.
+// `field:value` for a name field: the exact value, or all of its words. With name variants, a
+// value that is a form of a group of the field's kind (person:, place:, organization:,
+// subject:) stands for every form of the group.
 class NameFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit NameFieldProcessor(const model::Field& f) : field_(f) {}
+  NameFieldProcessor(const model::Field& f, const model::NameVariants* variants, std::vector<NameExpansion>* used)
+      : field_(f), kind_(model::parse_name_kind(f.name)), variants_(variants), used_(used) {}
   Xapian::Query operator()(const std::string& str) override {
+    Xapian::Query own = value_query(str);
+    if (!variants_ || !kind_) return own;
+    std::vector<std::string> forms = forms_of(*variants_, str, &*kind_);
+    if (forms.empty()) return own;
+    std::vector<Xapian::Query> any{own};
+    NameExpansion report{std::string(trim(str)), {}};
+    const std::string folded = text::fold(report.matched);
+    for (const std::string& f : forms) {
+      if (text::fold(f) == folded) continue;
+      any.push_back(value_query(f));
+      report.forms.push_back(f);
+    }
+    if (used_) add_report(*used_, std::move(report));
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+
+ private:
+  Xapian::Query value_query(const std::string& str) const {
     std::string folded = text::fold(collapse_spaces(str));
     Xapian::Query exact(sc::exact_term(field_, str));
     std::vector<Xapian::Query> words;
@@ -37,8 +61,27 @@ class NameFieldProcessor : public Xapian::FieldProcessor {
     return Xapian::Query(Xapian::Query::OP_OR, exact, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
   }
 
- private:
   const model::Field& field_;
+  std::optional<model::NameKind> kind_;
+  const model::NameVariants* variants_;
+  std::vector<NameExpansion>* used_;
+};
+
+// `<placeholder>:N`: the Nth name expansion of the query (internal/name_expansion.h).
+class ExpansionProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ExpansionProcessor(std::vector<Xapian::Query> queries) : queries_(std::move(queries)) {}
+  Xapian::Query operator()(const std::string& str) override {
+    std::size_t n = 0;
+    for (char c : str) {
+      if (c < '0' || c > '9' || n > queries_.size()) return Xapian::Query::MatchNothing;
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return !str.empty() && n < queries_.size() ? queries_[n] : Xapian::Query::MatchNothing;
+  }
+
+ private:
+  std::vector<Xapian::Query> queries_;
 };
 
 // `field:value` for other fields with exact terms (language, year, type...).
@@ -65,7 +108,7 @@ std::string query_language(const SearchQuery& q) {
 }
 
 // Stage: a query parser that knows every field query of the registry.
-void add_field_prefixes(Xapian::QueryParser& qp) {
+void add_field_prefixes(Xapian::QueryParser& qp, const model::NameVariants* variants, std::vector<NameExpansion>* used) {
   for (const model::Field& f : model::fields()) {
     if (!f.is(model::kFieldQuery)) continue;
     std::vector<std::string> names{std::string(f.name)};
@@ -74,7 +117,7 @@ void add_field_prefixes(Xapian::QueryParser& qp) {
       if (f.exact_prefix.empty()) {
         qp.add_prefix(name, std::string(f.word_prefix));  // free text (title:)
       } else if (f.kind == model::ValueKind::kName) {
-        qp.add_boolean_prefix(name, (new NameFieldProcessor(f))->release());
+        qp.add_boolean_prefix(name, (new NameFieldProcessor(f, variants, used))->release());
       } else {
         qp.add_boolean_prefix(name, (new ExactFieldProcessor(f))->release());
       }
@@ -212,7 +255,7 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
     qp.set_stemmer(stemmer_for(language));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
-    add_field_prefixes(qp);
+    add_field_prefixes(qp, q.name_variants.get(), &out.variants);
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PHRASE |
                            Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_LOVEHATE |
                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
@@ -222,6 +265,39 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
     // results (issue 11, item 7).
     const unsigned plain_words = Xapian::QueryParser::FLAG_CJK_NGRAM;
     std::string stripped = text::strip_diacritics(out.text);
+    // Names across spellings and scripts: each run of words that is a form of a name group
+    // becomes a placeholder field whose query is every form of the group.
+    NamePlan names;
+    if (q.name_variants && !q.name_variants->empty()) {
+      std::string field = placeholder_field(stripped);
+      names = plan_name_expansion(stripped, out.text, *q.name_variants, field);
+      // An unquoted run also matches as its words did without variants (all of them, anywhere,
+      // stemmed), so a name typed as words never finds less than it would as typed.
+      for (std::size_t m = 0; m < names.queries.size(); ++m) {
+        if (names.runs[m].empty()) continue;
+        Xapian::QueryParser words;
+        words.set_database(db);
+        words.set_stemmer(stemmer_for(language));
+        words.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        words.set_default_op(Xapian::Query::OP_AND);
+        try {
+          Xapian::Query typed = words.parse_query(names.runs[m], Xapian::QueryParser::FLAG_CJK_NGRAM);
+          // And stemmed in each language of the texts, as the whole query is below.
+          LanguageParses in_languages = parse_in_languages(words, names.runs[m], Xapian::QueryParser::FLAG_CJK_NGRAM, text_languages);
+          if (!in_languages.query.empty() && in_languages.query.get_description() != typed.get_description()) {
+            typed = Xapian::Query(Xapian::Query::OP_OR, typed, in_languages.query);
+          }
+          if (!typed.empty()) names.queries[m] = Xapian::Query(Xapian::Query::OP_OR, typed, names.other_forms[m]);
+        } catch (const Xapian::QueryParserError&) {
+          // The run is words and the punctuation between them; should the parser refuse it,
+          // the phrases of the forms stand alone.
+        }
+      }
+      if (!names.queries.empty()) qp.add_prefix(field, (new ExpansionProcessor(names.queries))->release());
+    }
+    out.variants = names.used;  // field queries (person:...) add theirs as they are parsed
+    const std::string typed = stripped;  // for the title boost: the words as typed
+    if (!names.queries.empty()) stripped = names.text;
     Xapian::Query in_title;
     auto parse = [&](unsigned with) {
       qp.set_stemmer(stemmer_for(language));
@@ -232,7 +308,8 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
       bool non_ascii = std::any_of(out.text.begin(), out.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
       if (non_ascii || language != "en") {
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-        out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, qp.parse_query(stripped, with));
+        Xapian::Query unstemmed = qp.parse_query(stripped, with);
+        if (unstemmed.get_description() != out.query.get_description()) out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, unstemmed);
       }
       // And in every language of the texts it may match, each with its own stemmer (a parse
       // the same as the one above is left out: a phrase, unstemmed, is the same in every
@@ -243,8 +320,15 @@ Result<BuiltQuery> build_query(const Xapian::Database& db, const SearchQuery& q)
       }
       out.stem_languages.resize(has_stemmer(language) ? 1 : 0);
       out.stem_languages.insert(out.stem_languages.end(), in_languages.languages.begin(), in_languages.languages.end());
+      // Words in another script also look for their Latin form, as the index holds it beside
+      // them ("Тирана" finds "Tirana", "Энвер Ходжа" finds "Enver Hodža").
+      if (std::string latin = text::to_latin(stripped); latin != stripped) {
+        qp.set_stemmer(stemmer_for("en"));
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, qp.parse_query(latin, with));
+      }
       // Words typed as they stand in a title rank that record first (bench/relevance).
-      in_title = title_phrase(qp, stripped);
+      in_title = title_phrase(qp, typed);
     };
     try {
       try {

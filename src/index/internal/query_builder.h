@@ -22,6 +22,7 @@ struct BuiltQuery {
   std::vector<std::string> stem_languages;  // the stemmers the stems come from
   std::string text;             // the query text, trimmed
   Xapian::Query undated_query;  // the undated records among the matches without the date filters
+  std::vector<NameExpansion> variants;  // the names expanded (SearchQuery::name_variants)
 };
 
 // Errors: an unknown filter field, or query text Xapian cannot parse (kInvalidInput).

@@ -8,7 +8,7 @@ namespace arkiv::index::scheme {
 
 const std::string& version() {
   static const std::string v = [] {
-    std::string out = "8:";  // see term_scheme.h for what each number changed
+    std::string out = "9:";  // see term_scheme.h for what each number changed
     for (const model::Field* f : model::facet_fields()) {
       if (out.size() > 2) out += ',';
       out += f->name;

@@ -17,10 +17,12 @@ namespace arkiv::index::scheme {
 // 3: facets and prefixes from the field registry; 4: position breaks at gaps; 5: Albanian
 // stems, titles also stemmed in the record's languages; 6: dates overlap years and decades,
 // the date slots 3-6 and XDATED/XUNDATED (docs/dates.md); 7: the lifecycle (XPUB, XVIS:,
-// slot 7), so readers' searches leave out what they may not see; 8: authority links (a linked
-// value filed under its authority's id; field-query words as free text splits them, and of
-// every name of the authority), the collection-order slot 8.
-const std::string& version();  // "6:language,decade,year,..."
+// slot 7), so readers' searches leave out what they may not see; 8: words in scripts other
+// than Latin also under their Latin-ASCII form (text/transliterate.h), in runs of their own;
+// 9: authority links (a linked value also filed under its authority's id; field-query words
+// as free text splits them, and of every name of the authority), XAR unit terms, the
+// collection-order slot 8.
+const std::string& version();  // "9:language,decade,year,..."
 
 constexpr const char* kId = "Q";            // Q<id>: one per record
 constexpr const char* kExact = "XE";        // XE<lower-case word with diacritics>
