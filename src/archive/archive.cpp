@@ -98,6 +98,7 @@ Result<std::unique_ptr<Archive>> Archive::open(const std::string& data_dir, Mode
   if (!cat) return cat.error();
   a->catalog_ = std::move(cat).value();
   if (Status s = a->open_index(); !s) return s.error();
+  if (Status s = a->load_authority_variants(); !s) return s.error();
   return a;
 }
 
@@ -197,6 +198,8 @@ bool Archive::refresh() {
     // tries again.
     (void)note_revision();
     similar_cache_.clear();
+    authority_names_.clear();
+    (void)load_authority_variants();  // names an archivist added or merged since
   }
   return changed;
 }

@@ -248,7 +248,8 @@ class Archive {
   // (model::load_name_variants) or groups made from authority records may replace it. Cached
   // answers are keyed by the table's digest, so a new table is never answered from the old.
   void set_name_variants(std::shared_ptr<const model::NameVariants> variants) {
-    name_variants_ = variants ? std::move(variants) : std::make_shared<const model::NameVariants>();
+    base_variants_ = variants ? std::move(variants) : std::make_shared<const model::NameVariants>();
+    (void)load_authority_variants();
   }
   const std::shared_ptr<const model::NameVariants>& name_variants() const { return name_variants_; }
 
@@ -262,8 +263,13 @@ class Archive {
   // by `user`), `from`'s names become variants of `into`, and `from` redirects there.
   // Refused for the same id, for different kinds, or for an unknown id.
   Result<MergeReport> merge_authorities(const std::string& from, const std::string& into, const std::string& user);
-  // Adds or replaces authority records (a table of name variants; an archivist's edit).
+  // Adds or replaces authority records (an archivist's edit, an export's lines).
   Status put_authorities(const std::vector<model::Authority>& authorities);
+  // Loads a table of name variants (data/name-variants.tsv) into authority records: each group
+  // joins the one authority of its kind that has one of its names (adding the others as
+  // variants, with script and scheme), or becomes a new authority. A group whose names belong
+  // to several authorities is left out and reported. Returns (authorities changed, reports).
+  Result<std::pair<std::int64_t, std::vector<std::string>>> load_name_variants(const model::NameVariants& table);
   Status for_each_authority(const std::function<bool(const model::Authority&)>& fn) const;
   Result<std::optional<UnitView>> unit(const std::string& id, Audience audience) const;
   Result<std::vector<model::Unit>> collections() const;
@@ -275,6 +281,8 @@ class Archive {
   // The names of an authority for the index (preferred, then variants), cached.
   std::vector<std::string> authority_names(const std::string& id) const;
   void forget_authority_names(const internal::LinkPlan& plan);
+  // name_variants_ = base_variants_ plus a group per authority with variants.
+  Status load_authority_variants();
   void wire_index();
   Status open_index();
   Status sync_index();  // applies catalog changes the index has not seen
@@ -305,7 +313,10 @@ class Archive {
   double count_budget_seconds_ = kCountBudgetSeconds;
   std::string revision_;  // the index's catalog uuid and applied change, prefixed to cache keys
   std::shared_ptr<SearchCache> search_cache_ = std::make_shared<SearchCache>();
-  std::shared_ptr<const model::NameVariants> name_variants_ = model::shipped_name_variants();
+  // What searches expand with: the table (shipped, or an archivist's) and, added to it, a
+  // group for every authority record with variant names (load_authority_variants).
+  std::shared_ptr<const model::NameVariants> base_variants_ = model::shipped_name_variants();
+  std::shared_ptr<const model::NameVariants> name_variants_ = base_variants_;
   LruCache<std::vector<SearchHit>> similar_cache_{2048};  // live "more like this" (no stored list yet)
   mutable LruCache<std::vector<std::string>> authority_names_{100000};  // id -> names, for the index
 };

@@ -2,6 +2,9 @@
 // (docs/authorities.md).
 #include <algorithm>
 #include <map>
+#include <set>
+
+#include "base/strings.h"
 
 #include "archive/archive.h"
 #include "archive/internal/name_linker.h"
@@ -110,6 +113,7 @@ Result<MergeReport> Archive::merge_authorities(const std::string& from, const st
   authority_names_.erase(from);
   authority_names_.erase(into);
   if (Status s = sync_index(); !s) return s.error();
+  if (Status s = load_authority_variants(); !s) return s.error();
   return MergeReport{from, into, static_cast<std::int64_t>(moved->size())};
 }
 
@@ -140,7 +144,79 @@ Status Archive::put_authorities(const std::vector<model::Authority>& authorities
     if (!doc) return doc.error();
     if (Status s = index_->replace(*doc); !s) return s;
   }
-  return commit_index();
+  if (Status s = commit_index(); !s) return s;
+  return load_authority_variants();
+}
+
+Status Archive::load_authority_variants() {
+  std::vector<model::NameGroup> groups = base_variants_ ? base_variants_->groups() : std::vector<model::NameGroup>{};
+  const std::size_t from_table = groups.size();
+  Status s = catalog_->for_each_authority([&](const model::Authority& a) {
+    if (a.variants.empty()) return true;
+    auto kind = model::parse_name_kind(a.kind);
+    if (!kind) return true;
+    model::NameGroup g;
+    g.kind = *kind;
+    g.preferred = a.name;
+    g.forms.push_back({a.name, "", ""});
+    for (const model::NameVariant& v : a.variants) g.forms.push_back({v.name, v.script, v.scheme});
+    groups.push_back(std::move(g));
+    return true;
+  });
+  if (!s) return s;
+  name_variants_ = groups.size() == from_table && base_variants_ ? base_variants_ : std::make_shared<const model::NameVariants>(std::move(groups));
+  return Status::success();
+}
+
+Result<std::pair<std::int64_t, std::vector<std::string>>> Archive::load_name_variants(const model::NameVariants& table) {
+  if (mode_ != Mode::kWrite) return Error::internal("loading name variants needs the archive opened for writing");
+  auto linker = internal::NameLinker::load(*catalog_);
+  if (!linker) return linker.error();
+  std::vector<model::Authority> changed;
+  std::vector<std::string> reports;
+  std::set<std::string> taken;
+  for (const model::NameGroup& g : table.groups()) {
+    const std::string kind(model::name_kind_name(g.kind));
+    std::set<std::string> found;
+    for (const model::NameForm& f : g.forms) {
+      for (const std::string& id : linker->matching(kind, f.text)) found.insert(id);
+    }
+    model::Authority a;
+    if (found.size() > 1) {
+      reports.push_back(kind + " '" + g.preferred + "': its names belong to " + std::to_string(found.size()) + " authorities (" +
+                        join(std::vector<std::string>(found.begin(), found.end()), ", ") + "); left out: merge them first");
+      continue;
+    }
+    if (found.size() == 1) {
+      auto stored = catalog_->authority(*found.begin());
+      if (!stored) return stored.error();
+      if (!*stored) continue;
+      a = **stored;
+    } else {
+      a.kind = kind;
+      a.name = g.preferred;
+      a.id = model::authority_id_for(kind, g.preferred, [&](const std::string& id) {
+        auto existing = catalog_->authority(id);
+        return taken.contains(id) || !existing || existing->has_value();
+      });
+      taken.insert(a.id);
+    }
+    const model::Authority before = a;
+    for (const model::NameForm& f : g.forms) {
+      if (f.text == a.name) continue;
+      auto v = std::find_if(a.variants.begin(), a.variants.end(), [&](const model::NameVariant& x) { return x.name == f.text; });
+      if (v == a.variants.end()) {
+        a.variants.push_back({f.text, f.script, f.scheme});
+      } else {
+        if (v->script.empty()) v->script = f.script;
+        if (v->scheme.empty()) v->scheme = f.scheme;
+      }
+    }
+    if (found.empty() || !(a == before)) changed.push_back(std::move(a));
+  }
+  if (Status s = put_authorities(changed); !s) return s.error();
+  if (Status s = load_authority_variants(); !s) return s.error();
+  return std::pair<std::int64_t, std::vector<std::string>>{static_cast<std::int64_t>(changed.size()), std::move(reports)};
 }
 
 Status Archive::for_each_authority(const std::function<bool(const model::Authority&)>& fn) const {

@@ -14,6 +14,7 @@
 #include "archive/archive.h"
 #include "base/temp_dir.h"
 #include "model/authority.h"
+#include "model/name_variants.h"
 #include "model/record_json.h"
 
 namespace arkiv::archive {
@@ -294,6 +295,55 @@ TEST(Arrangement, ExportImportRoundTripIsByteIdentical) {
     ASSERT_TRUE(b->export_jsonl(out));
   }
   EXPECT_TRUE(first == slurp(dir.file("two.jsonl"))) << "export -> import -> export differs";
+}
+
+// A table of variants an archivist extends, loaded into authority records: its names join the
+// authority the records already link to, and searches expand with them.
+TEST(Authorities, AVariantTableLoadsIntoAuthoritiesAndSearchesUseIt) {
+  TempDir dir;
+  auto a = open_writer(dir.file("data"));
+  nlohmann::json r1 = record("v1", {});
+  r1["places"] = {"Vlorë"};
+  nlohmann::json r2 = record("v2", {});
+  r2["contents"][0]["text"] = "The Italian landing at Valona in 1914.";
+  std::ofstream(dir.file("in.jsonl")) << line(r1) << line(r2);
+  ASSERT_TRUE(a->import({dir.file("in.jsonl")}, {}).ok());
+  EXPECT_EQ(total(*a, {}, "valona"), 1) << "only the record that writes it";
+  // A malformed table is refused whole, naming its line.
+  auto bad = model::parse_name_variants("place\tVlorë\tValona\tit\n"
+                                        "town\tVlorë\tAvlona\tel\n",
+                                        "extra.tsv");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message().find("line 2"), std::string::npos) << bad.error().message();
+  auto table = model::parse_name_variants("place\tVlorë\tValona\tit\nplace\tVlorë\tAvlona\tel-Latn\n", "extra.tsv");
+  ASSERT_TRUE(table.ok()) << table.error().message();
+  auto loaded = a->load_name_variants(*table);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message();
+  EXPECT_EQ(loaded->first, 1);
+  EXPECT_TRUE(loaded->second.empty());
+  auto v1 = a->document("v1", Audience::kStaff);
+  ASSERT_TRUE(v1.ok());
+  ASSERT_EQ(v1->links.size(), 1u);
+  auto vlore = a->authority(v1->links[0].authority, Audience::kReaders);
+  ASSERT_TRUE(vlore.ok() && vlore->has_value());
+  ASSERT_EQ((*vlore)->authority.variants.size(), 2u) << "joined the authority the record links to";
+  EXPECT_EQ((*vlore)->authority.variants[0].name, "Valona");
+  EXPECT_EQ((*vlore)->authority.variants[0].script, "it");
+  // Searching either name finds both records; place:valona finds the linked record by its
+  // authority's names; with expansion off, only the text that writes it.
+  EXPECT_EQ(total(*a, {}, "valona"), 2);
+  EXPECT_EQ(total(*a, {}, "vlorë"), 2);
+  EXPECT_EQ(total(*a, {}, "place:valona"), 1);
+  SearchQuery off;
+  off.text = "valona";
+  off.name_variants = false;
+  auto page = a->search(off);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 1);
+  // A reader opened afterwards expands with them too.
+  auto reader = Archive::open(dir.file("data"), Archive::Mode::kRead);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(total(**reader, {}, "avlona"), 2);
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 //   authority list [--kind K] [--json]    every authority: id, kind, preferred name
 //   authority show ID [--json]            one, with its variants, identifiers and the forms records use
 //   authority merge FROM INTO             FROM's records link to INTO; FROM's id redirects there
-//   authority load FILE                   authority records from JSON Lines (one per line); the
+//   authority load FILE                   authority records from JSON Lines (one per line), or a
+//                                         table of name variants (data/name-variants.tsv); the
 //                                         whole file is refused, naming its line, if one is wrong
 #include <fstream>
 #include <iostream>
@@ -83,9 +84,31 @@ int run_merge(const GlobalOptions& g, const AuthorityArgs& args) {
   return 0;
 }
 
+// A table of name variants (data/name-variants.tsv's format): each group joins its authority.
+int run_load_variants(const GlobalOptions& g, const AuthorityArgs& args) {
+  auto table = model::load_name_variants(args.file);
+  if (!table) return fail(table.error());  // names the line; nothing is loaded
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kWrite);
+  if (!a) return fail(a.error());
+  auto r = (*a)->load_name_variants(*table);
+  if (!r) return fail(r.error());
+  for (const std::string& report : r->second) std::cerr << "left out: " << report << "\n";
+  std::cout << "loaded " << table->groups().size() << " name groups from " << args.file << ": " << r->first
+            << (r->first == 1 ? " authority" : " authorities") << " added or given variants\n";
+  return r->second.empty() ? 0 : 1;
+}
+
 int run_load(const GlobalOptions& g, const AuthorityArgs& args) {
   std::ifstream in(args.file, std::ios::binary);
   if (!in) return fail(Error::io("cannot read " + args.file));
+  {
+    std::string first;
+    while (std::getline(in, first) && (first.find_first_not_of(" \t\r") == std::string::npos || first[first.find_first_not_of(" \t\r")] == '#')) {
+    }
+    if (!first.empty() && first[first.find_first_not_of(" \t\r")] != '{') return run_load_variants(g, args);
+    in.clear();
+    in.seekg(0);
+  }
   std::vector<model::Authority> list;
   std::string line;
   for (std::size_t n = 1; std::getline(in, line); ++n) {
@@ -118,7 +141,7 @@ Action add_authority_command(CLI::App& app, const GlobalOptions& g) {
   args->merge = cmd->add_subcommand("merge", "Merge authority FROM into INTO: links follow, FROM's id redirects");
   args->merge->add_option("from", args->from, "The authority to merge away")->required();
   args->merge->add_option("into", args->into, "The authority that stays")->required();
-  args->load = cmd->add_subcommand("load", "Add or replace authority records from a JSON Lines file (one record per line)");
+  args->load = cmd->add_subcommand("load", "Add or replace authority records from JSON Lines, or load a table of name variants (TSV) into them");
   args->load->add_option("file", args->file, "The file")->required();
   return [&g, args] {
     if (args->show->parsed()) return run_show(g, *args);

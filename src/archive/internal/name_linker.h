@@ -34,6 +34,8 @@ class NameLinker {
   // Resolves `batch` in place (records' links and placements) and adds what must be written
   // to `plan`. Warnings name the record and the name.
   Status link(ingest::ParseOutput& batch, LinkPlan& plan, std::vector<std::string>& warnings);
+  // The authorities of `kind` that `name` matches by its keys (several when ambiguous).
+  std::set<std::string> matching(const std::string& kind, const std::string& name) const { return candidates(kind, name); }
   // The same for one record (a save from the editor).
   Status link(model::Document& doc, LinkPlan& plan, std::vector<std::string>& warnings);
 
