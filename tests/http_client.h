@@ -30,5 +30,7 @@ std::string exchange_raw(int port, const std::string& raw, int timeout_ms = 5000
 HttpResponse parse_response(const std::string& raw);
 // Decodes the entities html_escape produces (&amp; &lt; &gt; &quot; &#39;).
 std::string html_unescape(std::string s);
+// Every byte but letters and digits as %XX, as a browser's form would send it.
+std::string percent_encode(const std::string& s);
 
 }  // namespace arkiv::test

@@ -97,22 +97,6 @@ class HttpTest : public ::testing::Test {
 
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
-// Every byte but letters and digits as %XX, as a browser's form would send it.
-std::string percent_encode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 // Every href in `html`, unescaped.
 std::vector<std::string> links(const std::string& html) {
   std::vector<std::string> out;

@@ -28,21 +28,6 @@ using nlohmann::json;
 const std::string kSource = ARKIV_SOURCE_DIR;
 const std::string kBinary = ARKIV_BINARY;
 
-std::string encode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 class NamesHttpTest : public ::testing::Test {
@@ -104,7 +89,7 @@ class NamesHttpTest : public ::testing::Test {
 };
 
 TEST_F(NamesHttpTest, TheApiSaysWhichVariantsItUsedAndCanTurnThemOff) {
-  const std::string q = "/api/v1/search?q=" + encode("Kim Il Sung");
+  const std::string q = "/api/v1/search?q=" + percent_encode("Kim Il Sung");
   json on = api(q);
   EXPECT_EQ(ids(on), (std::set<std::string>{"n/en", "n/sq", "n/ko", "n/zh"}));
   EXPECT_EQ(on["variants_on"], true);
@@ -128,7 +113,7 @@ TEST_F(NamesHttpTest, TheApiSaysWhichVariantsItUsedAndCanTurnThemOff) {
 }
 
 TEST_F(NamesHttpTest, TheResultsPageShowsTheVariantsEscapedWithASwitch) {
-  HttpResponse on = get(port_, "/search?q=" + encode("Kim Il Sung"));
+  HttpResponse on = get(port_, "/search?q=" + percent_encode("Kim Il Sung"));
   ASSERT_EQ(on.status, 200);
   EXPECT_TRUE(has(on.body, "Also searched for:")) << on.body;
   EXPECT_TRUE(has(on.body, "김일성"));
@@ -136,7 +121,7 @@ TEST_F(NamesHttpTest, TheResultsPageShowsTheVariantsEscapedWithASwitch) {
   EXPECT_FALSE(has(on.body, "<b>Kim</b>"));
   EXPECT_TRUE(has(on.body, "variants=off")) << "a link to search the spelling typed only";
   EXPECT_TRUE(has(on.body, "name=\"variants\" value=\"off\">")) << "the checkbox, unchecked";
-  HttpResponse off = get(port_, "/search?q=" + encode("Kim Il Sung") + "&variants=off");
+  HttpResponse off = get(port_, "/search?q=" + percent_encode("Kim Il Sung") + "&variants=off");
   ASSERT_EQ(off.status, 200);
   EXPECT_FALSE(has(off.body, "Also searched for:"));
   EXPECT_TRUE(has(off.body, "Searched for the spelling typed only"));
