@@ -285,15 +285,11 @@ Result<RecordPlace> Archive::place_of(const model::Document& doc, Audience audie
   auto trail = trail_of(*catalog_, primary.unit);
   if (!trail) return trail.error();
   for (const model::Unit& u : *trail) place.trail.push_back({u.id, u.title});
-  auto members = catalog_->unit_members(primary.unit, visible_day(audience), 100000);
-  if (!members) return members.error();
-  for (std::size_t i = 0; i < members->size(); ++i) {
-    if ((*members)[i].id != doc.id) continue;
-    auto entry = [&](const store::UnitMember& m) { return UnitEntry{m.id, m.title, m.date_display, m.number}; };
-    if (i > 0) place.previous = entry((*members)[i - 1]);
-    if (i + 1 < members->size()) place.next = entry((*members)[i + 1]);
-    break;
-  }
+  auto around = catalog_->neighbours(primary.unit, doc.id, visible_day(audience));
+  if (!around) return around.error();
+  auto entry = [](const store::UnitMember& m) { return UnitEntry{m.id, m.title, m.date_display, m.number}; };
+  if (around->previous) place.previous = entry(*around->previous);
+  if (around->next) place.next = entry(*around->next);
   return place;
 }
 

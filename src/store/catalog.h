@@ -74,6 +74,12 @@ struct UnitMember {
   bool primary = false;
 };
 
+// A record's neighbours in a unit's order.
+struct Neighbours {
+  std::optional<UnitMember> previous;
+  std::optional<UnitMember> next;
+};
+
 // A name that matched more than one authority at import: linked to none, listed for review.
 struct NameReview {
   std::string document_id;
@@ -181,6 +187,8 @@ class Catalog {
   // The records placed in `unit`, in its order (position, then date, then id). With `visible_on`,
   // only those readers may see that day.
   Result<std::vector<UnitMember>> unit_members(const std::string& unit, const std::string& visible_on = "", int limit = 5000) const;
+  // The records before and after `document_id` in `unit` (visible ones only, with `visible_on`).
+  Result<Neighbours> neighbours(const std::string& unit, const std::string& document_id, const std::string& visible_on = "") const;
   // Records placed directly in each unit of a collection (unit id -> count).
   Result<std::vector<std::pair<std::string, std::int64_t>>> member_counts(const std::string& collection,
                                                                           const std::string& visible_on = "") const;

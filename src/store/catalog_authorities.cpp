@@ -1,5 +1,9 @@
 // The catalog's authority records, arrangement units, records' links and places in them, and
 // the names left for review (migration 8; docs/catalog-schema.md).
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
@@ -58,10 +62,14 @@ Status Catalog::Impl::put_links_and_places(const model::Document& doc) {
   }
   for (std::size_t i = 0; i < doc.arrangement.size(); ++i) {
     const model::Placement& p = doc.arrangement[i];
+    char position[16];
+    std::snprintf(position, sizeof position, "%012lld", static_cast<long long>(std::max<std::int64_t>(0, p.position)));
+    const std::string sort_key = std::string(position) + '\x1f' + (doc.date.earliest.empty() ? "~" : doc.date.earliest) + '\x1f' + doc.id;
     Status s = query(*this,
-                     "INSERT OR IGNORE INTO memberships (document_id, unit_id, position, number, is_primary) VALUES (?1, ?2, ?3, ?4, ?5)",
+                     "INSERT OR IGNORE INTO memberships (document_id, unit_id, position, number, is_primary, sort_key) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                      [&](Statement& st) {
-                       st.bind(1, doc.id).bind(2, p.unit).bind(3, p.position).bind(4, p.number).bind(5, std::int64_t{i == 0});
+                       st.bind(1, doc.id).bind(2, p.unit).bind(3, p.position).bind(4, p.number).bind(5, std::int64_t{i == 0}).bind(6, sort_key);
                      });
     if (!s) return s;
   }
@@ -260,12 +268,33 @@ Result<std::vector<UnitMember>> Catalog::unit_members(const std::string& unit, c
   std::vector<UnitMember> out;
   std::string sql = "SELECT d.id, d.title, d.date_display, m.position, m.number, m.is_primary FROM memberships m "
                     "JOIN documents d ON d.id = m.document_id WHERE m.unit_id = ?1 AND " + std::string(kVisible) +
-                    " ORDER BY m.position, d.date_earliest IS NULL, d.date_earliest, d.id LIMIT ?2";
+                    " ORDER BY m.sort_key LIMIT ?2";
   Status s = query(*impl_, sql, [&](Statement& st) { st.bind(1, unit).bind(2, std::int64_t{limit}).bind(9, visible_on); },
                    [&](const Statement& row) {
                      out.push_back({row.text(0), row.text(1), row.text(2), row.integer(3), row.text(4), row.integer(5) != 0});
                    });
   if (!s) return s.error();
+  return out;
+}
+
+Result<Neighbours> Catalog::neighbours(const std::string& unit, const std::string& document_id, const std::string& visible_on) const {
+  Neighbours out;
+  std::optional<std::string> key;
+  Status s = query(*impl_, "SELECT sort_key, number FROM memberships WHERE document_id = ?1 AND unit_id = ?2",
+                   [&](Statement& st) { st.bind(1, document_id).bind(2, unit); },
+                   [&](const Statement& row) { key = row.text(0); });
+  if (!s) return s.error();
+  if (!key) return out;
+  // One step each way along the unit's index, skipping what the caller may not see.
+  for (bool before : {true, false}) {
+    std::string sql = std::string("SELECT d.id, d.title, d.date_display, m.position, m.number, m.is_primary FROM memberships m "
+                                  "JOIN documents d ON d.id = m.document_id WHERE m.unit_id = ?1 AND m.sort_key ") +
+                      (before ? "<" : ">") + " ?2 AND " + std::string(kVisible) + " ORDER BY m.sort_key " + (before ? "DESC" : "ASC") + " LIMIT 1";
+    std::optional<UnitMember>& slot = before ? out.previous : out.next;
+    s = query(*impl_, sql, [&](Statement& st) { st.bind(1, unit).bind(2, *key).bind(9, visible_on); },
+              [&](const Statement& row) { slot = UnitMember{row.text(0), row.text(1), row.text(2), row.integer(3), row.text(4), row.integer(5) != 0}; });
+    if (!s) return s.error();
+  }
   return out;
 }
 

@@ -183,9 +183,10 @@ CREATE TABLE memberships (
   position    INTEGER NOT NULL,
   number      TEXT NOT NULL,
   is_primary  INTEGER NOT NULL,
+  sort_key    TEXT NOT NULL,   -- the unit's order: position (12 digits), date, id; previous/next walk it
   PRIMARY KEY (document_id, unit_id)
 ) STRICT;
-CREATE INDEX memberships_by_unit ON memberships(unit_id, position, document_id);
+CREATE INDEX memberships_by_unit ON memberships(unit_id, sort_key);
 CREATE TABLE name_reviews (
   id          INTEGER PRIMARY KEY,
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
