@@ -73,31 +73,40 @@ bool is_authority_kind(std::string_view kind) {
 
 NameKeys name_keys(std::string_view kind, std::string_view name) {
   NameKeys keys;
-  // "Last, First ..." names the family name first.
-  std::string_view before_comma = name.substr(0, name.find(','));
-  bool inverted = name.find(',') != std::string_view::npos;
-  std::vector<std::string> words;
-  for (std::string& w : key_words(name)) {
-    if (kind == "person" && (is_honorific(w) || w.size() == 1)) continue;
-    words.push_back(std::move(w));
-  }
-  if (words.empty()) {
-    for (std::string& w : key_words(name)) words.push_back(std::move(w));  // a name of honorifics only
-  }
-  if (kind == "person" && !words.empty()) {
-    std::string surname;
-    if (inverted) {
-      for (std::string& w : key_words(before_comma)) {
-        if (!is_honorific(w) && w.size() > 1) surname = w;  // the last word before the comma
-      }
+  auto kept = [&](std::string_view part) {
+    std::vector<std::string> out;
+    for (std::string& w : key_words(part)) {
+      if (kind == "person" && (is_honorific(w) || w.size() == 1)) continue;
+      out.push_back(std::move(w));
     }
-    keys.surname = surname.empty() ? words.back() : surname;
+    return out;
+  };
+  if (kind != "person") {
+    std::vector<std::string> words = key_words(name);
+    std::sort(words.begin(), words.end());
+    keys.full = join(words, " ");
+    return keys;
   }
-  if (words.size() > 1 || kind != "person") {
-    std::vector<std::string> sorted = words;
-    std::sort(sorted.begin(), sorted.end());
-    keys.full = join(sorted, " ");
+  // A person is known by given name and family name; middle names and initials vary between
+  // sources ("House, Edward Mandell", "House, Colonel Edward M.", "Edward M. House").
+  // "Last, First ..." names the family name first.
+  std::string given, surname;
+  if (auto comma = name.find(','); comma != std::string_view::npos) {
+    std::vector<std::string> before = kept(name.substr(0, comma)), after = kept(name.substr(comma + 1));
+    if (!before.empty()) surname = before.back();
+    if (!after.empty()) given = after.front();
+  } else {
+    std::vector<std::string> words = kept(name);
+    if (!words.empty()) surname = words.back();
+    if (words.size() > 1) given = words.front();
   }
+  if (surname.empty()) {  // a name of honorifics or initials only: all of it
+    std::vector<std::string> words = key_words(name);
+    keys.full = join(words, " ");
+    return keys;
+  }
+  keys.surname = surname;
+  if (!given.empty()) keys.full = std::min(given, surname) + " " + std::max(given, surname);
   return keys;
 }
 

@@ -66,9 +66,11 @@ struct Unit {
 
 // Name keys used to match a written name to authorities, all folded (case, diacritics),
 // without punctuation, honorifics ("Admiral", "Col.", "Mr.") or initials:
-//   full: the words sorted ("House, Colonel Edward M." and "Edward House" -> "edward house")
+//   full: a person's given and family names, sorted, middle names left out ("House, Edward
+//     Mandell", "House, Colonel Edward M." and "Edward M. House" -> "edward house"); for the
+//     other kinds every word, sorted ("North Korea" -> "korea north")
 //   surname: persons only, the family name ("House, ..." -> "house"; "Edward House" -> "house")
-// A one-word name has only a surname key.
+// A one-word person's name has only a surname key.
 struct NameKeys {
   std::string full;
   std::string surname;

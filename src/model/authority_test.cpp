@@ -12,6 +12,7 @@ TEST(NameKeys, FormsOfOnePersonShareAKey) {
   EXPECT_EQ(name_keys("person", "House, Colonel Edward M.").full, "edward house");
   EXPECT_EQ(name_keys("person", "Edward M. House").full, "edward house");
   EXPECT_EQ(name_keys("person", "Edward House").full, "edward house");
+  EXPECT_EQ(name_keys("person", "House, Edward Mandell").full, "edward house") << "the 1918 volume's form";
   EXPECT_EQ(name_keys("person", "House, Colonel Edward M.").surname, "house");
   EXPECT_EQ(name_keys("person", "Colonel House").full, "");  // one word left: only a surname
   EXPECT_EQ(name_keys("person", "Colonel House").surname, "house");
