@@ -1,5 +1,6 @@
 #include "archive/archive.h"
 #include "model/authority.h"
+#include "archive/internal/import_stages.h"
 #include "archive/internal/name_linker.h"
 
 #include <algorithm>
@@ -461,33 +462,12 @@ Result<SaveOutcome> Archive::save(model::Document doc, const SaveOptions& option
   model::Provenance prov{"(edited in arkiv by " + (options.user.empty() ? std::string("an operator") : options.user) + ")", "edit",
                          sha256_hex(model::to_json_line(doc)), now_utc()};
   store::SaveInfo info{options.user, options.message, options.expected_revision};
-  if (Status s = catalog_->begin(); !s) return s.error();
-  for (const model::Authority& a : plan.authorities) {
-    if (Status s = catalog_->put_authority(a); !s) {
-      catalog_->rollback();
-      return s.error();
-    }
-  }
-  for (const model::Unit& u : plan.units) {
-    if (Status s = catalog_->put_unit(u); !s) {
-      catalog_->rollback();
-      return s.error();
-    }
-  }
-  auto outcome = catalog_->put(doc, prov, info);
-  if (!outcome) {
-    catalog_->rollback();
-    return outcome.error();
-  }
-  for (const store::NameReview& r : plan.reviews) {
-    if (*outcome == model::PutOutcome::kUnchanged) break;
-    if (Status s = catalog_->add_name_review(r); !s) {
-      catalog_->rollback();
-      return s.error();
-    }
-  }
+  // One transaction, as an import's batch: the authorities and units it links to, the record,
+  // its names to review.
+  auto stored = internal::store_records({&doc}, prov, info, *catalog_, plan);
+  if (!stored) return stored.error();
   forget_authority_names(plan);
-  if (Status s = catalog_->commit(); !s) return s.error();
+  const model::PutOutcome* outcome = &stored->front().outcome;
   SaveOutcome out{*outcome, 0};
   auto rev = catalog_->current_revision(doc.id);
   if (!rev) return rev.error();

@@ -110,20 +110,20 @@ NameKeys name_keys(std::string_view kind, std::string_view name) {
   return keys;
 }
 
-std::string authority_id_for(std::string_view kind, std::string_view name, const std::function<bool(const std::string&)>& taken) {
+// The name's folded ASCII slug; a name in a script the slug does not keep, a digest of it.
+static std::string slug_of(std::string_view name) {
   std::string slug = slugify(text::fold(name), 60);
-  if (slug.empty()) slug = sha256_hex(std::string(name)).substr(0, 10);  // a name in a script slugify does not keep
-  std::string base = std::string(kind) + "/" + slug;
+  return slug.empty() ? sha256_hex(std::string(name)).substr(0, 10) : slug;
+}
+
+std::string authority_id_for(std::string_view kind, std::string_view name, const std::function<bool(const std::string&)>& taken) {
+  std::string base = std::string(kind) + "/" + slug_of(name);
   std::string id = base;
   for (int n = 2; taken(id); ++n) id = base + "-" + std::to_string(n);
   return id;
 }
 
-std::string collection_unit_id(std::string_view name) {
-  std::string slug = slugify(text::fold(name), 60);
-  if (slug.empty()) slug = sha256_hex(std::string(name)).substr(0, 10);
-  return "collection/" + slug;
-}
+std::string collection_unit_id(std::string_view name) { return "collection/" + slug_of(name); }
 
 bool is_authority_id(std::string_view id) {
   auto slash = id.find('/');
