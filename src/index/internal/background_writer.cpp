@@ -29,19 +29,31 @@ std::optional<std::string> BackgroundWriter::wait_idle() {
 }
 
 void BackgroundWriter::run() {
-  std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
-    changed_.wait(lock, [this] { return stop_ || !queue_.empty(); });
-    if (queue_.empty()) return;  // stop_ and nothing left
-    auto job = std::move(queue_.front());
-    queue_.pop_front();
-    busy_ = true;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      changed_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stop_ and nothing left
+    }
+    // Everything that allocates happens under the gate: taking the job, running it, freeing it.
+    // Only this thread takes jobs off the queue, so it is not empty now.
+    std::lock_guard<ForkGate> gate(gate_);
+    std::function<std::optional<std::string>()> job;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      job = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+    }
     changed_.notify_all();
-    lock.unlock();
     std::optional<std::string> failed = job();
-    lock.lock();
-    busy_ = false;
-    if (failed && !failure_) failure_ = std::move(failed);
+    job = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      busy_ = false;
+      if (failed && !failure_) failure_ = std::move(failed);
+    }
+    failed.reset();
     changed_.notify_all();
   }
 }

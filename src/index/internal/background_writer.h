@@ -1,7 +1,8 @@
 // Runs jobs one after another on a thread of its own, so that building the next Xapian
 // document (term generation, in the caller's thread) overlaps with adding the previous one
 // to the database (here). The queue is bounded; wait_idle() returns once every job has run,
-// with the first failure if any. Used by SearchIndex; private to the index module.
+// with the first failure if any. A fork() (the import's parser children) waits for the job
+// that runs (base/fork_gate.h). Used by SearchIndex; private to the index module.
 #pragma once
 
 #include <condition_variable>
@@ -11,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <thread>
+
+#include "base/fork_gate.h"
 
 namespace arkiv::index {
 
@@ -36,6 +39,7 @@ class BackgroundWriter {
   bool busy_ = false;
   bool stop_ = false;
   std::optional<std::string> failure_;
+  ForkGate gate_;  // held while a job runs: an import forks its parser children between jobs
   std::thread thread_;
 };
 
