@@ -76,6 +76,36 @@ TEST_F(Cli, MalformedFileAmongGoodOnesExitsOneAndKeepsTheGood) {
   EXPECT_TRUE(stats["index"]["in_sync"]);
 }
 
+// A big import's warnings do not flood the terminal: the first 50 are printed, then how many
+// more; --verbose prints every one. All are counted in the summary.
+TEST_F(Cli, ManyWarningsArePrintedUpToFiftyUnlessVerbose) {
+  const std::string file = dir_.file("dates.jsonl");
+  {
+    std::ofstream out(file);
+    for (int i = 0; i < 60; ++i) {
+      out << R"({"id":"t/)" << i << R"(","title":"Undatable )" << i << R"(","date":"the )" << i
+          << R"(th day of the rains","original_languages":["en"],"contents":[{"kind":"original","language":"en","text":"Text."}]})"
+          << "\n";
+    }
+  }
+  CmdResult imp = run(data() + "import " + quote(file), true);
+  ASSERT_EQ(imp.code, 0) << imp.out;
+  EXPECT_NE(imp.out.find("60 warnings"), std::string::npos) << imp.out;
+  auto count = [](const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count(imp.out, "bounds unknown"), 50u) << imp.out;
+  EXPECT_NE(imp.out.find("... and 10 more warnings (--verbose prints them all)"), std::string::npos) << imp.out;
+  EXPECT_NE(imp.out.find("arkiv review names"), std::string::npos) << imp.out;
+
+  CmdResult again = run("--data " + quote(dir_.file("other")) + " import --verbose " + quote(file), true);
+  ASSERT_EQ(again.code, 0) << again.out;
+  EXPECT_EQ(count(again.out, "bounds unknown"), 60u) << again.out;
+  EXPECT_EQ(again.out.find("more warnings"), std::string::npos) << again.out;
+}
+
 // Records arkiv cannot fully read are imported, said in the summary, and listed for review.
 TEST_F(Cli, WarningsAreInTheSummaryAndLanguagesInTheReview) {
   const std::string v = kFixtures + "/wilson-variants/";

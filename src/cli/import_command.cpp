@@ -11,6 +11,8 @@ namespace arkiv::cli {
 
 namespace {
 
+constexpr std::int64_t kWarningsShown = 50;
+
 struct ImportArgs {
   std::vector<std::string> paths;
   bool dry_run = false;
@@ -67,6 +69,9 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
     std::cout << report_json(*r).dump(2) << "\n";
     return r->ok() ? 0 : 1;
   }
+  // Every error is printed; warnings up to kWarningsShown unless --verbose (the review lists
+  // and --json hold them all: a 100k import can warn about thousands of names).
+  std::int64_t warnings_shown = 0;
   for (const auto& f : r->files) {
     if (args.dry_run || args.verbose) {
       for (const auto& rec : f.records) {
@@ -74,7 +79,14 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
       }
     }
     for (const auto& e : f.errors) std::cerr << "error: " << e.message() << "\n";
-    for (const auto& w : f.warnings) std::cerr << "warning: " << w << "\n";
+    for (const auto& w : f.warnings) {
+      if (!args.verbose && warnings_shown >= kWarningsShown) break;
+      std::cerr << "warning: " << w << "\n";
+      ++warnings_shown;
+    }
+  }
+  if (warnings_shown < r->warnings) {
+    std::cerr << "warning: ... and " << (r->warnings - warnings_shown) << " more warnings (--verbose prints them all)\n";
   }
   if (args.dry_run || args.verbose) {
     for (const auto& s : r->skipped) std::cout << "skipped\t" << s.path << "\t" << s.reason << "\n";
@@ -90,7 +102,7 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   std::cout << " (" << rate << ")\n";
   if (r->warnings > 0) {
     std::cout << r->warnings << " warnings: records kept as the source gives them, to be reviewed "
-              << "(arkiv review dates, arkiv review languages)\n";
+              << "(arkiv review dates, arkiv review languages, arkiv review names)\n";
   }
   if (r->similar_lists > 0) {
     std::snprintf(rate, sizeof rate, "%.2f s", r->similar_seconds);
