@@ -453,7 +453,7 @@ Result<SaveOutcome> Archive::save(model::Document doc, const SaveOptions& option
   if (Status v = model::validate(doc); !v) return v.error();
   internal::LinkPlan plan;
   {
-    auto linker = internal::NameLinker::load(*catalog_);
+    auto linker = internal::NameLinker::load_lazily(*catalog_);
     if (!linker) return linker.error();
     std::vector<std::string> warnings;
     if (Status s = linker->link(doc, plan, warnings); !s) return s.error();

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -48,15 +49,6 @@ std::int64_t total(Archive& a, const std::vector<std::pair<std::string, std::str
   auto page = a.search(q);
   if (!page) throw std::runtime_error(page.error().message());
   return page->total;
-}
-
-std::vector<std::string> authority_ids(Archive& a, const std::string& kind) {
-  std::vector<std::string> ids;
-  EXPECT_TRUE(a.for_each_authority([&](const model::Authority& au) {
-    if (au.kind == kind) ids.push_back(au.id);
-    return true;
-  }));
-  return ids;
 }
 
 class FrusVolume : public ::testing::Test {
@@ -207,6 +199,43 @@ TEST(Authorities, ANameMatchingTwoIsLinkedToNeitherAndListedWithBoth) {
   ASSERT_EQ(r2->links.size(), 1u);
   EXPECT_EQ(r2->links[0].authority, "person/baker-newton-d");
   EXPECT_EQ(r2->links[0].form, "Newton D. Baker") << "the link keeps the form the source used";
+}
+
+// A save links its names by the rules of an import, reading from the catalog only the name keys
+// it needs: a unique match links, two matches link neither (listed for review), a new name
+// makes an authority that the next save finds.
+TEST(Authorities, ASaveLinksItsNamesAsAnImportDoes) {
+  TempDir dir;
+  auto a = open_writer(dir.file("data"));
+  std::ofstream(dir.file("in.jsonl")) << line(model::to_json(model::Authority{"person/baker-newton-d", "person", "Baker, Newton D.", {}, "", "", {}, {}}))
+                                      << line(model::to_json(model::Authority{"person/baker-ray-stannard", "person", "Baker, Ray Stannard", {}, "", "", {}, {}}));
+  auto r = a->import({dir.file("in.jsonl")}, {});
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  auto save = [&](const nlohmann::json& j) {
+    auto doc = model::from_json(j);
+    if (!doc) throw std::runtime_error(doc.error().message());
+    auto saved = a->save(*doc, {"ed", "", -1});
+    if (!saved) throw std::runtime_error(saved.error().message());
+    auto stored = a->document(j["id"].get<std::string>(), Audience::kStaff);
+    if (!stored) throw std::runtime_error(stored.error().message());
+    std::map<std::string, std::string> links;
+    for (const model::NameLink& l : stored->links) links[l.form] = l.authority;
+    return links;
+  };
+  auto r3 = save(record("r3", {"Newton Baker", "Baker", "Woodrow Wilson"}));
+  EXPECT_EQ(r3["Newton Baker"], "person/baker-newton-d");
+  EXPECT_FALSE(r3.contains("Baker")) << "two candidates: linked to neither";
+  ASSERT_TRUE(r3.contains("Woodrow Wilson"));
+  const std::string wilson = r3["Woodrow Wilson"];
+  EXPECT_TRUE(wilson.starts_with("person/")) << wilson;
+  auto review = a->names_to_review();
+  ASSERT_TRUE(review.ok());
+  ASSERT_EQ(review->size(), 1u);
+  EXPECT_EQ((*review)[0].form, "Baker");
+  EXPECT_EQ((*review)[0].candidates.size(), 2u);
+  auto r4 = save(record("r4", {"Wilson, Woodrow", "Ray Stannard Baker"}));
+  EXPECT_EQ(r4["Wilson, Woodrow"], wilson) << "the authority the first save made";
+  EXPECT_EQ(r4["Ray Stannard Baker"], "person/baker-ray-stannard");
 }
 
 TEST(Authorities, MergeMovesLinksRedirectsAndRefusesTheImpossible) {

@@ -19,26 +19,53 @@ Result<NameLinker> NameLinker::load(const store::Catalog& catalog) {
     linker.ids_.insert(id);
   });
   if (!s) return s.error();
-  s = catalog.for_each_unit([&](const model::Unit& u) {
+  linker.all_keys_ = true;
+  if (Status u = linker.load_units(); !u) return u.error();
+  return linker;
+}
+
+Result<NameLinker> NameLinker::load_lazily(const store::Catalog& catalog) {
+  NameLinker linker(catalog);
+  if (Status u = linker.load_units(); !u) return u.error();
+  return linker;
+}
+
+std::set<std::string>& NameLinker::ids_with_key(const std::string& kind, const std::string& key) const {
+  std::string k = key_of(kind, key);
+  auto it = keys_.find(k);
+  if (it != keys_.end() && (all_keys_ || fetched_.contains(k))) return it->second;
+  std::set<std::string>& ids = keys_[k];
+  if (!all_keys_) {
+    // Read once; a failed read leaves the key unknown (no match: a new authority, which a
+    // later merge can fold in), never a wrong link.
+    if (auto stored = catalog_->authorities_with_key(kind, key)) ids.insert(stored->begin(), stored->end());
+    fetched_.insert(k);
+  }
+  return ids;
+}
+
+Status NameLinker::load_units() {
+  NameLinker& linker = *this;
+  const store::Catalog& catalog = *catalog_;
+  Status s = catalog.for_each_unit([&](const model::Unit& u) {
     linker.units_.insert(u.id);
     if (u.level == "collection") linker.collections_.emplace(u.title, u.id);
     return true;
   });
-  if (!s) return s.error();
-  return linker;
+  return s;
 }
 
 void NameLinker::add_keys(const model::Authority& a) {
   ids_.insert(a.id);
   names_[a.kind + "\t" + text::fold(collapse_spaces(a.name))].insert(a.id);
   for (const model::NameVariant& v : a.variants) names_[a.kind + "\t" + text::fold(collapse_spaces(v.name))].insert(a.id);
-  for (const model::AuthorityIdentifier& i : a.identifiers) keys_[key_of(a.kind, "id:" + i.scheme + ":" + i.value)].insert(a.id);
+  for (const model::AuthorityIdentifier& i : a.identifiers) ids_with_key(a.kind, "id:" + i.scheme + ":" + i.value).insert(a.id);
   std::vector<std::string> names{a.name};
   for (const model::NameVariant& v : a.variants) names.push_back(v.name);
   for (const std::string& n : names) {
     model::NameKeys k = model::name_keys(a.kind, n);
-    if (!k.full.empty()) keys_[key_of(a.kind, k.full)].insert(a.id);
-    if (!k.surname.empty()) keys_[key_of(a.kind, "s:" + k.surname)].insert(a.id);
+    if (!k.full.empty()) ids_with_key(a.kind, k.full).insert(a.id);
+    if (!k.surname.empty()) ids_with_key(a.kind, "s:" + k.surname).insert(a.id);
   }
 }
 
@@ -50,14 +77,8 @@ bool NameLinker::taken(const std::string& id) const {
 
 std::set<std::string> NameLinker::candidates(const std::string& kind, const std::string& name) const {
   model::NameKeys k = model::name_keys(kind, name);
-  if (!k.full.empty()) {
-    auto it = keys_.find(key_of(kind, k.full));
-    return it == keys_.end() ? std::set<std::string>() : it->second;
-  }
-  if (!k.surname.empty()) {
-    auto it = keys_.find(key_of(kind, "s:" + k.surname));
-    return it == keys_.end() ? std::set<std::string>() : it->second;
-  }
+  if (!k.full.empty()) return ids_with_key(kind, k.full);
+  if (!k.surname.empty()) return ids_with_key(kind, "s:" + k.surname);
   return {};
 }
 
@@ -86,7 +107,7 @@ Result<std::string> NameLinker::adopt(const model::Authority& proposed, LinkPlan
   }
   std::set<std::string> found;
   for (const model::AuthorityIdentifier& i : proposed.identifiers) {
-    if (auto it = keys_.find(key_of(proposed.kind, "id:" + i.scheme + ":" + i.value)); it != keys_.end()) found = it->second;
+    found = ids_with_key(proposed.kind, "id:" + i.scheme + ":" + i.value);
     if (!found.empty()) break;
   }
   if (found.empty()) found = candidates(proposed.kind, proposed.name);

@@ -164,9 +164,12 @@ class Catalog {
   Result<std::optional<std::string>> authority_redirect(const std::string& id) const;
   Status add_authority_redirect(const std::string& from, const std::string& to);
   Status remove_authority(const std::string& id);
-  Status for_each_authority(const std::function<bool(const model::Authority&)>& fn) const;
+  // In id order; `with_variants_only`: those that have variant names.
+  Status for_each_authority(const std::function<bool(const model::Authority&)>& fn, bool with_variants_only = false) const;
   // Every name key: (kind, key, authority id); keys of surnames start with "s:".
   Status for_each_authority_key(const std::function<void(const std::string& kind, const std::string& key, const std::string& id)>& fn) const;
+  // The authorities that have this name key (kind, key), by id.
+  Result<std::vector<std::string>> authorities_with_key(const std::string& kind, const std::string& key) const;
   // The records whose links name the authority, by id.
   Result<std::vector<std::string>> documents_linking(const std::string& authority_id) const;
   // The authority a stored record links `form` of `field` to, or nullopt.

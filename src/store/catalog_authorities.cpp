@@ -62,9 +62,7 @@ Status Catalog::Impl::put_links_and_places(const model::Document& doc) {
   }
   for (std::size_t i = 0; i < doc.arrangement.size(); ++i) {
     const model::Placement& p = doc.arrangement[i];
-    char position[16];
-    std::snprintf(position, sizeof position, "%012lld", static_cast<long long>(std::max<std::int64_t>(0, p.position)));
-    const std::string sort_key = std::string(position) + '\x1f' + (doc.date.earliest.empty() ? "~" : doc.date.earliest) + '\x1f' + doc.id;
+    const std::string sort_key = model::position_key(p.position) + '\x1f' + (doc.date.earliest.empty() ? "~" : doc.date.earliest) + '\x1f' + doc.id;
     Status s = query(*this,
                      "INSERT OR IGNORE INTO memberships (document_id, unit_id, position, number, is_primary, sort_key) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -136,8 +134,10 @@ Status Catalog::remove_authority(const std::string& id) {
   return query(*impl_, "DELETE FROM authorities WHERE id = ?1", [&](Statement& st) { st.bind(1, id); });
 }
 
-Status Catalog::for_each_authority(const std::function<bool(const model::Authority&)>& fn) const {
-  auto st = impl_->db.prepare("SELECT id, record FROM authorities ORDER BY id");
+Status Catalog::for_each_authority(const std::function<bool(const model::Authority&)>& fn, bool with_variants_only) const {
+  // SQLite reads the variants of each stored record (JSON1): only those with some are decoded.
+  auto st = impl_->db.prepare(with_variants_only ? "SELECT id, record FROM authorities WHERE json_array_length(record, '$.variants') > 0 ORDER BY id"
+                                                 : "SELECT id, record FROM authorities ORDER BY id");
   if (!st) return st.error();
   Status s;
   while (st->step(s)) {
@@ -155,6 +155,14 @@ Status Catalog::for_each_authority_key(
   Status s;
   while (st->step(s)) fn(st->text(0), st->text(1), st->text(2));
   return s;
+}
+
+Result<std::vector<std::string>> Catalog::authorities_with_key(const std::string& kind, const std::string& key) const {
+  std::vector<std::string> ids;
+  Status s = query(*impl_, "SELECT authority_id FROM authority_keys WHERE kind = ?1 AND key = ?2",
+                   [&](Statement& st) { st.bind(1, kind).bind(2, key); }, [&](const Statement& row) { ids.push_back(row.text(0)); });
+  if (!s) return s.error();
+  return ids;
 }
 
 Result<std::vector<std::string>> Catalog::documents_linking(const std::string& authority_id) const {

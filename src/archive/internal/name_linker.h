@@ -28,8 +28,12 @@ struct LinkPlan {
 
 class NameLinker {
  public:
-  // Reads every authority's name keys and every collection's title from the catalog.
+  // Reads every authority's name keys and every collection's title from the catalog: for an
+  // import, which looks up many names.
   static Result<NameLinker> load(const store::Catalog& catalog);
+  // Reads the collections' titles; each name key is looked up in the catalog when first
+  // needed (an index lookup): for one record's save, whatever the number of authorities.
+  static Result<NameLinker> load_lazily(const store::Catalog& catalog);
 
   // Resolves `batch` in place (records' links and placements) and adds what must be written
   // to `plan`. Warnings name the record and the name.
@@ -41,6 +45,9 @@ class NameLinker {
 
  private:
   explicit NameLinker(const store::Catalog& catalog) : catalog_(&catalog) {}
+  Status load_units();
+  // The authorities that have `key` of `kind` (the set the linker adds to as it creates).
+  std::set<std::string>& ids_with_key(const std::string& kind, const std::string& key) const;
   void add_keys(const model::Authority& a);
   bool taken(const std::string& id) const;
   // The authority ids whose keys match `name` of `kind`: by the whole name, or for a one-word
@@ -52,7 +59,9 @@ class NameLinker {
   Status link_record(model::Document& doc, LinkPlan& plan, std::vector<std::string>& warnings);
 
   const store::Catalog* catalog_;
-  std::map<std::string, std::set<std::string>> keys_;  // "<kind>\t<key>" -> ids
+  mutable std::map<std::string, std::set<std::string>> keys_;  // "<kind>\t<key>" -> ids
+  bool all_keys_ = false;                                     // keys_ holds every stored key
+  mutable std::set<std::string> fetched_;                     // keys read from the catalog (lazily)
   std::set<std::string> ids_;                           // authorities known to exist
   std::map<std::string, std::string> local_;            // a source's local authority id -> the archive's
   std::map<std::string, std::string> collections_;      // collection title -> unit id
