@@ -152,7 +152,6 @@ Status Archive::load_authority_variants() {
   std::vector<model::NameGroup> groups = base_variants_ ? base_variants_->groups() : std::vector<model::NameGroup>{};
   const std::size_t from_table = groups.size();
   Status s = catalog_->for_each_authority([&](const model::Authority& a) {
-    if (a.variants.empty()) return true;
     auto kind = model::parse_name_kind(a.kind);
     if (!kind) return true;
     model::NameGroup g;
@@ -162,7 +161,7 @@ Status Archive::load_authority_variants() {
     for (const model::NameVariant& v : a.variants) g.forms.push_back({v.name, v.script, v.scheme});
     groups.push_back(std::move(g));
     return true;
-  });
+  }, /*with_variants_only=*/true);
   if (!s) return s;
   name_variants_ = groups.size() == from_table && base_variants_ ? base_variants_ : std::make_shared<const model::NameVariants>(std::move(groups));
   return Status::success();
