@@ -125,6 +125,11 @@ std::string authority_id_for(std::string_view kind, std::string_view name, const
 
 std::string collection_unit_id(std::string_view name) { return "collection/" + slug_of(name); }
 
+std::string position_key(std::int64_t position) {
+  std::string digits = std::to_string(std::max<std::int64_t>(0, position));
+  return std::string(digits.size() < 12 ? 12 - digits.size() : 0, '0') + digits;
+}
+
 bool is_authority_id(std::string_view id) {
   auto slash = id.find('/');
   if (slash == std::string_view::npos || slash + 1 >= id.size()) return false;

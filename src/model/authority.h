@@ -82,6 +82,9 @@ NameKeys name_keys(std::string_view kind, std::string_view name);
 std::string authority_id_for(std::string_view kind, std::string_view name, const std::function<bool(const std::string&)>& taken);
 // Unit ids of collections made from a record's collection names: "collection/<slug>".
 std::string collection_unit_id(std::string_view name);
+// A placement's position as it sorts in keys (the catalog's memberships.sort_key, the index's
+// collection order): 12 digits, zero-padded; negative positions sort as 0.
+std::string position_key(std::int64_t position);
 
 // "person/lansing-robert" -> true; ids are "<kind>/<slug>" with a known kind.
 bool is_authority_id(std::string_view id);

@@ -94,5 +94,15 @@ TEST(RecordLinks, AreInTheJsonOnlyWhenSetAndMustNameARecordValue) {
   EXPECT_FALSE(validate(d));
 }
 
+// Positions sort as text in the catalog and the index: fixed width, and never negative.
+TEST(PositionKey, IsTwelveDigitsAndSortsAsNumbers) {
+  EXPECT_EQ(position_key(10), "000000000010");
+  EXPECT_EQ(position_key(0), "000000000000");
+  EXPECT_EQ(position_key(-5), "000000000000");
+  EXPECT_LT(position_key(9), position_key(10));
+  EXPECT_LT(position_key(99999), position_key(100000));
+  EXPECT_EQ(position_key(123456789012345), "123456789012345");
+}
+
 }  // namespace
 }  // namespace arkiv::model

@@ -8,6 +8,7 @@
 #include "index/internal/stemmers.h"
 #include "index/internal/term_scheme.h"
 #include "text/words.h"
+#include "model/authority.h"
 #include "model/lifecycle.h"
 #include "model/fields.h"
 #include "text/fold.h"
@@ -160,9 +161,7 @@ Xapian::Document DocumentTerms::make(const model::Document& d, const std::functi
   if (!d.arrangement.empty()) {
     const model::Placement& p = d.arrangement.front();
     std::string collection = p.unit.starts_with("collection/") ? p.unit : p.unit.substr(0, p.unit.find('/'));
-    char position[16];
-    std::snprintf(position, sizeof position, "%012lld", static_cast<long long>(std::max<std::int64_t>(0, p.position)));
-    xd.add_value(sc::kSlotCollectionOrder, collection + '\x1f' + position + '\x1f' + dk.sort_ascending);
+    xd.add_value(sc::kSlotCollectionOrder, collection + '\x1f' + model::position_key(p.position) + '\x1f' + dk.sort_ascending);
   } else {
     xd.add_value(sc::kSlotCollectionOrder, "\xff" + dk.sort_ascending);
   }
