@@ -59,6 +59,9 @@ std::vector<Tok> tokenize(std::string_view s, Flags& flags) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
     if (std::size_t n = dash_at(s, i)) { out.push_back({Kind::kDash, "-"}); i += n; continue; }
+    // A right single quote not after a number ("d’avril") is punctuation, as ' is; a word stops
+    // at it, so taking it here is what keeps the loop moving.
+    if (c != '\'' && quote_at(s, i)) { out.push_back({Kind::kOther, "'"}); i += 3; continue; }
     if (c >= '0' && c <= '9') {
       Tok t{Kind::kNum, ""};
       while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
