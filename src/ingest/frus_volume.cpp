@@ -1,3 +1,4 @@
+#include "base/bounded_regex.h"
 #include "ingest/frus_volume.h"
 
 #include <algorithm>
@@ -79,7 +80,7 @@ std::string volume_citation_title(xml_node title_stmt) {
   static const std::string kSeries = "Foreign Relations of the United States";
   auto clean_series = [](std::string t) {
     static const std::regex re_papers(R"(^\s*Papers\s+relating\s+to\s+the\s+)", std::regex::icase);
-    t = std::regex_replace(t, re_papers, "");
+    if (fits_regex(t)) t = std::regex_replace(t, re_papers, "");
     if (to_lower_ascii(t.substr(0, kSeries.size())) == to_lower_ascii(kSeries)) t = kSeries + t.substr(kSeries.size());
     return t;
   };
@@ -90,7 +91,7 @@ std::string volume_citation_title(xml_node title_stmt) {
   std::string volume = titles["volume"];
   // "The Paris Peace Conference, 1919" after "…, 1919": the year once.
   static const std::regex re_trailing_years(R"(,\s*(\d{4}(?:(?:–|-)\d{2,4})?)\s*$)");
-  if (std::smatch m; std::regex_search(volume, m, re_trailing_years) && out.find(m[1].str()) != std::string::npos) {
+  if (std::smatch m; fits_regex(volume) && std::regex_search(volume, m, re_trailing_years) && out.find(m[1].str()) != std::string::npos) {
     volume = m.prefix().str();
   }
   const std::string& number = titles["volumenumber"];
@@ -297,7 +298,7 @@ model::Document read_document(xml_node div, const Volume& v) {
   // "Source: National Archives and Records Administration, RG 59, Central Files 1964–66,
   // POL 27–3 VIET S. Top Secret; ..." -> repository and reference.
   static const std::regex re_archival(R"(^Source:\s*([^,.]+),\s*(.+?)\.(?:\s|$))");
-  if (std::smatch m; !source_notes.empty() && std::regex_search(source_notes.front(), m, re_archival)) {
+  if (std::smatch m; !source_notes.empty() && fits_regex(source_notes.front()) && std::regex_search(source_notes.front(), m, re_archival)) {
     doc.citation.repository = m[1].str();
     doc.citation.reference = m[2].str();
   }
@@ -306,7 +307,7 @@ model::Document read_document(xml_node div, const Volume& v) {
   static const std::regex re_reference(R"(^(?:File Nos?\.\s*)?([^:\[]+?)\.?\s*(?::.*)?$)");
   for (const std::string& n : source_notes) {
     std::smatch m;
-    if (doc.citation.reference.empty() && n.rfind("Source:", 0) != 0 && std::regex_match(n, m, re_reference)) {
+    if (doc.citation.reference.empty() && n.rfind("Source:", 0) != 0 && fits_regex(n) && std::regex_match(n, m, re_reference)) {
       doc.citation.reference = m[1].str();
     }
   }

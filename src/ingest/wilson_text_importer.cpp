@@ -1,3 +1,4 @@
+#include "base/bounded_regex.h"
 #include "ingest/wilson_text_importer.h"
 
 #include <algorithm>
@@ -50,9 +51,9 @@ void parse_citation(std::string_view body, model::Citation& c) {
   std::string rest = c.text;
   static const std::regex re_title(R"(^\s*["“]([^"”]*)["”],\s*)");
   std::smatch m;
-  if (std::regex_search(rest, m, re_title)) rest = m.suffix();
+  if (fits_regex(rest) && std::regex_search(rest, m, re_title)) rest = m.suffix();
   static const std::regex re_translator(R"(\s*(?:Obtained and )?[Tt]ranslated(?: from [A-Za-z]+)? (?:by|for [^.]*? by) (.+?)\.?\s*$)");
-  if (std::regex_search(rest, m, re_translator)) {
+  if (fits_regex(rest) && std::regex_search(rest, m, re_translator)) {
     c.translator = m[1].str();
     rest = m.prefix();
   }
@@ -66,7 +67,7 @@ void parse_citation(std::string_view body, model::Citation& c) {
   static const std::regex re_month_day(
       R"(^(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?$)", std::regex::icase);
   std::size_t i = 0;
-  while (i < parts.size() && (std::regex_search(parts[i], re_year) || std::regex_match(parts[i], re_month_day))) {
+  while (i < parts.size() && fits_regex(parts[i]) && (std::regex_search(parts[i], re_year) || std::regex_match(parts[i], re_month_day))) {
     const bool year = std::regex_search(parts[i], re_year);
     ++i;
     if (year) break;  // the year ends the date
@@ -128,8 +129,17 @@ void read_fields(std::string_view text, const wilson::Sections& layout, model::D
       doc.original_languages.clear();
       static const std::regex re_sep(R"(\s*(?:,|;|/|\band\b)\s*)");
       for (const Paragraph& p : wilson::paragraphs_of(body, s.line)) {
-        for (auto it = std::sregex_token_iterator(p.text.begin(), p.text.end(), re_sep, -1); it != std::sregex_token_iterator(); ++it) {
-          std::string name(trim(it->str()));
+        // Too long to split: one name, which no language has (a warning, kept as written).
+        std::vector<std::string> names;
+        if (!fits_regex(p.text)) {
+          names.push_back(p.text);
+        } else {
+          for (auto it = std::sregex_token_iterator(p.text.begin(), p.text.end(), re_sep, -1); it != std::sregex_token_iterator(); ++it) {
+            names.push_back(it->str());
+          }
+        }
+        for (const std::string& piece : names) {
+          std::string name(trim(piece));
           if (name.empty()) continue;
           if (auto code = text::normalize_language(name)) {
             if (std::find(doc.original_languages.begin(), doc.original_languages.end(), *code) == doc.original_languages.end()) {
@@ -232,7 +242,7 @@ ParseOutput WilsonTextImporter::parse(const SourceFile& file) const {
   // The id is the source's own: the document number in its URL, else the file name.
   static const std::regex re_docno(R"(/document/(\d+))");
   std::smatch m;
-  if (std::regex_search(doc.citation.url, m, re_docno)) {
+  if (fits_regex(doc.citation.url) && std::regex_search(doc.citation.url, m, re_docno)) {
     doc.id = "wcda/" + m[1].str();
   } else {
     std::string base = file.path.substr(file.path.find_last_of('/') + 1);

@@ -27,7 +27,7 @@ void find_gaps(const std::string& text, std::size_t content_index, std::vector<G
   // ("[omission]", "[apparent omission]", "[garbled group]", "[five words missing]",
   // "[illegible]", "[sic]"). Bracketed words that supply a reading ("[the]") are not gaps.
   static const std::regex re(
-      R"((\[[^\]\n]{1,40}\])?\.{4,}(?: \.(?!\w))?(?:\([^)\n]{1,80}\))?)"
+      R"((\[[^\]\n]{1,40}\])?\.{4,400}(?: \.(?!\w))?(?:\([^)\n]{1,80}\))?)"
       R"(|\[(?:[^\]\n]{0,30}\s)?(?:omission|omissions|omitted|missing|garbled|garbles|mutilated|illegible|undecipherable|indecipherable|unintelligible|sic)\??(?:\s[^\]\n]{0,30})?\])",
       std::regex::icase);
   std::size_t last_byte = 0, last_cp = 0;  // counted incrementally: linear in the text
