@@ -21,7 +21,7 @@ inline std::vector<std::string> hostile_queries() {
           "korea\x01\x02", "\x07\x1b[31mkorea", "tab\there", "new\nline", "\x7f",
           "\xff\xfe", "kor\xc3", "\xed\xa0\x80", "\xc0\xaf korea",
           // Xapian 1.4.22 refused a CJK word between two words and leaked on a stray operator.
-          "x \xea\xb9\x80\xec\x9d\xbc\xec\x84\xb1 a", "OR R \xec\x85\xa0a"};
+          "x \xea\xb9\x80\xec\x9d\xbc\xec\x84\xb1 a", "OR R \xec\x85\xa0" "a"};
 }
 
 }  // namespace arkiv::testing
