@@ -117,7 +117,7 @@ TEST_P(Migration, UpgradesAndKeepsEveryRecordLanguageAndChange) {
   EXPECT_EQ(*(*again)->change_seq(), 5);
 }
 
-INSTANTIATE_TEST_SUITE_P(EarlierSchemas, Migration, ::testing::Values("v1.db", "v2.db", "v3.db", "v5.db", "v6.db"),
+INSTANTIATE_TEST_SUITE_P(EarlierSchemas, Migration, ::testing::Values("v1.db", "v2.db", "v3.db", "v5.db", "v6.db", "v7.db"),
                          [](const auto& info) { return info.param.substr(0, info.param.find('.')); });
 
 }  // namespace
