@@ -18,6 +18,7 @@ class ForkGate {
   ForkGate& operator=(const ForkGate&) = delete;
 
   // Held by the working thread while it may allocate or hold other locks; fork() waits for it.
+  // A thread must not fork while it holds a gate (fork would wait for itself).
   void lock() { mu_.lock(); }
   void unlock() { mu_.unlock(); }
 
