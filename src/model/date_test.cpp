@@ -211,6 +211,19 @@ TEST(Date, ARightQuoteAfterAWordIsPunctuation) {
   EXPECT_EQ(sixties->latest, "1969-12-31");
 }
 
+// "0000" gave 0001-01-01 to 0000-12-31 (the date fuzzer's own check: earliest after latest),
+// and the record was refused at validation. Year 0 is no year arkiv stores: the date is kept
+// as written, for review, and the record with it.
+TEST(Date, YearZeroIsKeptForReviewNotARangeBackwards) {
+  auto d = parse_date("0000");
+  ASSERT_TRUE(d.ok()) << d.error().message();
+  EXPECT_TRUE(d->needs_review());
+  EXPECT_TRUE(d->earliest.empty() || d->earliest <= d->latest) << d->earliest << " " << d->latest;
+  auto x = parse_date("000X");
+  ASSERT_TRUE(x.ok());
+  if (!x->earliest.empty()) EXPECT_LE(x->earliest, x->latest);
+}
+
 TEST(Date, FromBounds) {
   auto d = date_from_bounds("Sept. 1917-Jan. 1918", "1917-09", "1918-01");
   ASSERT_TRUE(d.ok());

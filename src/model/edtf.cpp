@@ -55,6 +55,7 @@ Result<EdtfDate> one_date(std::string_view s) {
   std::size_t known = 4 - xs;
   int lo = number(s, 0, known), hi = lo;
   for (std::size_t i = 0; i < xs; ++i) lo *= 10, hi = hi * 10 + 9;
+  if (hi < 1) return bad("year 0000 is not one of 0001-9999");  // latest before earliest otherwise
   if (lo < 1) lo = 1;
   if (s.size() == 4) {
     out.earliest = iso(lo, 1, 1), out.latest = iso(hi, 12, 31);
