@@ -31,28 +31,22 @@ Result<NameLinker> NameLinker::load_lazily(const store::Catalog& catalog) {
 }
 
 std::set<std::string>& NameLinker::ids_with_key(const std::string& kind, const std::string& key) const {
-  std::string k = key_of(kind, key);
-  auto it = keys_.find(k);
-  if (it != keys_.end() && (all_keys_ || fetched_.contains(k))) return it->second;
-  std::set<std::string>& ids = keys_[k];
-  if (!all_keys_) {
-    // Read once; a failed read leaves the key unknown (no match: a new authority, which a
-    // later merge can fold in), never a wrong link.
-    if (auto stored = catalog_->authorities_with_key(kind, key)) ids.insert(stored->begin(), stored->end());
-    fetched_.insert(k);
+  // A key in keys_ is complete: all were loaded, or this one was read when first asked for.
+  auto [it, added] = keys_.try_emplace(key_of(kind, key));
+  if (added && !all_keys_) {
+    // A failed read leaves the key unknown (no match: a new authority, which a later merge can
+    // fold in), never a wrong link.
+    if (auto stored = catalog_->authorities_with_key(kind, key)) it->second.insert(stored->begin(), stored->end());
   }
-  return ids;
+  return it->second;
 }
 
 Status NameLinker::load_units() {
-  NameLinker& linker = *this;
-  const store::Catalog& catalog = *catalog_;
-  Status s = catalog.for_each_unit([&](const model::Unit& u) {
-    linker.units_.insert(u.id);
-    if (u.level == "collection") linker.collections_.emplace(u.title, u.id);
+  return catalog_->for_each_unit([&](const model::Unit& u) {
+    units_.insert(u.id);
+    if (u.level == "collection") collections_.emplace(u.title, u.id);
     return true;
   });
-  return s;
 }
 
 void NameLinker::add_keys(const model::Authority& a) {

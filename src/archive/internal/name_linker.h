@@ -61,7 +61,6 @@ class NameLinker {
   const store::Catalog* catalog_;
   mutable std::map<std::string, std::set<std::string>> keys_;  // "<kind>\t<key>" -> ids
   bool all_keys_ = false;                                     // keys_ holds every stored key
-  mutable std::set<std::string> fetched_;                     // keys read from the catalog (lazily)
   std::set<std::string> ids_;                           // authorities known to exist
   std::map<std::string, std::string> local_;            // a source's local authority id -> the archive's
   std::map<std::string, std::string> collections_;      // collection title -> unit id
