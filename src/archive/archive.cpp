@@ -597,8 +597,8 @@ Status Archive::for_each_document(const std::function<bool(const model::Document
 }
 
 Status Archive::export_jsonl(std::ostream& out, bool history) const {
-  // Authority records and arrangement units first (one per line, with "type"), so that an
-  // import of the file knows them before the records that link to them.
+  // Authority records, arrangement units and merge redirects first (one per line, with
+  // "type"), so that an import of the file knows them before the records that link to them.
   if (!history) {
     Status a = catalog_->for_each_authority([&](const model::Authority& a) {
       out << model::to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
@@ -610,6 +610,11 @@ Status Archive::export_jsonl(std::ostream& out, bool history) const {
       return static_cast<bool>(out);
     });
     if (!u) return u;
+    Status r = catalog_->for_each_authority_redirect([&](const model::AuthorityRedirect& r) {
+      out << model::to_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      return static_cast<bool>(out);
+    });
+    if (!r) return r;
   }
   Status s = history ? catalog_->for_each_revision([&](const std::string& id, const store::RevisionInfo& r, const model::Document& d) {
     nlohmann::json line = {{"id", id}, {"revision", r.revision}, {"saved_at", r.saved_at}, {"saved_by", r.saved_by},

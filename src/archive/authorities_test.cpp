@@ -309,17 +309,27 @@ TEST(Arrangement, ExportImportRoundTripIsByteIdentical) {
     ASSERT_TRUE(a->import({kFrus + "frus1919Parisv01-excerpt.xml"}, {}).ok());
     std::ofstream(dir.file("in.jsonl")) << line(record("w1", {"Baker"}, {"Albania-North Korea Relations"}));
     ASSERT_TRUE(a->import({dir.file("in.jsonl")}, {}).ok());
+    // A merge: the merged id's redirect is part of what an export keeps.
+    ASSERT_TRUE(a->put_authorities({model::Authority{"person/tester-one", "person", "Tester One", {}, "", "", {}, {}},
+                                    model::Authority{"person/tester-two", "person", "Tester Two", {}, "", "", {}, {}}}));
+    auto merged = a->merge_authorities("person/tester-one", "person/tester-two", "archivist");
+    ASSERT_TRUE(merged.ok()) << merged.error().message();
     std::ofstream out(dir.file("one.jsonl"), std::ios::binary);
     ASSERT_TRUE(a->export_jsonl(out));
   }
   const std::string first = slurp(dir.file("one.jsonl"));
   ASSERT_NE(first.find("\"type\":\"authority\""), std::string::npos);
   ASSERT_NE(first.find("\"type\":\"unit\""), std::string::npos);
+  ASSERT_NE(first.find(R"({"from":"person/tester-one","to":"person/tester-two","type":"authority_redirect"})"), std::string::npos);
   {
     auto b = open_writer(dir.file("two"));
     auto r = b->import({dir.file("one.jsonl")}, {});
     ASSERT_TRUE(r.ok()) << r.error().message();
     EXPECT_EQ(r->errors, 0);
+    // The restored archive still sends the merged id to the authority it went into.
+    auto moved = b->authority("person/tester-one", Audience::kReaders);
+    ASSERT_TRUE(moved.ok() && moved->has_value());
+    EXPECT_EQ((*moved)->authority.id, "person/tester-two");
     std::ofstream out(dir.file("two.jsonl"), std::ios::binary);
     ASSERT_TRUE(b->export_jsonl(out));
   }

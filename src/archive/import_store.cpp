@@ -100,6 +100,12 @@ Result<std::vector<RecordOutcome>> store_records(const std::vector<const model::
       return s.error();
     }
   }
+  for (const model::AuthorityRedirect& r : plan.redirects) {
+    if (Status s = catalog.add_authority_redirect(r.from, r.to); !s) {
+      catalog.rollback();
+      return s.error();
+    }
+  }
   for (const model::Document* d : records) {
     auto outcome = catalog.put(*d, provenance, save);
     if (!outcome) {

@@ -43,13 +43,18 @@ bool write_all(int fd, const std::string& data) {
       buf.clear();
     }
   }
-  // Authorities and units the source defines ({"a": ...}, {"u": ...}), then errors and warnings.
+  // Authorities, units and redirects the source defines ({"a": ...}, {"u": ...}, {"m": ...}),
+  // then errors and warnings.
   for (const auto& a : out.authorities) {
     buf += nlohmann::json{{"a", model::to_json(a)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     buf += '\n';
   }
   for (const auto& u : out.units) {
     buf += nlohmann::json{{"u", model::to_json(u)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    buf += '\n';
+  }
+  for (const auto& r : out.redirects) {
+    buf += nlohmann::json{{"m", model::to_json(r)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     buf += '\n';
   }
   for (const auto& e : out.errors) {
@@ -153,6 +158,10 @@ ingest::ParseOutput parse_isolated(const ingest::Importer& importer, const inges
       auto u = model::unit_from_json(j["u"]);
       if (u) out.units.push_back(std::move(u).value());
       else out.errors.push_back(u.error());
+    } else if (j.contains("m")) {
+      auto r = model::redirect_from_json(j["m"]);
+      if (r) out.redirects.push_back(std::move(r).value());
+      else out.errors.push_back(r.error());
     } else if (j.contains("w") && j["w"].is_string()) {
       out.warnings.push_back(j["w"].get<std::string>());
     }

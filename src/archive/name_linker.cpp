@@ -147,6 +147,7 @@ Status NameLinker::link(ingest::ParseOutput& batch, LinkPlan& plan, std::vector<
     if (!id) return id.error();
     local_[a.id] = *id;
   }
+  plan.redirects.insert(plan.redirects.end(), batch.redirects.begin(), batch.redirects.end());
   for (const model::Unit& u : batch.units) {
     plan.units.push_back(u);
     units_.insert(u.id);

@@ -58,6 +58,7 @@ struct ParseOutput {
   // it to the archive's own (archive/import_link.cpp); an export's keep their ids.
   std::vector<model::Authority> authorities;
   std::vector<model::Unit> units;
+  std::vector<model::AuthorityRedirect> redirects;  // an export's "authority_redirect" lines
 };
 
 class Importer {

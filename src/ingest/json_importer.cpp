@@ -42,7 +42,8 @@ json keep_unreadable_lifecycle(const json& j, const std::string& where, ParseOut
 
 void add_record(const json& j, const std::string& where, ParseOutput& out) {
   try {
-    // An export's authority records and arrangement units: one per line, before the records.
+    // An export's authority records, arrangement units and merge redirects: one per line,
+    // before the records.
     if (auto type = j.is_object() ? j.find("type") : j.end(); j.is_object() && type != j.end()) {
       if (*type == "authority") {
         auto a = model::authority_from_json(j);
@@ -52,8 +53,12 @@ void add_record(const json& j, const std::string& where, ParseOutput& out) {
         auto u = model::unit_from_json(j);
         if (!u) out.errors.push_back(u.error().within(where + " (unit)"));
         else out.units.push_back(std::move(u).value());
+      } else if (*type == "authority_redirect") {
+        auto r = model::redirect_from_json(j);
+        if (!r) out.errors.push_back(r.error().within(where + " (authority_redirect)"));
+        else out.redirects.push_back(std::move(r).value());
       } else if (*type != "record") {
-        out.errors.push_back(Error::invalid(where + ": type '" + type->dump() + "': expected record, authority or unit"));
+        out.errors.push_back(Error::invalid(where + ": type '" + type->dump() + "': expected record, authority, unit or authority_redirect"));
       } else {
         json rest = j;
         rest.erase("type");

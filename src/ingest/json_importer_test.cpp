@@ -37,6 +37,25 @@ TEST(JsonImporter, InvalidRecordsNameLineAndField) {
       << out.errors[1].message();
 }
 
+// An export's merge redirects: read as redirects; a bad one is an error of its line, and the
+// lines around it are kept.
+TEST(JsonImporter, RedirectLinesAreReadAndABadOneNamesItsLine) {
+  std::string text = std::string(R"({"type":"authority_redirect","from":"person/old","to":"person/new"})") + "\n" +
+                     R"({"type":"authority_redirect","from":"person/x","to":"place/x"})" + "\n" +
+                     R"({"type":"authority_redirect","from":"person/y","to":"person/y"})" + "\n" +
+                     R"({"type":"authority_redirect","from":"nobody","to":"person/y"})" + "\n" + kGood + "\n";
+  ParseOutput out = JsonImporter().parse({"a.jsonl", text});
+  ASSERT_EQ(out.redirects.size(), 1u);
+  EXPECT_EQ(out.redirects[0], (model::AuthorityRedirect{"person/old", "person/new"}));
+  EXPECT_EQ(out.records.size(), 1u);
+  ASSERT_EQ(out.errors.size(), 3u);
+  EXPECT_NE(out.errors[0].message().find("line 2"), std::string::npos) << out.errors[0].message();
+  EXPECT_NE(out.errors[0].message().find("not of the kind"), std::string::npos) << out.errors[0].message();
+  EXPECT_NE(out.errors[1].message().find("line 3"), std::string::npos) << out.errors[1].message();
+  EXPECT_NE(out.errors[2].message().find("line 4"), std::string::npos) << out.errors[2].message();
+  EXPECT_NE(out.errors[2].message().find("from: expected an authority id"), std::string::npos) << out.errors[2].message();
+}
+
 TEST(JsonImporter, SniffsByContent) {
   EXPECT_GT(JsonImporter().sniff({"noext", kGood}), 50);
   EXPECT_EQ(JsonImporter().sniff({"x.json", "hello"}), 0);

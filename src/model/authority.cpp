@@ -152,6 +152,25 @@ json to_json(const Unit& u) {
           {"position", u.position}, {"title", u.title}, {"scope_note", u.scope_note}, {"dates", u.dates}};
 }
 
+json to_json(const AuthorityRedirect& r) { return {{"type", "authority_redirect"}, {"from", r.from}, {"to", r.to}}; }
+
+Result<AuthorityRedirect> redirect_from_json(const json& j) {
+  if (!j.is_object()) return Error::invalid("authority_redirect: expected a JSON object");
+  if (Status s = check_keys(j, {"type", "from", "to"}, ""); !s) return s.error();
+  AuthorityRedirect r;
+  for (Status s : {read_string(j, "from", r.from), read_string(j, "to", r.to)}) {
+    if (!s) return s.error();
+  }
+  for (const auto& [field, id] : {std::pair{"from", &r.from}, {"to", &r.to}}) {
+    if (!is_authority_id(*id)) return Error::invalid(std::string(field) + ": expected an authority id ('person/<slug>'), got '" + *id + "'");
+  }
+  if (r.from == r.to) return Error::invalid("to: an authority cannot redirect to itself ('" + r.from + "')");
+  if (r.from.substr(0, r.from.find('/')) != r.to.substr(0, r.to.find('/'))) {
+    return Error::invalid("to: '" + r.to + "' is not of the kind of '" + r.from + "'");
+  }
+  return r;
+}
+
 Result<Authority> authority_from_json(const json& j, bool check) {
   if (!j.is_object()) return Error::invalid("authority: expected a JSON object");
   if (Status s = check_keys(j, {"type", "id", "kind", "name", "variants", "dates", "note", "identifiers", "broader"}, ""); !s) return s.error();

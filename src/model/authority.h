@@ -2,7 +2,7 @@
 // organisations, places, subjects; ISAAR(CPF)-like) and the levels records are arranged in
 // (collection -> series -> sub-series; a record is an item placed in one or more of them).
 // Plain value types and the pure rules on them: the kinds, name keys for matching, ids, and
-// their JSON forms (a line of an export: {"type": "authority" | "unit", ...}).
+// their JSON forms (a line of an export: {"type": "authority" | "unit" | "authority_redirect", ...}).
 // See docs/authorities.md. Thread-safe.
 #pragma once
 
@@ -64,6 +64,14 @@ struct Unit {
   bool operator==(const Unit&) const = default;
 };
 
+// An authority merged into another: links and pages of `from` go to `to` (arkiv authority
+// merge). Kept in the export, so that a restored archive still answers the old id.
+struct AuthorityRedirect {
+  std::string from;  // the merged authority's id
+  std::string to;    // the authority it was merged into
+  bool operator==(const AuthorityRedirect&) const = default;
+};
+
 // Name keys used to match a written name to authorities, all folded (case, diacritics),
 // without punctuation, honorifics ("Admiral", "Col.", "Mr.") or initials:
 //   full: a person's given and family names, sorted, middle names left out ("House, Edward
@@ -91,11 +99,14 @@ bool is_authority_id(std::string_view id);
 
 nlohmann::json to_json(const Authority& a);  // with "type": "authority"
 nlohmann::json to_json(const Unit& u);       // with "type": "unit"
+nlohmann::json to_json(const AuthorityRedirect& r);  // with "type": "authority_redirect"
 // Errors name the field ("variants[1].name: expected a string").
 // `check`: validate() it too; an importer's own authority (a local id such as
 // "frus:<volume>#<person>", before the import maps it) is read without.
 Result<Authority> authority_from_json(const nlohmann::json& j, bool check = true);
 Result<Unit> unit_from_json(const nlohmann::json& j);
+// Both ids authority ids of one kind, and different.
+Result<AuthorityRedirect> redirect_from_json(const nlohmann::json& j);
 // Checks an authority: a known kind, a name, an id of its kind, subjects only with broader terms.
 Status validate(const Authority& a);
 Status validate(const Unit& u);

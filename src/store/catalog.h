@@ -163,6 +163,7 @@ class Catalog {
   // Where a merged authority's id now points, or nullopt.
   Result<std::optional<std::string>> authority_redirect(const std::string& id) const;
   Status add_authority_redirect(const std::string& from, const std::string& to);
+  Status for_each_authority_redirect(const std::function<bool(const model::AuthorityRedirect&)>& fn) const;  // by old id
   Status remove_authority(const std::string& id);
   // In id order; `with_variants_only`: those that have variant names.
   Status for_each_authority(const std::function<bool(const model::Authority&)>& fn, bool with_variants_only = false) const;

@@ -130,6 +130,16 @@ Status Catalog::add_authority_redirect(const std::string& from, const std::strin
                [&](Statement& st) { st.bind(1, from).bind(2, to); });
 }
 
+Status Catalog::for_each_authority_redirect(const std::function<bool(const model::AuthorityRedirect&)>& fn) const {
+  auto st = impl_->db.prepare("SELECT old_id, new_id FROM authority_redirects ORDER BY old_id");
+  if (!st) return st.error();
+  Status s;
+  while (st->step(s)) {
+    if (!fn(model::AuthorityRedirect{st->text(0), st->text(1)})) break;
+  }
+  return s;
+}
+
 Status Catalog::remove_authority(const std::string& id) {
   return query(*impl_, "DELETE FROM authorities WHERE id = ?1", [&](Statement& st) { st.bind(1, id); });
 }

@@ -23,7 +23,8 @@ struct LinkPlan {
   std::vector<model::Authority> authorities;  // to insert or update
   std::vector<model::Unit> units;             // to insert or update
   std::vector<store::NameReview> reviews;     // to add after the records
-  bool empty() const { return authorities.empty() && units.empty() && reviews.empty(); }
+  std::vector<model::AuthorityRedirect> redirects;  // an export's merges, to add after the authorities
+  bool empty() const { return authorities.empty() && units.empty() && reviews.empty() && redirects.empty(); }
 };
 
 class NameLinker {
