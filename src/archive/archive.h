@@ -263,6 +263,11 @@ class Archive {
   // by `user`), `from`'s names become variants of `into`, and `from` redirects there.
   // Refused for the same id, for different kinds, or for an unknown id.
   Result<MergeReport> merge_authorities(const std::string& from, const std::string& into, const std::string& user);
+  // Links the names of every stored record that has none yet to authorities, and places it in
+  // its collections, as an import would (records stored before catalog migration 8, or before
+  // an authority was loaded). A record that changes is saved as a revision by `user`; one that
+  // does not is left as it is, so a second run changes nothing. `progress(done, total)`.
+  Result<RelinkReport> relink_records(const std::string& user, const std::function<void(std::int64_t, std::int64_t)>& progress = {});
   // Adds or replaces authority records (an archivist's edit, an export's lines).
   Status put_authorities(const std::vector<model::Authority>& authorities);
   // Loads a table of name variants (data/name-variants.tsv) into authority records: each group

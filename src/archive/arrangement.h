@@ -63,6 +63,14 @@ struct NameToReview {
   std::vector<AuthorityRef> candidates;
 };
 
+// `authority relink`: the records read, those whose links or placements changed (each saved
+// as a revision), and the names left for review (ambiguous), as warnings naming the record.
+struct RelinkReport {
+  std::int64_t records = 0;
+  std::int64_t changed = 0;
+  std::vector<std::string> warnings;
+};
+
 // A merge: how many records' links moved.
 struct MergeReport {
   std::string from;

@@ -7,6 +7,7 @@
 #include "base/strings.h"
 
 #include "archive/archive.h"
+#include "archive/internal/import_stages.h"
 #include "archive/internal/name_linker.h"
 #include "base/clock.h"
 #include "index/search_index.h"
@@ -115,6 +116,45 @@ Result<MergeReport> Archive::merge_authorities(const std::string& from, const st
   if (Status s = sync_index(); !s) return s.error();
   if (Status s = load_authority_variants(); !s) return s.error();
   return MergeReport{from, into, static_cast<std::int64_t>(moved->size())};
+}
+
+Result<RelinkReport> Archive::relink_records(const std::string& user, const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  if (mode_ != Mode::kWrite) return Error::internal("relink needs the archive opened for writing");
+  auto linker = internal::NameLinker::load(*catalog_);
+  if (!linker) return linker.error();
+  std::vector<std::string> ids;
+  Status listed = catalog_->for_each([&](const model::Document& d) {
+    ids.push_back(d.id);
+    return true;
+  });
+  if (!listed) return listed.error();
+  RelinkReport report;
+  report.records = static_cast<std::int64_t>(ids.size());
+  const store::SaveInfo info{user, "linked names to authorities (authority relink)", -1};
+  constexpr std::size_t kBatch = 500;  // records per transaction
+  for (std::size_t at = 0; at < ids.size(); at += kBatch) {
+    std::vector<model::Document> docs;
+    internal::LinkPlan plan;
+    for (std::size_t i = at; i < std::min(ids.size(), at + kBatch); ++i) {
+      auto d = catalog_->get(ids[i]);
+      if (!d) return d.error().within("record '" + ids[i] + "'");
+      if (Status s = linker->link(*d, plan, report.warnings); !s) return s.error();
+      docs.push_back(std::move(d).value());
+    }
+    std::vector<const model::Document*> batch;
+    for (const model::Document& d : docs) batch.push_back(&d);
+    model::Provenance prov{"(linked by arkiv authority relink)", "relink", "", now_utc()};
+    auto stored = internal::store_records(batch, prov, info, *catalog_, plan);
+    if (!stored) return stored.error();
+    forget_authority_names(plan);
+    for (const RecordOutcome& o : *stored) report.changed += o.outcome == model::PutOutcome::kUnchanged ? 0 : 1;
+    if (progress) progress(static_cast<std::int64_t>(std::min(ids.size(), at + kBatch)), report.records);
+  }
+  if (report.changed > 0) {
+    if (Status s = sync_index(); !s) return s.error();
+  }
+  if (Status s = load_authority_variants(); !s) return s.error();
+  return report;
 }
 
 Status Archive::put_authorities(const std::vector<model::Authority>& authorities) {

@@ -5,6 +5,7 @@
 // other formats become collection units; export and import keep all of it byte for byte.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -300,6 +301,52 @@ TEST(Arrangement, CollectionsOfOtherFormatsBecomeUnitsWithAPrimaryPlace) {
   auto collections = a->collections();
   ASSERT_TRUE(collections.ok());
   EXPECT_EQ(collections->size(), 2u);
+}
+
+// Records stored before catalog migration 8 have names and no links (tests/fixtures/catalogs/
+// v7.db, written by the binary before authorities). `authority relink` links them as an import
+// would: one authority per place, shared by the records that name it; a second run changes
+// nothing.
+TEST(Authorities, RelinkLinksRecordsStoredBeforeAuthoritiesExisted) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("data"));
+  std::filesystem::copy_file(std::string(ARKIV_SOURCE_DIR) + "/tests/fixtures/catalogs/v7.db", dir.file("data") + "/catalog.db");
+  auto a = open_writer(dir.file("data"));
+  auto sq = a->document("test/sq-1", Audience::kStaff);
+  ASSERT_TRUE(sq.ok()) << sq.error().message();
+  ASSERT_EQ(sq->places, (std::vector<std::string>{"Tiranë", "Pyongyang"}));
+  ASSERT_TRUE(sq->links.empty());
+  auto r = a->relink_records("archivist");
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->records, 5);
+  EXPECT_EQ(r->changed, 3) << "test/sq-1, test/ko-1 and test/ru-1 name places";
+  sq = a->document("test/sq-1", Audience::kStaff);
+  auto ko = a->document("test/ko-1", Audience::kStaff);
+  ASSERT_TRUE(sq.ok() && ko.ok());
+  ASSERT_EQ(sq->links.size(), 2u);
+  ASSERT_EQ(ko->links.size(), 1u);
+  std::string pyongyang;
+  for (const model::NameLink& l : sq->links) {
+    if (l.form == "Pyongyang") pyongyang = l.authority;
+  }
+  EXPECT_EQ(ko->links[0].authority, pyongyang) << "one authority for the place both records name";
+  auto view = a->authority(pyongyang, Audience::kReaders);
+  ASSERT_TRUE(view.ok() && view->has_value());
+  EXPECT_EQ((*view)->authority.name, "Pyongyang");
+  // Saved as a revision, with who and why.
+  auto history = a->history("test/sq-1");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  const RevisionEntry& newest = history->front().revision == 2 ? history->front() : history->back();
+  EXPECT_EQ(newest.revision, 2);
+  EXPECT_EQ(newest.saved_by, "archivist");
+  EXPECT_NE(newest.message.find("relink"), std::string::npos);
+  // The index knows the links: the authority's id finds both records.
+  EXPECT_EQ(total(*a, {{"place", pyongyang}}, ""), 2);
+  auto again = a->relink_records("archivist");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->changed, 0);
+  EXPECT_EQ(a->history("test/sq-1")->size(), 2u);
 }
 
 TEST(Arrangement, ExportImportRoundTripIsByteIdentical) {

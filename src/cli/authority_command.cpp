@@ -2,6 +2,8 @@
 //   authority list [--kind K] [--json]    every authority: id, kind, preferred name
 //   authority show ID [--json]            one, with its variants, identifiers and the forms records use
 //   authority merge FROM INTO             FROM's records link to INTO; FROM's id redirects there
+//   authority relink                      links the names of stored records that have no link
+//                                         (records stored before catalog migration 8)
 //   authority load FILE                   authority records from JSON Lines (one per line), or a
 //                                         table of name variants (data/name-variants.tsv); the
 //                                         whole file is refused, naming its line, if one is wrong
@@ -13,6 +15,7 @@
 
 #include "archive/archive.h"
 #include "cli/commands.h"
+#include "cli/progress_bar.h"
 
 namespace arkiv::cli {
 
@@ -21,7 +24,7 @@ namespace {
 struct AuthorityArgs {
   std::string kind, id, from, into, file;
   bool json = false;
-  CLI::App *list = nullptr, *show = nullptr, *merge = nullptr, *load = nullptr;
+  CLI::App *list = nullptr, *show = nullptr, *merge = nullptr, *load = nullptr, *relink = nullptr;
 };
 
 std::string cli_user() {
@@ -84,6 +87,21 @@ int run_merge(const GlobalOptions& g, const AuthorityArgs& args) {
   return 0;
 }
 
+int run_relink(const GlobalOptions& g) {
+  auto a = archive::Archive::open(g.data_dir, archive::Archive::Mode::kWrite);
+  if (!a) return fail(a.error());
+  ProgressBar bar("records", stderr_is_terminal());
+  auto r = (*a)->relink_records(cli_user(), phase_progress(bar));
+  bar.finish();
+  if (!r) return fail(r.error());
+  constexpr std::size_t kShown = 50;  // as import prints them; `arkiv review names` lists them all
+  for (std::size_t i = 0; i < r->warnings.size() && i < kShown; ++i) std::cerr << "warning: " << r->warnings[i] << "\n";
+  if (r->warnings.size() > kShown) std::cerr << "warning: ... and " << (r->warnings.size() - kShown) << " more (arkiv review names)\n";
+  std::cout << "relinked: " << r->records << (r->records == 1 ? " record" : " records") << " read, " << r->changed
+            << " linked or placed anew (each saved as a revision), " << r->warnings.size() << " warnings\n";
+  return 0;
+}
+
 // A table of name variants (data/name-variants.tsv's format): each group joins its authority.
 int run_load_variants(const GlobalOptions& g, const AuthorityArgs& args) {
   auto table = model::load_name_variants(args.file);
@@ -141,12 +159,14 @@ Action add_authority_command(CLI::App& app, const GlobalOptions& g) {
   args->merge = cmd->add_subcommand("merge", "Merge authority FROM into INTO: links follow, FROM's id redirects");
   args->merge->add_option("from", args->from, "The authority to merge away")->required();
   args->merge->add_option("into", args->into, "The authority that stays")->required();
+  args->relink = cmd->add_subcommand("relink", "Link the names of stored records that have no link yet (records stored before catalog migration 8)");
   args->load = cmd->add_subcommand("load", "Add or replace authority records from JSON Lines, or load a table of name variants (TSV) into them");
   args->load->add_option("file", args->file, "The file")->required();
   return [&g, args] {
     if (args->show->parsed()) return run_show(g, *args);
     if (args->merge->parsed()) return run_merge(g, *args);
     if (args->load->parsed()) return run_load(g, *args);
+    if (args->relink->parsed()) return run_relink(g);
     return run_list(g, *args);
   };
 }
