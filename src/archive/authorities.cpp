@@ -147,11 +147,14 @@ Result<RelinkReport> Archive::relink_records(const std::string& user, const std:
     auto stored = internal::store_records(batch, prov, info, *catalog_, plan);
     if (!stored) return stored.error();
     forget_authority_names(plan);
-    for (const RecordOutcome& o : *stored) report.changed += o.outcome == model::PutOutcome::kUnchanged ? 0 : 1;
+    std::int64_t changed = 0;
+    for (const RecordOutcome& o : *stored) changed += o.outcome == model::PutOutcome::kUnchanged ? 0 : 1;
+    report.changed += changed;
+    // The index follows batch by batch, so its writer never holds more than one batch.
+    if (changed > 0) {
+      if (Status s = sync_index(); !s) return s.error();
+    }
     if (progress) progress(static_cast<std::int64_t>(std::min(ids.size(), at + kBatch)), report.records);
-  }
-  if (report.changed > 0) {
-    if (Status s = sync_index(); !s) return s.error();
   }
   if (Status s = load_authority_variants(); !s) return s.error();
   return report;
