@@ -122,12 +122,9 @@ Result<RelinkReport> Archive::relink_records(const std::string& user, const std:
   if (mode_ != Mode::kWrite) return Error::internal("relink needs the archive opened for writing");
   auto linker = internal::NameLinker::load(*catalog_);
   if (!linker) return linker.error();
-  std::vector<std::string> ids;
-  Status listed = catalog_->for_each([&](const model::Document& d) {
-    ids.push_back(d.id);
-    return true;
-  });
+  auto listed = catalog_->document_ids();
   if (!listed) return listed.error();
+  const std::vector<std::string>& ids = *listed;
   RelinkReport report;
   report.records = static_cast<std::int64_t>(ids.size());
   const store::SaveInfo info{user, "linked names to authorities (authority relink)", -1};

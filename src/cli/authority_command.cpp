@@ -7,6 +7,7 @@
 //   authority load FILE                   authority records from JSON Lines (one per line), or a
 //                                         table of name variants (data/name-variants.tsv); the
 //                                         whole file is refused, naming its line, if one is wrong
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -94,9 +95,9 @@ int run_relink(const GlobalOptions& g) {
   auto r = (*a)->relink_records(cli_user(), phase_progress(bar));
   bar.finish();
   if (!r) return fail(r.error());
-  constexpr std::size_t kShown = 50;  // as import prints them; `arkiv review names` lists them all
-  for (std::size_t i = 0; i < r->warnings.size() && i < kShown; ++i) std::cerr << "warning: " << r->warnings[i] << "\n";
-  if (r->warnings.size() > kShown) std::cerr << "warning: ... and " << (r->warnings.size() - kShown) << " more (arkiv review names)\n";
+  const auto shown = std::min(r->warnings.size(), static_cast<std::size_t>(kWarningsShown));
+  for (std::size_t i = 0; i < shown; ++i) std::cerr << "warning: " << r->warnings[i] << "\n";
+  if (r->warnings.size() > shown) std::cerr << "warning: ... and " << (r->warnings.size() - shown) << " more (arkiv review names)\n";
   std::cout << "relinked: " << r->records << (r->records == 1 ? " record" : " records") << " read, " << r->changed
             << " linked or placed anew (each saved as a revision), " << r->warnings.size() << " warnings\n";
   return 0;

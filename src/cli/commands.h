@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,6 +38,8 @@ Action add_restore_command(CLI::App& app, const GlobalOptions& g);
 
 // True when stderr is a terminal (progress bars, colour).
 bool stderr_is_terminal();
+// Warnings a command prints before "... and N more" (the review lists hold them all).
+inline constexpr std::int64_t kWarningsShown = 50;
 bool stdout_is_terminal();
 
 }  // namespace arkiv::cli

@@ -11,7 +11,6 @@ namespace arkiv::cli {
 
 namespace {
 
-constexpr std::int64_t kWarningsShown = 50;
 
 struct ImportArgs {
   std::vector<std::string> paths;

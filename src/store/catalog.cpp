@@ -293,6 +293,16 @@ Status Catalog::for_each(const std::function<bool(const model::Document&)>& fn) 
   return s;
 }
 
+Result<std::vector<std::string>> Catalog::document_ids() const {
+  auto q = impl_->db.prepare("SELECT id FROM documents ORDER BY id");
+  if (!q) return q.error();
+  std::vector<std::string> ids;
+  Status s;
+  while (q->step(s)) ids.push_back(q->text(0));
+  if (!s) return s.error();
+  return ids;
+}
+
 Status Catalog::changes_since(std::int64_t after, const std::function<void(const Change&)>& fn) const {
   auto q = impl_->db.prepare(
       "SELECT change_seq, id, record FROM documents WHERE change_seq > ?1 "

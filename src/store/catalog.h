@@ -131,6 +131,8 @@ class Catalog {
   Result<std::optional<std::string>> source_of(const std::string& id) const;
   // Calls `fn` for every record in id order; stops early if `fn` returns false.
   Status for_each(const std::function<bool(const model::Document&)>& fn) const;
+  // Every record's id, in id order, without reading the records.
+  Result<std::vector<std::string>> document_ids() const;
   // Calls `fn` for every change with sequence > `after`, in sequence order.
   Status changes_since(std::int64_t after, const std::function<void(const Change&)>& fn) const;
   // The most recently created records; with `visible_on` ("YYYY-MM-DD"), only those readers
