@@ -303,6 +303,36 @@ TEST(Arrangement, CollectionsOfOtherFormatsBecomeUnitsWithAPrimaryPlace) {
   EXPECT_EQ(collections->size(), 2u);
 }
 
+// Collection names that begin alike past the 60 characters of an id's slug are two
+// collections, each with its own title (three FRUS volumes' titles were filed under the first
+// one's); a name that differs only in case and punctuation is the same collection.
+TEST(Arrangement, LongCollectionNamesThatBeginAlikeStayApart) {
+  TempDir dir;
+  auto a = open_writer(dir.file("data"));
+  const std::string russia = "Papers Relating to the Foreign Relations of the United States, 1918, Russia, Volume III";
+  const std::string paris = "Papers Relating to the Foreign Relations of the United States, The Paris Peace Conference, 1919, Volume I";
+  const std::string russia_again = "papers relating to the foreign relations of the United States 1918 Russia Volume III";
+  std::ofstream(dir.file("in.jsonl")) << line(record("c1", {}, {russia})) << line(record("c2", {}, {paris}))
+                                      << line(record("c3", {}, {russia_again}));
+  auto r = a->import({dir.file("in.jsonl")}, {});
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  auto collections = a->collections();
+  ASSERT_TRUE(collections.ok());
+  ASSERT_EQ(collections->size(), 2u);
+  std::map<std::string, std::string> unit_of;  // record -> its collection's title
+  for (const char* id : {"c1", "c2", "c3"}) {
+    auto d = a->document(id, Audience::kStaff);
+    ASSERT_TRUE(d.ok());
+    ASSERT_EQ(d->arrangement.size(), 1u) << id;
+    for (const model::Unit& u : *collections) {
+      if (u.id == d->arrangement[0].unit) unit_of[id] = u.title;
+    }
+  }
+  EXPECT_EQ(unit_of["c1"], russia);
+  EXPECT_EQ(unit_of["c2"], paris);
+  EXPECT_EQ(unit_of["c3"], russia) << "the same name, written in another case";
+}
+
 // Records stored before catalog migration 8 have names and no links (tests/fixtures/catalogs/
 // v7.db, written by the binary before authorities). `authority relink` links them as an import
 // would: one authority per place, shared by the records that name it; a second run changes

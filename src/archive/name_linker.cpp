@@ -44,7 +44,7 @@ std::set<std::string>& NameLinker::ids_with_key(const std::string& kind, const s
 Status NameLinker::load_units() {
   return catalog_->for_each_unit([&](const model::Unit& u) {
     units_.insert(u.id);
-    if (u.level == "collection") collections_.emplace(u.title, u.id);
+    if (u.level == "collection") collections_.emplace(model::collection_key(u.title), u.id);
     return true;
   });
 }
@@ -151,7 +151,7 @@ Status NameLinker::link(ingest::ParseOutput& batch, LinkPlan& plan, std::vector<
   for (const model::Unit& u : batch.units) {
     plan.units.push_back(u);
     units_.insert(u.id);
-    if (u.level == "collection") collections_[u.title] = u.id;
+    if (u.level == "collection") collections_[model::collection_key(u.title)] = u.id;
   }
   for (model::Document& d : batch.records) {
     if (Status s = link_record(d, plan, warnings); !s) return s;
@@ -233,20 +233,16 @@ Status NameLinker::link_record(model::Document& d, LinkPlan& plan, std::vector<s
   // unless the source placed it inside that collection already (a FRUS volume's chapters).
   for (const std::string& name : d.collections) {
     if (trim(name).empty()) continue;
-    std::string unit;
-    if (auto it = collections_.find(name); it != collections_.end()) {
-      unit = it->second;
-    } else {
-      unit = model::collection_unit_id(name);
-      if (!units_.contains(unit)) {
-        model::Unit u;
-        u.id = unit;
-        u.level = "collection";
-        u.title = name;
-        plan.units.push_back(u);
-        units_.insert(unit);
-      }
-      collections_[name] = unit;
+    std::string& unit = collections_[model::collection_key(name)];
+    if (unit.empty()) {
+      // A new collection: its own unit, even when another name's slug begins the same.
+      unit = model::collection_unit_id(name, [&](const std::string& id) { return units_.contains(id); });
+      model::Unit u;
+      u.id = unit;
+      u.level = "collection";
+      u.title = name;
+      plan.units.push_back(u);
+      units_.insert(unit);
     }
     bool placed = std::any_of(d.arrangement.begin(), d.arrangement.end(),
                               [&](const model::Placement& p) { return p.unit == unit || p.unit.starts_with(unit + "/"); });

@@ -116,14 +116,25 @@ static std::string slug_of(std::string_view name) {
   return slug.empty() ? sha256_hex(std::string(name)).substr(0, 10) : slug;
 }
 
-std::string authority_id_for(std::string_view kind, std::string_view name, const std::function<bool(const std::string&)>& taken) {
-  std::string base = std::string(kind) + "/" + slug_of(name);
+// `base`, or `base-2`, `base-3`... the first that is not taken.
+static std::string first_free(const std::string& base, const std::function<bool(const std::string&)>& taken) {
   std::string id = base;
   for (int n = 2; taken(id); ++n) id = base + "-" + std::to_string(n);
   return id;
 }
 
-std::string collection_unit_id(std::string_view name) { return "collection/" + slug_of(name); }
+std::string authority_id_for(std::string_view kind, std::string_view name, const std::function<bool(const std::string&)>& taken) {
+  return first_free(std::string(kind) + "/" + slug_of(name), taken);
+}
+
+std::string collection_key(std::string_view name) {
+  std::string slug = slugify(text::fold(name), std::string_view::npos);
+  return slug.empty() ? sha256_hex(std::string(name)) : slug;
+}
+
+std::string collection_unit_id(std::string_view name, const std::function<bool(const std::string&)>& taken) {
+  return first_free("collection/" + slug_of(name), taken);
+}
 
 std::string position_key(std::int64_t position) {
   std::string digits = std::to_string(std::max<std::int64_t>(0, position));

@@ -88,8 +88,12 @@ NameKeys name_keys(std::string_view kind, std::string_view name);
 // A new authority id for `name` of `kind` ("person/lansing-robert"); `taken` says which ids
 // exist, and a number is appended until one is free.
 std::string authority_id_for(std::string_view kind, std::string_view name, const std::function<bool(const std::string&)>& taken);
-// Unit ids of collections made from a record's collection names: "collection/<slug>".
-std::string collection_unit_id(std::string_view name);
+// Collections made from a record's collection names. Names with the same key are one
+// collection (case, diacritics and punctuation aside: the whole folded name, never cut short);
+// a new collection's unit id is "collection/<slug>", numbered like authority ids when the slug
+// (cut at 60 characters) is taken, so that two long names that begin alike stay two collections.
+std::string collection_key(std::string_view name);
+std::string collection_unit_id(std::string_view name, const std::function<bool(const std::string&)>& taken);
 // A placement's position as it sorts in keys (the catalog's memberships.sort_key, the index's
 // collection order): 12 digits, zero-padded; negative positions sort as 0.
 std::string position_key(std::int64_t position);

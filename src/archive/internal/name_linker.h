@@ -64,7 +64,7 @@ class NameLinker {
   bool all_keys_ = false;                                     // keys_ holds every stored key
   std::set<std::string> ids_;                           // authorities known to exist
   std::map<std::string, std::string> local_;            // a source's local authority id -> the archive's
-  std::map<std::string, std::string> collections_;      // collection title -> unit id
+  std::map<std::string, std::string> collections_;      // model::collection_key(title) -> unit id
   std::set<std::string> units_;                         // unit ids known to exist
   std::map<std::string, std::set<std::string>> names_;  // folded name or variant -> ids (for same_name)
 };
